@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { severitySchema, severityScaleSchema } from './severity';
+import { sourceConfigSchema } from './source';
+
+/** Current version of the settings file layout. */
+export const SETTINGS_VERSION = 1;
+
+/**
+ * The settings file (`settings.json` in the app's home directory), also editable by hand.
+ * Every field has a default, so `{}` is a valid file. See docs/settings.md.
+ */
+export const settingsSchema = z
+  .object({
+    version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+    /** Alert sources to watch; when empty the app watches Alertmanager's default address. */
+    sources: z.array(sourceConfigSchema).default([]),
+    /** The team's severity vocabulary. */
+    severityScale: severityScaleSchema.default('sev1-4'),
+    /** Extra `severity` label values and the severity each means, e.g. `{ "disaster": "sev1" }`. */
+    severityWords: z.record(z.string(), severitySchema).default({}),
+    /** Colour theme; `system` follows the OS. */
+    theme: z.enum(['system', 'light', 'dark']).default('system'),
+    notifications: z
+      .object({
+        /** Raise an OS notification for each new firing alert. */
+        enabled: z.boolean().default(true),
+        /** Lowest severity that raises a notification (`sev4` means all). */
+        minSeverity: severitySchema.default('sev4'),
+      })
+      .default({ enabled: true, minSeverity: 'sev4' }),
+  })
+  .superRefine((settings, ctx) => {
+    const seen = new Set<string>();
+    settings.sources.forEach((source, index) => {
+      if (seen.has(source.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', index, 'id'],
+          message: `duplicate source id "${source.id}"; each source needs its own id`,
+        });
+      }
+      seen.add(source.id);
+    });
+  });
+
+/** The app's settings, defaults filled in. */
+export type Settings = z.output<typeof settingsSchema>;
+
+/** Settings as written in the file, where every field may be left out. */
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+/** The settings used when the file is missing or unusable. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/**
+ * Describe zod issues as one line per field, naming the field path (`sources.0.url: …`).
+ * @param error - the failed parse
+ */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `${path}: ${issue.message}`;
+  });
+}

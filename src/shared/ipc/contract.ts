@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { alertSchema, isoTimeSchema } from '../domain/alert';
+import { settingsSchema } from '../domain/settings';
+import { severitySchema, severityScaleSchema } from '../domain/severity';
+import { sourceConfigSchema, sourceStatusSchema } from '../domain/source';
+
+/** A problem with the settings file that the app worked around, shown until fixed. */
+export const settingsProblemSchema = z.object({
+  /** The settings file that was unusable. */
+  file: z.string(),
+  /** Where the unusable file was kept aside, so nothing the user wrote is lost. */
+  keptAs: z.string().optional(),
+  /** What was wrong, one line per field. */
+  issues: z.array(z.string()),
+  at: isoTimeSchema,
+});
+
+/** A settings file problem. */
+export type SettingsProblem = z.infer<typeof settingsProblemSchema>;
+
+/** Settings as the renderer sees them: the values, where they live, and any problem. */
+export const settingsViewSchema = z.object({
+  settings: settingsSchema,
+  path: z.string(),
+  problem: settingsProblemSchema.optional(),
+});
+
+/** The settings view. */
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+const empty = z.object({}).strict();
+
+/**
+ * Every invoke call between renderer and main: `noun:verb`, one object argument, a typed result.
+ * Main validates each request against `request` before any handler runs.
+ */
+export const invokeContract = {
+  /** Which shell the app runs in, its version and where its state lives. */
+  'app:info': {
+    request: empty,
+    response: z.object({
+      mode: z.enum(['electron', 'browser']),
+      version: z.string(),
+      home: z.string(),
+    }),
+  },
+  /** Every known alert, in list order (firing, worst and newest first). */
+  'alerts:list': {
+    request: empty,
+    response: z.object({ alerts: z.array(alertSchema) }),
+  },
+  /** The polling status of every watched source. */
+  'sources:list': {
+    request: empty,
+    response: z.object({ sources: z.array(sourceStatusSchema) }),
+  },
+  /** Poll one source now instead of waiting for its next turn or backoff. */
+  'source:refresh': {
+    request: z.object({ sourceId: z.string().min(1) }).strict(),
+    response: z.object({ sourceId: z.string() }),
+  },
+  /** The current settings, the file they live in and any problem with it. */
+  'settings:get': {
+    request: empty,
+    response: settingsViewSchema,
+  },
+  /** Replace parts of the settings; each given field is validated and saved to the file. */
+  'settings:update': {
+    request: z
+      .object({
+        sources: z.array(sourceConfigSchema).optional(),
+        severityScale: severityScaleSchema.optional(),
+        severityWords: z.record(z.string(), severitySchema).optional(),
+        theme: z.enum(['system', 'light', 'dark']).optional(),
+        notifications: z
+          .object({ enabled: z.boolean(), minSeverity: severitySchema })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    response: settingsViewSchema,
+  },
+  /** Send a test notification so the user can see notifications reach them. */
+  'notifications:test': {
+    request: empty,
+    response: z.object({ delivered: z.boolean(), error: z.string().optional() }),
+  },
+  /** Open an http(s) link in the user's browser; anything else is refused. */
+  'link:open': {
+    request: z.object({ url: z.string().max(4096) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+} as const;
+
+/** Events pushed from main to the renderer. */
+export const eventContract = {
+  /** The alert list changed: the full new list plus which ids were added or resolved. */
+  'alerts:changed': z.object({
+    alerts: z.array(alertSchema),
+    added: z.array(z.string()),
+    resolved: z.array(z.string()),
+  }),
+  /** One source's polling status changed. */
+  'source:status': sourceStatusSchema,
+  /** The settings changed (from the UI or the file). */
+  'settings:changed': settingsViewSchema,
+} as const;
+
+/** Name of an invoke call. */
+export type InvokeChannel = keyof typeof invokeContract;
+/** Argument of an invoke call, as the caller writes it. */
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>;
+/** Argument of an invoke call after validation. */
+export type InvokeParsedRequest<C extends InvokeChannel> = z.output<
+  (typeof invokeContract)[C]['request']
+>;
+/** Result of an invoke call. */
+export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['response']>;
+/** Name of a push event. */
+export type EventChannel = keyof typeof eventContract;
+/** Payload of a push event. */
+export type EventPayload<C extends EventChannel> = z.output<(typeof eventContract)[C]>;
+
+/** Every invoke channel name, for the preload and the browser-mode server. */
+export const INVOKE_CHANNELS = Object.keys(invokeContract) as InvokeChannel[];
+/** Every event channel name. */
+export const EVENT_CHANNELS = Object.keys(eventContract) as EventChannel[];
+
+/**
+ * True when `name` is a declared invoke channel.
+ * @param name - anything received from the other side
+ */
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && Object.hasOwn(invokeContract, name);
+}
+
+/**
+ * True when `name` is a declared event channel.
+ * @param name - anything received from the other side
+ */
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && Object.hasOwn(eventContract, name);
+}

@@ -1,0 +1,72 @@
+import { describeIssues } from '../domain/settings';
+import {
+  invokeContract,
+  isInvokeChannel,
+  type InvokeChannel,
+  type InvokeParsedRequest,
+  type InvokeResponse,
+} from './contract';
+import { IpcFailure, type IpcResult } from './result';
+
+/** The implementation of every invoke call, one handler per channel. */
+export type InvokeHandlers = {
+  [C in InvokeChannel]: (request: InvokeParsedRequest<C>) => Promise<InvokeResponse<C>>;
+};
+
+/** Receives a handler's unexpected failure, for the log. */
+export type DispatchErrorSink = (channel: string, error: unknown) => void;
+
+/**
+ * Build the single entry point both shells use for invoke calls: it checks the channel,
+ * validates the request against the contract, runs the handler and answers an
+ * {@link IpcResult}. It never throws, whatever arrives.
+ * @param handlers - one handler per channel
+ * @param onError - told of handler failures that were not {@link IpcFailure}s
+ */
+export function createDispatcher(
+  handlers: InvokeHandlers,
+  onError: DispatchErrorSink = () => {},
+): (channel: unknown, request: unknown) => Promise<IpcResult<unknown>> {
+  return async (channel, request) => {
+    if (!isInvokeChannel(channel)) {
+      return {
+        ok: false,
+        error: {
+          code: 'unknown-channel',
+          message: `"${String(channel).slice(0, 80)}" is not a call this app knows.`,
+        },
+      };
+    }
+    const parsed = invokeContract[channel].request.safeParse(request ?? {});
+    if (!parsed.success) {
+      const issues = describeIssues(parsed.error);
+      return {
+        ok: false,
+        error: {
+          code: 'bad-request',
+          message: `The request for ${channel} has the wrong shape: ${issues.join('; ')}`,
+          issues,
+        },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (r: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof IpcFailure) {
+        return {
+          ok: false,
+          error: { code: error.code, message: error.message, issues: error.issues },
+        };
+      }
+      onError(channel, error);
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `${channel} failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
+    }
+  };
+}

@@ -3,7 +3,6 @@ import { defineConfig } from 'vitest/config';
 // One runner for every kind of test; `--project unit` runs the fast ones alone.
 export default defineConfig({
   test: {
-    globals: true,
     projects: [
       {
         test: {

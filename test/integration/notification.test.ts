@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../src/shared/domain/alert';
+import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
+import { createAlertNotifier } from '../../src/main/services/notify/alert-notification-policy';
+import { createNodeNotifierAdapter } from '../../src/main/services/notify/node-notifier-adapter';
+import { startNotificationDaemon, type NotificationDaemon } from '../support/notification-daemon';
+
+const settings: Settings = {
+  ...defaultSettings(),
+  sources: [
+    {
+      kind: 'alertmanager',
+      id: 'prod',
+      name: 'Production',
+      url: 'http://alertmanager.example:9093',
+      intervalSeconds: 15,
+      timeoutSeconds: 10,
+      enabled: true,
+    },
+  ],
+};
+
+function alert(
+  name: string,
+  severity: Alert['severity'],
+  labels: Record<string, string> = {},
+): Alert {
+  return {
+    id: `prod:${name}`,
+    sourceId: 'prod',
+    fingerprint: name,
+    status: 'firing',
+    severity,
+    title: name,
+    summary: `${name} is firing`,
+    labels: { alertname: name, ...labels },
+    annotations: {},
+    startsAt: '2025-03-04T05:06:07.000Z',
+  };
+}
+
+describe('notifications through a real notification daemon (dunst)', () => {
+  let daemon: NotificationDaemon;
+  const saved = {
+    DISPLAY: process.env.DISPLAY,
+    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+  };
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    daemon = await startNotificationDaemon();
+    // notify-send inherits the environment of this process.
+    Object.assign(process.env, daemon.env);
+  });
+
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await daemon?.stop();
+  });
+
+  beforeEach(() => {
+    logged.length = 0;
+  });
+
+  it('delivers a sev1 notification as critical, under the app name, staying until dismissed', async () => {
+    const before = (await daemon.history()).length;
+    await createNodeNotifierAdapter().notify({
+      title: 'SEV1 · HighErrorRate',
+      body: 'Error rate above 5%\nProduction · service=checkout',
+      urgency: 'critical',
+    });
+
+    const received = (await daemon.history()).slice(before);
+    expect(received).toEqual([
+      {
+        summary: 'SEV1 · HighErrorRate',
+        body: 'Error rate above 5%\nProduction · service=checkout',
+        urgency: 'critical',
+        appname: 'On-Call Companion',
+        timeoutMs: 0,
+      },
+    ]);
+  });
+
+  it('passes low urgency through and leaves the timeout to the daemon', async () => {
+    const before = (await daemon.history()).length;
+    await createNodeNotifierAdapter().notify({ title: 'SEV4 · Info', body: 'fyi', urgency: 'low' });
+
+    const [received] = (await daemon.history()).slice(before);
+    expect(received?.urgency).toBe('low');
+    expect(received?.timeoutMs).toBeGreaterThan(0);
+  });
+
+  it('shows alert text that looks like markup or shell syntax as written, not interpreted', async () => {
+    const before = (await daemon.history()).length;
+    const title = 'SEV2 · "quoted" $HOME `id`';
+    await createNodeNotifierAdapter().notify({
+      title,
+      body: 'latency < 200ms & p99 > 1s at C:\\data',
+      urgency: 'normal',
+    });
+
+    const [received] = (await daemon.history()).slice(before);
+    expect(received?.summary).toBe(title);
+    // The daemon reads the body as markup; escaped, it renders as the text above.
+    expect(received?.body).toBe('latency &lt; 200ms &amp; p99 &gt; 1s at C:\\data');
+  });
+
+  it('announces one new alert once, and not again on a later poll', async () => {
+    const notifier = createAlertNotifier({
+      notifier: createNodeNotifierAdapter(),
+      settings: () => settings,
+      log: (line) => logged.push(line),
+    });
+    const before = (await daemon.history()).length;
+    const firing = alert('HighErrorRate', 'sev1', {
+      service: 'checkout',
+      instance: '10.0.0.7:9100',
+    });
+
+    await notifier.onAlertsChanged({ added: [firing] });
+    const afterFirst = (await daemon.history()).slice(before);
+    expect(afterFirst).toEqual([
+      {
+        summary: 'SEV1 · HighErrorRate',
+        body: 'HighErrorRate is firing\nProduction · service=checkout · instance=10.0.0.7:9100',
+        urgency: 'critical',
+        appname: 'On-Call Companion',
+        timeoutMs: 0,
+      },
+    ]);
+
+    await notifier.onAlertsChanged({
+      added: [],
+      changed: [{ ...firing, summary: 'still firing' }],
+    });
+    expect((await daemon.history()).slice(before)).toHaveLength(1);
+    expect(notifier.lastError()).toBeUndefined();
+    expect(logged).toEqual([]);
+  });
+
+  it('announces five alerts arriving together with one summary notification', async () => {
+    const notifier = createAlertNotifier({
+      notifier: createNodeNotifierAdapter(),
+      settings: () => settings,
+      log: (line) => logged.push(line),
+    });
+    const before = (await daemon.history()).length;
+
+    await notifier.onAlertsChanged({
+      added: [
+        alert('DiskFull', 'sev3'),
+        alert('HighLatency', 'sev2'),
+        alert('Down', 'sev1'),
+        alert('CertExpiring', 'sev4'),
+        alert('QueueBacklog', 'sev3'),
+      ],
+    });
+
+    const received = (await daemon.history()).slice(before);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ summary: '5 alerts firing', urgency: 'critical' });
+    expect(received[0]?.body.split('\n')).toEqual([
+      'SEV1 · Down (Production)',
+      'SEV2 · HighLatency (Production)',
+      'SEV3 · DiskFull (Production)',
+      '…and 2 more',
+    ]);
+  });
+});

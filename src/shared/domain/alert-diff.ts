@@ -2,7 +2,7 @@ import type { Alert } from './alert';
 
 /** What changed between two snapshots of one source's alerts. */
 export interface AlertDiff {
-  /** Alerts seen for the first time. */
+  /** Alerts seen for the first time, or firing again after they had resolved. */
   readonly added: readonly Alert[];
   /** Alerts seen before whose status, severity, text, labels or times changed. */
   readonly changed: readonly Alert[];
@@ -31,8 +31,10 @@ export function diffAlerts(
   for (const alert of next) {
     seen.add(alert.id);
     const before = previous.get(alert.id);
-    if (!before) {
+    // An alert that fires again after it resolved is news, like a new one: it must notify.
+    if (!before || before.status === 'resolved') {
       if (alert.status !== 'resolved') added.push(alert);
+      else if (before && !sameAlert(before, alert)) changed.push(alert);
       continue;
     }
     if (alert.status === 'resolved' && before.status !== 'resolved') resolved.push(alert);

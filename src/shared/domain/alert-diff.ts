@@ -37,7 +37,7 @@ export function diffAlerts(
       else if (before && !sameAlert(before, alert)) changed.push(alert);
       continue;
     }
-    if (alert.status === 'resolved' && before.status !== 'resolved') resolved.push(alert);
+    if (alert.status === 'resolved') resolved.push(alert);
     else if (!sameAlert(before, alert)) changed.push(alert);
   }
   for (const [id, before] of previous) {
@@ -66,7 +66,10 @@ function sameAlert(a: Alert, b: Alert): boolean {
   );
 }
 
-function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+function sameRecord(
+  a: Readonly<Record<string, string>>,
+  b: Readonly<Record<string, string>>,
+): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => a[k] === b[k]);

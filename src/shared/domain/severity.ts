@@ -90,7 +90,8 @@ export function mapSeverityLabel(
   if (fromScale) return { severity: fromScale, known: true };
   const internal = SEVERITIES.find((s) => s === key);
   if (internal) return { severity: internal, known: true };
-  const word = DEFAULT_SEVERITY_WORDS[key];
+  // Own keys only: a label such as `constructor` must not find Object.prototype's members.
+  const word = Object.hasOwn(DEFAULT_SEVERITY_WORDS, key) ? DEFAULT_SEVERITY_WORDS[key] : undefined;
   if (word) return { severity: word, known: true };
   return { severity: UNKNOWN_SEVERITY, known: false };
 }

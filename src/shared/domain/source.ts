@@ -14,9 +14,7 @@ export const DEFAULT_POLL_TIMEOUT_SECONDS = 10;
 export const alertmanagerSourceSchema = z.object({
   kind: z.literal('alertmanager'),
   /** Stable id, used in alert ids; letters, digits, `-` and `_`. */
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 letters, digits, "-" or "_"'),
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 letters, digits, "-" or "_"'),
   /** Name shown in the app. */
   name: z.string().min(1).max(100),
   /** Base URL of the Alertmanager, for example `http://alertmanager:9093`. */

@@ -115,7 +115,9 @@ export type InvokeParsedRequest<C extends InvokeChannel> = z.output<
   (typeof invokeContract)[C]['request']
 >;
 /** Result of an invoke call. */
-export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['response']>;
+export type InvokeResponse<C extends InvokeChannel> = z.output<
+  (typeof invokeContract)[C]['response']
+>;
 /** Name of a push event. */
 export type EventChannel = keyof typeof eventContract;
 /** Payload of a push event. */

@@ -33,7 +33,7 @@ export function createDispatcher(
         ok: false,
         error: {
           code: 'unknown-channel',
-          message: `"${String(channel).slice(0, 80)}" is not a call this app knows.`,
+          message: `${describeChannel(channel)} is not a call this app knows.`,
         },
       };
     }
@@ -69,4 +69,11 @@ export function createDispatcher(
       };
     }
   };
+}
+
+/** Names a channel for a message without ever throwing (`String()` throws on some objects). */
+function describeChannel(channel: unknown): string {
+  return typeof channel === 'string'
+    ? `"${channel.slice(0, 80)}"`
+    : `A channel of type ${typeof channel}`;
 }

@@ -1,0 +1,480 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import {
+  createAppServices,
+  type AppServices,
+} from '../../../../../src/main/services/app/create-app-services';
+import type { EventSink } from '../../../../../src/main/services/app/event-sink';
+import type { Clock } from '../../../../../src/main/services/clock/clock';
+import type { AppNotification, Notifier } from '../../../../../src/main/services/notify/notifier';
+import { openConfSettingsStore } from '../../../../../src/main/services/settings/open-conf-settings-store';
+import { settingsFilePath } from '../../../../../src/main/services/settings/settings-file';
+import type { SettingsStore } from '../../../../../src/main/services/settings/settings-store';
+import { createSourceManager } from '../../../../../src/main/services/sources/source-manager';
+import { alertId } from '../../../../../src/shared/domain/alert';
+import type { SettingsInput } from '../../../../../src/shared/domain/settings';
+import { DEFAULT_ALERTMANAGER_URL } from '../../../../../src/shared/domain/source';
+import {
+  eventContract,
+  invokeContract,
+  type EventChannel,
+  type EventPayload,
+  type InvokeChannel,
+  type InvokeRequest,
+  type InvokeResponse,
+} from '../../../../../src/shared/ipc/contract';
+import { createDispatcher } from '../../../../../src/shared/ipc/dispatch';
+import type { IpcResult } from '../../../../../src/shared/ipc/result';
+import { startScriptedServer, type ScriptedServer } from '../sources/scripted-server';
+
+// Real HTTP, real settings file, real timers: the source polls every 2 s (the schema's minimum)
+// and random() = 0 keeps every backoff at its 1 s floor. Tests that need several polls press
+// "refresh" (source:refresh) until the outcome shows, so nothing waits on a fixed delay.
+const INTERVAL_SECONDS = 2;
+const WAIT = { timeout: 15_000, interval: 20 };
+
+const NOW = new Date('2026-03-01T02:00:00.000Z');
+const clock: Clock = { now: () => NOW };
+
+/** An Alertmanager gettableAlert (API v2) that stays active well past NOW. */
+function amAlert(fingerprint: string, labels: Record<string, string> = {}) {
+  return {
+    labels: { alertname: `Alert-${fingerprint}`, severity: 'critical', ...labels },
+    annotations: { summary: `Summary of ${fingerprint}` },
+    fingerprint,
+    startsAt: '2026-03-01T01:30:00.000Z',
+    updatedAt: '2026-03-01T01:59:00.000Z',
+    endsAt: '2026-03-02T00:00:00.000Z',
+    receivers: [{ name: 'null' }],
+    status: { state: 'active', silencedBy: [], inhibitedBy: [] },
+  };
+}
+
+const alertsBody = (...alerts: object[]) => ({ body: JSON.stringify(alerts) });
+
+function prodSource(url: string) {
+  return {
+    kind: 'alertmanager' as const,
+    id: 'prod',
+    name: 'Production',
+    url,
+    intervalSeconds: INTERVAL_SECONDS,
+  };
+}
+
+type Emitted = { [C in EventChannel]: { channel: C; payload: EventPayload<C> } }[EventChannel];
+
+describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, () => {
+  let home: string;
+  let servers: ScriptedServer[];
+  let events: Emitted[];
+  let shown: AppNotification[];
+  let logs: string[];
+  let problems: string[];
+  let openExternal: Mock<(url: string) => Promise<boolean>>;
+  let store: SettingsStore | undefined;
+  let services: AppServices | undefined;
+  let stopped: boolean;
+  let dispatch: ReturnType<typeof createDispatcher>;
+  let extraCleanup: (() => void)[];
+
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-app-services-'));
+    servers = [];
+    events = [];
+    shown = [];
+    logs = [];
+    problems = [];
+    openExternal = vi.fn(async () => true);
+    store = undefined;
+    services = undefined;
+    stopped = false;
+    extraCleanup = [];
+  });
+
+  afterEach(async () => {
+    if (services && !stopped) await services.stop();
+    else if (!services) store?.close();
+    for (const cleanup of extraCleanup) cleanup();
+    await Promise.all(servers.map((s) => s.close()));
+    fs.rmSync(home, { recursive: true, force: true });
+    // Every event and answer must have kept to the contract, and no handler may have crashed.
+    expect(problems).toEqual([]);
+  });
+
+  async function server(answer: Parameters<ScriptedServer['answer']>[0] = alertsBody()) {
+    const s = await startScriptedServer();
+    s.answer(answer);
+    servers.push(s);
+    return s;
+  }
+
+  const settingsFile = () => settingsFilePath(home);
+
+  /** Write settings.json (unless `settings` is null), open the store and start the services. */
+  function startApp(settings: SettingsInput | null): AppServices {
+    if (settings !== null) fs.writeFileSync(settingsFile(), JSON.stringify(settings, null, 2));
+    store = openConfSettingsStore({ home, clock, log: (message) => logs.push(message) });
+    const notifier: Notifier = {
+      async notify(notification) {
+        shown.push(notification);
+      },
+    };
+    const emit: EventSink = (channel, payload) => {
+      const checked = eventContract[channel].safeParse(payload);
+      if (!checked.success) problems.push(`event ${channel} breaks the contract`);
+      events.push({ channel, payload } as Emitted);
+    };
+    services = createAppServices({
+      mode: 'browser',
+      version: '9.9.9-test',
+      home,
+      clock,
+      notifier,
+      settingsStore: store,
+      emit,
+      openExternal,
+      log: (level, message) => logs.push(`${level}: ${message}`),
+      random: () => 0,
+    });
+    dispatch = createDispatcher(services.handlers, (channel, error) =>
+      problems.push(`${channel} crashed: ${String(error)}`),
+    );
+    services.start();
+    return services;
+  }
+
+  /** Make an invoke call the way both shells do, and check the answer against the contract. */
+  async function call<C extends InvokeChannel>(
+    channel: C,
+    request: InvokeRequest<C>,
+  ): Promise<IpcResult<InvokeResponse<C>>> {
+    const result = await dispatch(channel, request);
+    if (result.ok) {
+      const checked = invokeContract[channel].response.safeParse(result.value);
+      if (!checked.success) problems.push(`answer to ${channel} breaks the contract`);
+    }
+    return result as IpcResult<InvokeResponse<C>>;
+  }
+
+  /** The value of a call that must succeed. */
+  async function value<C extends InvokeChannel>(
+    channel: C,
+    request: InvokeRequest<C>,
+  ): Promise<InvokeResponse<C>> {
+    const result = await call(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  }
+
+  const statusOf = async (sourceId = 'prod') => {
+    const { sources } = await value('sources:list', {});
+    return sources.find((s) => s.sourceId === sourceId);
+  };
+
+  const alertIds = async () => (await value('alerts:list', {})).alerts.map((a) => a.id);
+
+  /** Press "refresh" on a source, as the user would, until `check` passes. */
+  async function refreshUntil(check: () => unknown, sourceId = 'prod'): Promise<void> {
+    await vi.waitFor(async () => {
+      try {
+        await check();
+      } catch (error) {
+        await call('source:refresh', { sourceId });
+        throw error;
+      }
+    }, WAIT);
+  }
+
+  /** Let `count` more polls reach `am` (refreshing to hurry them). */
+  async function morePolls(am: ScriptedServer, count: number): Promise<void> {
+    const target = am.requests.length + count;
+    await refreshUntil(() => expect(am.requests.length).toBeGreaterThanOrEqual(target));
+  }
+
+  const titles = () => shown.map((n) => n.title);
+  const ofChannel = <C extends EventChannel>(channel: C) =>
+    events.filter((e): e is Extract<Emitted, { channel: C }> => e.channel === channel);
+
+  it('shows a firing alert, pushes it as added, and notifies about it exactly once', async () => {
+    const am = await server(alertsBody(amAlert('a1')));
+    startApp({ sources: [prodSource(am.url)] });
+    const id = alertId('prod', 'a1');
+
+    await vi.waitFor(async () => expect(await alertIds()).toEqual([id]), WAIT);
+    const [alert] = (await value('alerts:list', {})).alerts;
+    expect(alert).toMatchObject({ sourceId: 'prod', status: 'firing', title: 'Alert-a1' });
+    expect(services?.firingCount()).toBe(1);
+
+    const changes = ofChannel('alerts:changed');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.payload.added).toEqual([id]);
+    expect(changes[0]?.payload.alerts.map((a) => a.id)).toEqual([id]);
+
+    await vi.waitFor(() => expect(shown).toHaveLength(1), WAIT);
+    expect(shown[0]?.title).toContain('Alert-a1');
+    expect(shown[0]?.body).toContain('Summary of a1');
+
+    // The alert keeps firing over later polls: no second notification, no second event.
+    await morePolls(am, 2);
+    expect(shown).toHaveLength(1);
+    expect(ofChannel('alerts:changed')).toHaveLength(1);
+    expect(am.requests.every((r) => r.startsWith('/api/v2/alerts?'))).toBe(true);
+  });
+
+  it('reports the source ok, says once when it stops answering and once when it is back', async () => {
+    const am = await server(alertsBody());
+    startApp({ sources: [prodSource(am.url)] });
+
+    await vi.waitFor(async () => expect((await statusOf())?.health).toBe('ok'), WAIT);
+    expect(await statusOf()).toMatchObject({
+      name: 'Production',
+      url: am.url,
+      isDefault: false,
+      failures: 0,
+    });
+
+    am.answer({ status: 503, body: 'upstream down' });
+    await refreshUntil(async () => expect((await statusOf())?.failures).toBeGreaterThanOrEqual(3));
+    const down = await statusOf();
+    expect(down?.health).toBe('failing');
+    expect(down?.reason).toContain('503');
+    expect(down?.reason).toContain(am.url);
+    expect(ofChannel('source:status').some((e) => e.payload.health === 'failing')).toBe(true);
+
+    await vi.waitFor(
+      () => expect(titles()).toEqual(['Not receiving alerts from Production']),
+      WAIT,
+    );
+    expect(shown[0]?.body).toContain('503');
+
+    // Still failing: the user has been told; no notification per poll.
+    await morePolls(am, 2);
+    expect(titles()).toEqual(['Not receiving alerts from Production']);
+
+    am.answer(alertsBody());
+    await refreshUntil(async () => expect((await statusOf())?.health).toBe('ok'));
+    expect((await statusOf())?.reason).toBeUndefined();
+    await vi.waitFor(
+      () =>
+        expect(titles()).toEqual(['Not receiving alerts from Production', 'Production is back']),
+      WAIT,
+    );
+    await morePolls(am, 2);
+    expect(shown).toHaveLength(2);
+  });
+
+  it('keeps the alerts it has while the source fails', async () => {
+    const am = await server(alertsBody(amAlert('a1')));
+    startApp({ sources: [prodSource(am.url)] });
+    await vi.waitFor(async () => expect(await alertIds()).toHaveLength(1), WAIT);
+
+    am.answer({ status: 503 });
+    await refreshUntil(async () => expect((await statusOf())?.failures).toBeGreaterThanOrEqual(3));
+    expect(await alertIds()).toEqual([alertId('prod', 'a1')]);
+    expect((await statusOf())?.activeAlerts).toBe(1);
+  });
+
+  it('moves polling to a new source URL saved through settings:update', async () => {
+    const before = await server(alertsBody(amAlert('old')));
+    const after = await server(alertsBody(amAlert('new')));
+    startApp({ sources: [prodSource(before.url)] });
+    await vi.waitFor(async () => expect(await alertIds()).toEqual([alertId('prod', 'old')]), WAIT);
+
+    const view = await value('settings:update', { sources: [prodSource(after.url)] });
+    expect(view.settings.sources[0]?.url).toBe(after.url);
+
+    await vi.waitFor(async () => expect(await alertIds()).toEqual([alertId('prod', 'new')]), WAIT);
+    expect((await statusOf())?.url).toBe(after.url);
+
+    const changed = ofChannel('settings:changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]?.payload.settings.sources[0]?.url).toBe(after.url);
+    expect(changed[0]?.payload.path).toBe(settingsFile());
+
+    // Saved to the file, and read back by settings:get.
+    const onDisk = JSON.parse(fs.readFileSync(settingsFile(), 'utf8')) as {
+      sources: { url: string }[];
+    };
+    expect(onDisk.sources[0]?.url).toBe(after.url);
+    expect((await value('settings:get', {})).settings.sources[0]?.url).toBe(after.url);
+
+    // The old Alertmanager is no longer asked.
+    const oldCount = before.requests.length;
+    await morePolls(after, 2);
+    expect(before.requests.length).toBe(oldCount);
+  });
+
+  it('refuses a source URL that is not http(s), naming the field, and leaves the file alone', async () => {
+    const am = await server();
+    startApp({ sources: [prodSource(am.url)] });
+    await vi.waitFor(async () => expect((await statusOf())?.health).toBe('ok'), WAIT);
+    const fileBefore = fs.readFileSync(settingsFile(), 'utf8');
+
+    const result = await call('settings:update', {
+      sources: [{ ...prodSource(am.url), url: 'javascript:alert(1)' }],
+    });
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('bad-request');
+    expect(result.error.message).toContain('sources.0.url');
+    expect(result.error.issues?.some((issue) => issue.startsWith('sources.0.url:'))).toBe(true);
+    expect(fs.readFileSync(settingsFile(), 'utf8')).toBe(fileBefore);
+    expect((await value('settings:get', {})).settings.sources[0]?.url).toBe(am.url);
+    expect(ofChannel('settings:changed')).toEqual([]);
+    expect((await statusOf())?.url).toBe(am.url);
+  });
+
+  it('stops notifying about new alerts once notifications are switched off', async () => {
+    const am = await server(alertsBody(amAlert('a1')));
+    startApp({ sources: [prodSource(am.url)] });
+    await vi.waitFor(() => expect(shown).toHaveLength(1), WAIT);
+
+    await value('settings:update', { notifications: { enabled: false, minSeverity: 'sev4' } });
+    am.answer(alertsBody(amAlert('a1'), amAlert('a2')));
+    await refreshUntil(async () => expect(await alertIds()).toHaveLength(2));
+    expect(shown).toHaveLength(1);
+  });
+
+  it('answers not-found when refreshing a source that does not exist', async () => {
+    const am = await server();
+    startApp({ sources: [prodSource(am.url)] });
+
+    const result = await call('source:refresh', { sourceId: 'staging' });
+
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('"staging"') },
+    });
+    expect(await value('source:refresh', { sourceId: 'prod' })).toEqual({ sourceId: 'prod' });
+  });
+
+  it('refuses to open a javascript: link and never hands it to the OS', async () => {
+    startApp({ sources: [prodSource((await server()).url)] });
+
+    const result = await call('link:open', { url: 'javascript:alert(1)' });
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('bad-request');
+    for (const url of ['file:///etc/passwd', 'https://user:secret@example.com/', 'not a url']) {
+      const refused = await call('link:open', { url });
+      expect(refused.ok ? 'opened' : refused.error.code).toBe('bad-request');
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens an https link with the OS, normalised', async () => {
+    startApp({ sources: [prodSource((await server()).url)] });
+
+    const opened = await value('link:open', { url: '  HTTPS://Runbooks.Example.COM/db/latency  ' });
+
+    expect(opened).toEqual({ opened: true });
+    expect(openExternal).toHaveBeenCalledTimes(1);
+    expect(openExternal).toHaveBeenCalledWith('https://runbooks.example.com/db/latency');
+  });
+
+  it('says so when the shell cannot open links', async () => {
+    startApp({ sources: [prodSource((await server()).url)] });
+    openExternal.mockResolvedValue(false);
+
+    expect(await value('link:open', { url: 'https://example.com/' })).toEqual({ opened: false });
+  });
+
+  it("watches Alertmanager's default address when no source is configured", async () => {
+    startApp({});
+
+    const { sources } = await value('sources:list', {});
+
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ isDefault: true, url: DEFAULT_ALERTMANAGER_URL });
+    expect(DEFAULT_ALERTMANAGER_URL).toBe('http://127.0.0.1:9093');
+    // The fallback is not written into the user's settings.
+    expect((await value('settings:get', {})).settings.sources).toEqual([]);
+  });
+
+  it('on a first start without a settings file, writes one and watches the default address', async () => {
+    startApp(null);
+
+    const view = await value('settings:get', {});
+    expect(view.path).toBe(settingsFile());
+    expect(view.problem).toBeUndefined();
+    expect(fs.existsSync(settingsFile())).toBe(true);
+    expect(await statusOf('alertmanager')).toMatchObject({
+      isDefault: true,
+      url: 'http://127.0.0.1:9093',
+    });
+  });
+
+  it('keeps a settings file that is not valid aside and says so in settings:get', async () => {
+    fs.writeFileSync(settingsFile(), '{ "sources": [ { "kind": "alertmanager" ');
+    startApp(null);
+
+    const view = await value('settings:get', {});
+    expect(view.problem?.keptAs).toMatch(/settings\.json\.invalid-/);
+    expect(fs.existsSync(view.problem?.keptAs ?? '')).toBe(true);
+    expect((await statusOf('alertmanager'))?.isDefault).toBe(true);
+    expect(logs.some((line) => line.includes('was not usable'))).toBe(true);
+  });
+
+  it('tells which shell it runs in, its version and its home', async () => {
+    startApp({});
+    expect(await value('app:info', {})).toEqual({ mode: 'browser', version: '9.9.9-test', home });
+  });
+
+  it('sends a test notification on request', async () => {
+    startApp({});
+    expect(await value('notifications:test', {})).toEqual({ delivered: true });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.body).toMatch(/Test notification/);
+  });
+
+  it('drops the poll under way on stop()', async () => {
+    let dropped = false;
+    const am = await server((req) => {
+      req.socket.once('close', () => (dropped = true));
+      return 'hang';
+    });
+    // The poll's own timeout lies far beyond the wait below: only stop() can end it in time.
+    const app = startApp({ sources: [{ ...prodSource(am.url), timeoutSeconds: 120 }] });
+    await vi.waitFor(() => expect(am.requests).toHaveLength(1), WAIT);
+
+    await app.stop();
+    stopped = true;
+
+    await vi.waitFor(() => expect(dropped).toBe(true), WAIT);
+  });
+
+  it('polls no more after stop()', async () => {
+    const am = await server(alertsBody(amAlert('a1')));
+    const app = startApp({ sources: [prodSource(am.url)] });
+    await vi.waitFor(async () => expect(await alertIds()).toHaveLength(1), WAIT);
+
+    await app.stop();
+    stopped = true;
+    const requestsAtStop = am.requests.length;
+    const eventsAtStop = events.length;
+
+    // Nothing is left to refresh, by hand or after the machine wakes.
+    expect((await call('source:refresh', { sourceId: 'prod' })).ok).toBe(false);
+    app.refreshAll();
+
+    // A metronome polling at the same interval: once it has polled twice, a full interval has
+    // passed since stop(), so a poll the stopped services still had scheduled would have come.
+    const metronome = await server();
+    const ticker = createSourceManager({
+      clock,
+      severity: () => ({ severityScale: 'sev1-4', severityWords: {} }),
+      onAlertsChanged: () => {},
+      onStatus: () => {},
+    });
+    extraCleanup.push(() => ticker.stop());
+    ticker.configure([{ ...prodSource(metronome.url), timeoutSeconds: 10, enabled: true }]);
+    await vi.waitFor(() => expect(metronome.requests.length).toBeGreaterThanOrEqual(2), WAIT);
+
+    expect(am.requests.length).toBe(requestsAtStop);
+    expect(events.length).toBe(eventsAtStop);
+  });
+});

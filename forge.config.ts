@@ -1,0 +1,54 @@
+import type { ForgeConfig } from '@electron-forge/shared-types';
+import { MakerDeb } from '@electron-forge/maker-deb';
+import { MakerDMG } from '@electron-forge/maker-dmg';
+import { MakerRpm } from '@electron-forge/maker-rpm';
+import { MakerSquirrel } from '@electron-forge/maker-squirrel';
+import { MakerZIP } from '@electron-forge/maker-zip';
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
+import { VitePlugin } from '@electron-forge/plugin-vite';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
+
+// Packager picks .icns (macOS) / .ico (Windows) next to this base name; Linux makers take the PNG.
+const APP_ICON = 'assets/icons/app/icon';
+
+const config: ForgeConfig = {
+  packagerConfig: {
+    asar: true,
+    icon: APP_ICON,
+    executableName: 'oncall-companion',
+    appBundleId: 'dev.oncall-companion.app',
+  },
+  rebuildConfig: {},
+  makers: [
+    new MakerDeb({ options: { icon: `${APP_ICON}.png`, categories: ['Utility'] } }),
+    new MakerRpm({ options: { icon: `${APP_ICON}.png`, categories: ['Utility'] } }),
+    new MakerZIP({}, ['darwin', 'linux']),
+    new MakerSquirrel({ setupIcon: `${APP_ICON}.ico` }),
+    new MakerDMG({ icon: `${APP_ICON}.icns` }),
+  ],
+  plugins: [
+    new VitePlugin({
+      build: [
+        { entry: 'src/main/electron/main.ts', config: 'vite.main.config.ts', target: 'main' },
+        {
+          entry: 'src/main/electron/preload.ts',
+          config: 'vite.preload.config.ts',
+          target: 'preload',
+        },
+      ],
+      renderer: [{ name: 'main_window', config: 'vite.renderer.config.ts' }],
+    }),
+    // Set at package time, before signing (design §5).
+    new FusesPlugin({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    }),
+  ],
+};
+
+export default config;

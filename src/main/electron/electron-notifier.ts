@@ -1,0 +1,57 @@
+import { Notification, type NativeImage } from 'electron';
+import type { AppNotification, Notifier } from '../services/notify/notifier';
+
+/** What the Electron notifier needs. */
+export interface ElectronNotifierOptions {
+  icon?: NativeImage;
+  /** Clicking a notification brings the window forward. */
+  onClick: () => void;
+}
+
+// How long to wait for the OS to confirm a notification before assuming it went through: on some
+// platforms 'show' is not emitted at all, and only Windows reports 'failed'.
+const CONFIRM_TIMEOUT_MS = 3_000;
+
+/**
+ * The Notifier port over Electron's `Notification` (node-notifier is for browser mode only).
+ * Urgency maps to Linux's urgency hint; critical ones also stay until dismissed.
+ */
+export function createElectronNotifier(options: ElectronNotifierOptions): Notifier {
+  // Electron drops the click handler of a notification that has been garbage-collected:
+  // keep each one until it is closed.
+  const live = new Set<Notification>();
+
+  return {
+    notify(notification: AppNotification): Promise<void> {
+      if (!Notification.isSupported()) {
+        return Promise.reject(
+          new Error('This system has no notification service the app can use.'),
+        );
+      }
+      const shown = new Notification({
+        title: notification.title,
+        body: notification.body,
+        urgency: notification.urgency,
+        timeoutType: notification.urgency === 'critical' ? 'never' : 'default',
+        ...(options.icon && !options.icon.isEmpty() ? { icon: options.icon } : {}),
+      });
+      live.add(shown);
+      shown.on('click', () => options.onClick());
+      shown.on('close', () => live.delete(shown));
+
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, CONFIRM_TIMEOUT_MS);
+        shown.once('show', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        shown.once('failed', (_event, error) => {
+          clearTimeout(timer);
+          live.delete(shown);
+          reject(new Error(`The OS refused the notification: ${error}`));
+        });
+        shown.show();
+      });
+    },
+  };
+}

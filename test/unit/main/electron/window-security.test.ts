@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { createAppPageMatcher } from '../../../../src/main/services/shell/app-page';
+import {
+  isPermissionGranted,
+  secureWebPreferences,
+} from '../../../../src/main/services/shell/web-preferences';
+
+describe('web preferences of the app window', () => {
+  it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
+    expect(secureWebPreferences('/app/.vite/build/preload.cjs', false)).toMatchObject({
+      preload: '/app/.vite/build/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      devTools: false,
+    });
+  });
+});
+
+describe('app page matcher (IPC sender check and navigation guard)', () => {
+  const built = createAppPageMatcher(
+    'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html',
+  );
+
+  it('accepts only the built index.html, whatever its query or hash', () => {
+    expect(
+      built(
+        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html',
+      ),
+    ).toBe(true);
+    expect(
+      built(
+        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html#/settings',
+      ),
+    ).toBe(true);
+    expect(
+      built(
+        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html?x=1',
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses other files, other schemes and garbage', () => {
+    expect(built('file:///tmp/evil.html')).toBe(false);
+    expect(
+      built(
+        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/other.html',
+      ),
+    ).toBe(false);
+    expect(
+      built(
+        'file://evil-host/opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html',
+      ),
+    ).toBe(false);
+    expect(built('https://example.org/index.html')).toBe(false);
+    expect(built('about:blank')).toBe(false);
+    expect(built('not a url')).toBe(false);
+    expect(built('')).toBe(false);
+  });
+
+  it('accepts the whole dev server origin, and nothing else', () => {
+    const dev = createAppPageMatcher('http://localhost:5173');
+    expect(dev('http://localhost:5173/')).toBe(true);
+    expect(dev('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+    expect(dev('http://127.0.0.1:5173/')).toBe(false);
+    expect(dev('https://localhost:5173/')).toBe(false);
+    expect(dev('http://localhost:5173.evil.example/')).toBe(false);
+  });
+
+  it('refuses to be built on a page it cannot check', () => {
+    expect(() => createAppPageMatcher('data:text/html,hi')).toThrow(/http\(s\) or file/);
+  });
+});
+
+describe('permissions', () => {
+  const isAppPage = createAppPageMatcher('http://localhost:5173');
+
+  it('denies everything but clipboard writes from the app page', () => {
+    expect(
+      isPermissionGranted('clipboard-sanitized-write', 'http://localhost:5173/', isAppPage),
+    ).toBe(true);
+    expect(
+      isPermissionGranted('clipboard-sanitized-write', 'https://evil.example/', isAppPage),
+    ).toBe(false);
+    expect(isPermissionGranted('clipboard-sanitized-write', undefined, isAppPage)).toBe(false);
+    for (const permission of [
+      'clipboard-read',
+      'notifications',
+      'media',
+      'geolocation',
+      'openExternal',
+      'fullscreen',
+    ]) {
+      expect(isPermissionGranted(permission, 'http://localhost:5173/', isAppPage)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// Main process bundle: .vite/build/main.cjs (package.json "main").
+//
+// Forge 7.11's Vite plugin merges its own base under this file (plugin-vite
+// dist/config/vite.main.config.js + vite.base.config.js): outDir .vite/build, emptyOutDir false,
+// minify on `package`, electron + Node builtins external, `resolve.conditions: ['node']`, the
+// MAIN_WINDOW_VITE_* defines, and — only when this file has no `build.lib` — a lib entry named
+// `[name].js`. "type": "module" in package.json would make Node read a `.js` bundle as ESM, so
+// this file sets `build.lib` itself (CommonJS, `.cjs`) and repeats the base, so that a plain
+// `vite build -c vite.main.config.ts` produces the same bundle as Forge does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const ENTRY = 'src/main/electron/main.ts';
+const ICONS_DIR = 'assets/icons';
+
+/** Electron and every Node builtin stay `require` calls; everything else is bundled. */
+const external = [
+  'electron',
+  /^electron\//,
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
+
+/** The shell notifies through Electron's Notification; node-notifier is browser mode's. */
+function forbidModules(names: readonly string[]): Plugin {
+  return {
+    name: 'oncall:forbid-modules',
+    resolveId(source, importer) {
+      const hit = names.find((name) => source === name || source.startsWith(`${name}/`));
+      if (hit)
+        this.error(
+          `${hit} must not be in the Electron shell bundle (imported by ${importer ?? '?'}).`,
+        );
+      return null;
+    },
+  };
+}
+
+/** Copies the app and tray PNGs next to main.cjs (`icons/…`), so they are inside the asar. */
+function copyIcons(): Plugin {
+  return {
+    name: 'oncall:copy-icons',
+    generateBundle() {
+      for (const folder of ['app', 'tray']) {
+        const dir = path.join(ICONS_DIR, folder);
+        for (const file of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
+          this.addWatchFile(path.resolve(dir, file));
+          this.emitFile({
+            type: 'asset',
+            fileName: `icons/${folder}/${file}`,
+            source: readFileSync(path.join(dir, file)),
+          });
+        }
+      }
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  build: {
+    outDir: '.vite/build',
+    emptyOutDir: false,
+    copyPublicDir: false,
+    target: 'node22',
+    minify: command === 'build',
+    lib: { entry: ENTRY, formats: ['cjs'], fileName: () => 'main.cjs' },
+    rollupOptions: {
+      external,
+      // One file: a split chunk would be named .js and read as ESM under "type": "module".
+      output: { codeSplitting: false, chunkFileNames: '[name]-[hash].cjs' },
+    },
+  },
+  resolve: {
+    conditions: ['node'],
+    mainFields: ['module', 'jsnext:main', 'jsnext'],
+  },
+  plugins: [forbidModules(['node-notifier']), copyIcons()],
+  clearScreen: false,
+}));

@@ -20,6 +20,10 @@ export const alertmanagerSourceSchema = z.object({
   /** Base URL of the Alertmanager, for example `http://alertmanager:9093`. */
   url: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    // A password in the URL would sit in settings.json in plain text; secrets never go there.
+    .refine((u) => !/^https?:\/\/[^/]*@/i.test(u), {
+      message: 'must not contain a user name or password; credentials are not stored in settings',
+    })
     .transform((u) => u.replace(/\/+$/, '')),
   /** Seconds between polls. */
   intervalSeconds: z.number().int().min(2).max(3600).default(DEFAULT_POLL_INTERVAL_SECONDS),

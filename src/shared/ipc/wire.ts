@@ -7,7 +7,8 @@ export const clientMessageSchema = z.object({
   /** Caller-chosen id echoed in the answer. */
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
-  payload: z.unknown(),
+  /** The request; may be left out for calls without arguments (JSON drops `undefined`). */
+  payload: z.unknown().optional(),
 });
 
 /** A message from the renderer over the WebSocket. */

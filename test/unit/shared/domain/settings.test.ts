@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  SETTINGS_VERSION,
+  defaultSettings,
+  describeIssues,
+  settingsSchema,
+} from '../../../../src/shared/domain/settings';
+
+const am = (id: string, url = `http://${id}:9093`) => ({
+  kind: 'alertmanager' as const,
+  id,
+  name: id,
+  url,
+});
+
+function issuesOf(input: unknown): string[] {
+  const result = settingsSchema.safeParse(input);
+  if (result.success) throw new Error('expected the settings to be refused');
+  return describeIssues(result.error);
+}
+
+describe('settingsSchema', () => {
+  it('reads an empty file `{}` as the defaults', () => {
+    expect(settingsSchema.parse({})).toEqual({
+      version: SETTINGS_VERSION,
+      sources: [],
+      severityScale: 'sev1-4',
+      severityWords: {},
+      theme: 'system',
+      notifications: { enabled: true, minSeverity: 'sev4' },
+    });
+  });
+
+  it('fills in the rest of a partly written notifications block', () => {
+    expect(settingsSchema.parse({ notifications: { enabled: false } }).notifications).toEqual({
+      enabled: false,
+      minSeverity: 'sev4',
+    });
+  });
+
+  it('keeps what the user wrote and normalises source URLs', () => {
+    const settings = settingsSchema.parse({
+      sources: [am('prod', 'https://am.example.com/')],
+      severityScale: 'p0-p3',
+      severityWords: { disaster: 'sev1' },
+      theme: 'dark',
+      notifications: { enabled: true, minSeverity: 'sev2' },
+    });
+    expect(settings.sources[0]?.url).toBe('https://am.example.com');
+    expect(settings.sources[0]?.intervalSeconds).toBe(15);
+    expect(settings.severityScale).toBe('p0-p3');
+    expect(settings.severityWords).toEqual({ disaster: 'sev1' });
+    expect(settings.theme).toBe('dark');
+    expect(settings.notifications.minSeverity).toBe('sev2');
+  });
+
+  it('refuses a duplicate source id, naming the second one', () => {
+    expect(issuesOf({ sources: [am('prod'), am('prod', 'http://other:9093')] })).toEqual([
+      'sources.1.id: duplicate source id "prod"; each source needs its own id',
+    ]);
+  });
+
+  it('names every duplicate, not only the first', () => {
+    const issues = issuesOf({ sources: [am('a'), am('b'), am('a'), am('b')] });
+    expect(issues.map((line) => line.split(':')[0])).toEqual(['sources.2.id', 'sources.3.id']);
+  });
+
+  it('refuses a settings file from another version', () => {
+    expect(issuesOf({ version: 2 })[0]).toMatch(/^version: /);
+  });
+
+  it.each([
+    [{ severityScale: 'p1-p5' }, 'severityScale'],
+    [{ severityWords: { disaster: 'sev0' } }, 'severityWords.disaster'],
+    [{ theme: 'blue' }, 'theme'],
+    [{ notifications: { minSeverity: 'loud' } }, 'notifications.minSeverity'],
+    [{ sources: [am('prod', 'ftp://am')] }, 'sources.0.url'],
+    [{ sources: 'prod' }, 'sources'],
+  ])('refuses %j, naming the field %s', (input, path) => {
+    const issues = issuesOf(input);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.startsWith(`${path}: `)).toBe(true);
+  });
+});
+
+describe('defaultSettings', () => {
+  it('equals parsing an empty file', () => {
+    expect(defaultSettings()).toEqual(settingsSchema.parse({}));
+  });
+
+  it('hands out fresh objects: changing one copy does not change the next', () => {
+    const first = defaultSettings();
+    first.sources.push({ ...am('x'), intervalSeconds: 15, timeoutSeconds: 10, enabled: true });
+    first.severityWords.disaster = 'sev1';
+    first.notifications.enabled = false;
+    const second = defaultSettings();
+    expect(second.sources).toEqual([]);
+    expect(second.severityWords).toEqual({});
+    expect(second.notifications.enabled).toBe(true);
+  });
+});
+
+describe('describeIssues', () => {
+  it('gives one `path: message` line per issue', () => {
+    const error = settingsSchema.safeParse({
+      theme: 'blue',
+      sources: [am('prod', 'ftp://am')],
+    }).error as z.ZodError;
+    const lines = describeIssues(error);
+    expect(lines).toHaveLength(2);
+    expect(lines).toContain('sources.0.url: must be an http:// or https:// URL');
+    expect(lines.some((l) => /^theme: .+/.test(l))).toBe(true);
+  });
+
+  it('says "(top level)" when the whole value is wrong', () => {
+    const error = settingsSchema.safeParse('not an object').error as z.ZodError;
+    expect(describeIssues(error)).toHaveLength(1);
+    expect(describeIssues(error)[0]).toMatch(/^\(top level\): .+/);
+  });
+});

@@ -1,0 +1,95 @@
+import { useCallback, useEffect } from 'react';
+import { AlertList } from '../features/alerts/alert-list';
+import { SourceStrip } from '../features/alerts/source-strip';
+import { summarise } from '../features/alerts/summary';
+import { SettingsView } from '../features/settings/settings-view';
+import { applySettings } from '../stores/app-state';
+import { useApp, useAppState, useUi } from './app-context';
+import { ConnectionBanner, SettingsProblem } from './banners';
+import { Header } from './header';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { applyTheme, type Theme } from './theme';
+
+/** The whole window. */
+export function App() {
+  const { bridge, appStore, uiStore } = useApp();
+  const view = useUi((s) => s.view);
+  const settings = useAppState((s) => s.settings);
+  const alerts = useAppState((s) => s.alerts);
+  const sources = useAppState((s) => s.sources);
+  const theme = settings?.settings.theme ?? 'system';
+
+  useEffect(() => applyTheme(theme, document.documentElement), [theme]);
+
+  // The tab title counts what fires (browser mode; the Electron shell owns its window title).
+  const firing = summarise(alerts, sources).firing;
+  useEffect(() => {
+    document.title = firing > 0 ? `(${firing}) On-Call Companion` : 'On-Call Companion';
+  }, [firing]);
+
+  // `?` anywhere (but in a text field) opens the shortcuts.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      uiStore.actions.setShortcutsOpen(!uiStore.getState().shortcutsOpen);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [uiStore]);
+
+  // Shown at once, saved through settings:update; put back if the app refuses.
+  const changeTheme = useCallback(
+    async (next: Theme): Promise<void> => {
+      const before = appStore.getState().settings;
+      if (before)
+        appStore.setState(
+          applySettings(appStore.getState(), {
+            ...before,
+            settings: { ...before.settings, theme: next },
+          }),
+        );
+      try {
+        const saved = await bridge.invoke('settings:update', { theme: next });
+        appStore.setState(applySettings(appStore.getState(), saved));
+      } catch (error) {
+        if (before) appStore.setState(applySettings(appStore.getState(), before));
+        throw error;
+      }
+    },
+    [appStore, bridge],
+  );
+
+  return (
+    <div className="app">
+      <Header onThemeChange={changeTheme} />
+      <ConnectionBanner />
+      <LoadError />
+      <main className="main">
+        {view === 'settings' ? (
+          <SettingsView />
+        ) : (
+          <>
+            <SettingsProblem view={settings} withLink />
+            <SourceStrip />
+            <AlertList />
+          </>
+        )}
+      </main>
+      <ShortcutsDialog />
+    </div>
+  );
+}
+
+function LoadError() {
+  const error = useAppState((s) => s.loadError);
+  const connected = useAppState((s) => s.connection.status === 'connected');
+  if (!error || !connected) return null;
+  return (
+    <div className="banner banner--warn" role="alert">
+      <strong>Some data could not be loaded.</strong> {error}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { useApp, useUi } from './app-context';
+
+const SHORTCUTS: ReadonlyArray<[string[], string]> = [
+  [['j', '↓'], 'Next alert'],
+  [['k', '↑'], 'Previous alert'],
+  [['Enter', 'o'], 'Show or hide details'],
+  [['Esc'], 'Hide details / clear the filter'],
+  [['/'], 'Filter alerts'],
+  [['?'], 'This help'],
+];
+
+/** The keyboard shortcuts, in a modal <dialog> (Esc closes it). */
+export function ShortcutsDialog() {
+  const { uiStore } = useApp();
+  const open = useUi((s) => s.shortcutsOpen);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="shortcuts-title"
+      onClose={() => uiStore.actions.setShortcutsOpen(false)}
+      onClick={(event) => {
+        // A click on the backdrop (the dialog element itself) closes it.
+        if (event.target === ref.current) uiStore.actions.setShortcutsOpen(false);
+      }}
+    >
+      <div className="dialog__body">
+        <h2 id="shortcuts-title" className="dialog__title">
+          Keyboard shortcuts
+        </h2>
+        <table className="shortcuts">
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={what}>
+                <td>
+                  {keys.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 ? ' ' : ''}
+                      <kbd>{key}</kbd>
+                    </span>
+                  ))}
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="dialog__actions">
+          <button
+            type="button"
+            className="btn"
+            autoFocus
+            onClick={() => uiStore.actions.setShortcutsOpen(false)}
+          >
+            Close
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { Alert } from '../../../shared/domain/alert';
+import { useApp } from '../../app/app-context';
+import { errorMessage } from '../../bridge/bridge-error';
+import { formatDuration, formatTimestamp } from '../../components/time-format';
+import { fieldEntries, runbookLink, sourceLink, type FieldEntry } from './alert-fields';
+
+/**
+ * Everything about one alert, as plain text: every label and annotation (untrusted — never
+ * parsed as HTML or Markdown), with http(s) values offered as buttons that open through the
+ * bridge's link guard.
+ */
+export function AlertDetails(props: { id: string; alert: Alert; sourceName: string; now: number }) {
+  const { alert, now } = props;
+  const { bridge } = useApp();
+  const [linkError, setLinkError] = useState<string | undefined>();
+  const open = (url: string): void => {
+    setLinkError(undefined);
+    bridge.openLink(url).then(
+      (opened) => {
+        if (!opened) setLinkError(`The app refused to open ${url}.`);
+      },
+      (error: unknown) => setLinkError(errorMessage(error)),
+    );
+  };
+  const generator = sourceLink(alert);
+  const runbook = runbookLink(alert);
+  const started = new Date(alert.startsAt);
+  return (
+    <div className="details" id={props.id}>
+      <div className="details__facts">
+        {runbook ? (
+          <button
+            type="button"
+            className="btn btn--small btn--primary"
+            onClick={() => open(runbook)}
+            title={runbook}
+          >
+            Open runbook ↗
+          </button>
+        ) : null}
+        {generator ? (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => open(generator)}
+            title={generator}
+          >
+            Open at source ↗
+          </button>
+        ) : null}
+        <span>
+          Started <span className="tabular">{formatTimestamp(started)}</span> (
+          {formatDuration(now - started.getTime())} ago)
+        </span>
+        {alert.endsAt && alert.status === 'resolved' ? (
+          <span>
+            Resolved <span className="tabular">{formatTimestamp(new Date(alert.endsAt))}</span>
+          </span>
+        ) : null}
+        <span>Source: {props.sourceName}</span>
+        {alert.ack ? (
+          <span>
+            Acknowledged by {alert.ack.by} at{' '}
+            <span className="tabular">{formatTimestamp(new Date(alert.ack.at))}</span>
+          </span>
+        ) : null}
+      </div>
+      {linkError ? <p className="details__error">{linkError}</p> : null}
+      <div className="details__columns">
+        <FieldList title="Annotations" entries={fieldEntries(alert.annotations)} onOpen={open} />
+        <FieldList title="Labels" entries={fieldEntries(alert.labels)} onOpen={open} />
+      </div>
+    </div>
+  );
+}
+
+function FieldList(props: { title: string; entries: FieldEntry[]; onOpen: (url: string) => void }) {
+  return (
+    <section className="fields">
+      <h3 className="fields__title">{props.title}</h3>
+      {props.entries.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <dl className="fields__list">
+          {props.entries.map((entry) => (
+            <div className="fields__row" key={entry.name}>
+              <dt>{entry.name}</dt>
+              <dd>
+                <span className="fields__value">{entry.value}</span>
+                {entry.link ? (
+                  <button
+                    type="button"
+                    className="btn btn--small fields__open"
+                    onClick={() => entry.link && props.onOpen(entry.link)}
+                    title={entry.link}
+                  >
+                    Open ↗
+                  </button>
+                ) : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

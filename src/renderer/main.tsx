@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './styles/theme.css';
+import './styles/base.css';
+import './components/components.css';
+import './app/app.css';
+import './features/alerts/alerts.css';
+import './features/settings/settings.css';
+import { App } from './app/app';
+import { AppContext } from './app/app-context';
+import { createBridge } from './bridge/bridge';
+import { connectAppStore, createAppStore } from './stores/app-store';
+import { createUiStore } from './stores/ui-store';
+
+const bridge = createBridge();
+const appStore = createAppStore(bridge);
+const uiStore = createUiStore();
+connectAppStore(appStore, bridge);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root');
+createRoot(container).render(
+  <StrictMode>
+    <AppContext.Provider value={{ bridge, appStore, uiStore }}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,75 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Bridge } from '../bridge/bridge';
+import { errorMessage } from '../bridge/bridge-error';
+import {
+  applyAlertsChanged,
+  applyAlertsList,
+  applySettings,
+  applySourcesList,
+  applySourceStatus,
+  initialAppState,
+  type AppState,
+} from './app-state';
+
+/** The store of everything that comes from the app. */
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * A store for what the app tells the UI, empty until {@link connectAppStore} feeds it.
+ * @param bridge - for the initial connection state
+ */
+export function createAppStore(bridge: Pick<Bridge, 'connection'>): AppStore {
+  return createStore<AppState>()(() => initialAppState(bridge.connection()));
+}
+
+/**
+ * Feed the store from the bridge: listen to every event first (so nothing slips between the
+ * load and the subscription), then load everything; load again after each reconnection,
+ * because events sent while disconnected are lost.
+ * @param store - the store to fill
+ * @param bridge - the app
+ * @returns stops listening
+ */
+export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
+  const update = (change: (state: AppState) => AppState): void =>
+    store.setState(change(store.getState()), true);
+
+  const loadSources = async (): Promise<void> => {
+    const startedAt = store.getState().revision;
+    const { sources } = await bridge.invoke('sources:list', {});
+    update((s) => applySourcesList(s, sources, startedAt));
+  };
+
+  const loadAll = async (): Promise<void> => {
+    const startedAt = store.getState().revision;
+    const results = await Promise.allSettled([
+      bridge.invoke('app:info', {}).then((info) => update((s) => ({ ...s, info }))),
+      bridge.invoke('settings:get', {}).then((view) => update((s) => applySettings(s, view))),
+      bridge
+        .invoke('alerts:list', {})
+        .then(({ alerts }) => update((s) => applyAlertsList(s, alerts, startedAt))),
+      bridge
+        .invoke('sources:list', {})
+        .then(({ sources }) => update((s) => applySourcesList(s, sources, startedAt))),
+    ]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    update((s) => ({ ...s, loadError: failed ? errorMessage(failed.reason) : undefined }));
+  };
+
+  const stops = [
+    bridge.on('alerts:changed', (event) => update((s) => applyAlertsChanged(s, event))),
+    bridge.on('source:status', (status) => update((s) => applySourceStatus(s, status))),
+    bridge.on('settings:changed', (view) => {
+      update((s) => applySettings(s, view));
+      // Sources may have been added or removed; their statuses come from sources:list.
+      loadSources().catch(() => {});
+    }),
+    bridge.onConnection((connection) => {
+      update((s) => ({ ...s, connection }));
+      if (connection.status === 'connected') void loadAll();
+    }),
+  ];
+  update((s) => ({ ...s, connection: bridge.connection() }));
+  if (bridge.connection().status === 'connected') void loadAll();
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { Bridge } from '../../../src/renderer/bridge/bridge';
+import { BridgeError } from '../../../src/renderer/bridge/bridge-error';
+import type { ConnectionState } from '../../../src/renderer/bridge/connection-state';
+import {
+  applyAlertsChanged,
+  applyAlertsList,
+  applySourcesList,
+  applySourceStatus,
+  initialAppState,
+} from '../../../src/renderer/stores/app-state';
+import { connectAppStore, createAppStore } from '../../../src/renderer/stores/app-store';
+import { moveSelection } from '../../../src/renderer/stores/ui-store';
+import { defaultSettings } from '../../../src/shared/domain/settings';
+import type { EventChannel, EventPayload, InvokeChannel } from '../../../src/shared/ipc/contract';
+import { alert, source } from './fixtures';
+
+const connected: ConnectionState = { status: 'connected' };
+
+describe('app state reducers', () => {
+  it('alerts:changed replaces the list, in list order', () => {
+    const state = applyAlertsChanged(initialAppState(connected), {
+      alerts: [
+        alert('resolved', { status: 'resolved', severity: 'sev1' }),
+        alert('minor', { severity: 'sev4' }),
+        alert('worst', { severity: 'sev1' }),
+        alert('older', { severity: 'sev1', startsAt: '2025-03-04T04:00:00.000Z' }),
+      ],
+      added: ['worst'],
+      resolved: [],
+    });
+    expect(state.alerts.map((a) => a.title)).toEqual(['worst', 'older', 'minor', 'resolved']);
+    expect(state.alertsLoaded).toBe(true);
+  });
+
+  it('an alerts:list answer older than an alerts:changed event is dropped', () => {
+    let state = initialAppState(connected);
+    const startedAt = state.revision;
+    state = applyAlertsChanged(state, {
+      alerts: [alert('new')],
+      added: ['prod:new'],
+      resolved: [],
+    });
+    state = applyAlertsList(state, [alert('stale')], startedAt);
+    expect(state.alerts.map((a) => a.title)).toEqual(['new']);
+    // A list asked for after the event is applied.
+    state = applyAlertsList(state, [alert('fresh')], state.revision);
+    expect(state.alerts.map((a) => a.title)).toEqual(['fresh']);
+  });
+
+  it('source:status replaces one source in place, or adds it', () => {
+    let state = applySourcesList(initialAppState(connected), [source('a'), source('b')], 0);
+    state = applySourceStatus(state, source('a', { health: 'failing' }));
+    state = applySourceStatus(state, source('c'));
+    expect(state.sources.map((s) => `${s.sourceId}:${s.health}`)).toEqual([
+      'a:failing',
+      'b:ok',
+      'c:ok',
+    ]);
+  });
+
+  it('sources:list decides which sources exist, but keeps statuses that arrived while it was asked', () => {
+    let state = applySourcesList(initialAppState(connected), [source('a'), source('gone')], 0);
+    const startedAt = state.revision;
+    state = applySourceStatus(state, source('a', { health: 'failing', failures: 3 }));
+    state = applySourcesList(state, [source('a', { health: 'pending' }), source('new')], startedAt);
+    expect(state.sources.map((s) => `${s.sourceId}:${s.health}`)).toEqual(['a:failing', 'new:ok']);
+  });
+});
+
+/** A bridge whose calls and events the test drives. */
+function fakeBridge(answers: Partial<Record<InvokeChannel, () => unknown>>) {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const connectionListeners = new Set<(state: ConnectionState) => void>();
+  let connection: ConnectionState = { status: 'connecting', attempt: 0 };
+  const calls: string[] = [];
+  const bridge: Bridge = {
+    mode: 'browser',
+    invoke: (async (channel: InvokeChannel) => {
+      calls.push(channel);
+      const answer = answers[channel];
+      if (!answer) throw new BridgeError(channel, { code: 'internal', message: `no ${channel}` });
+      return answer();
+    }) as Bridge['invoke'],
+    on: ((channel: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(channel) ?? new Set();
+      listeners.set(channel, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    }) as Bridge['on'],
+    openLink: async () => true,
+    connection: () => connection,
+    onConnection: (listener) => {
+      connectionListeners.add(listener);
+      return () => connectionListeners.delete(listener);
+    },
+    reconnectNow: () => {},
+  };
+  return {
+    bridge,
+    calls,
+    emit<C extends EventChannel>(channel: C, payload: EventPayload<C>) {
+      for (const listener of listeners.get(channel) ?? []) listener(payload);
+    },
+    setConnection(next: ConnectionState) {
+      connection = next;
+      for (const listener of connectionListeners) listener(next);
+    },
+  };
+}
+
+const settingsView = { settings: defaultSettings(), path: '/home/me/settings.json' };
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('connectAppStore', () => {
+  it('loads everything once connected, then follows events', async () => {
+    const fake = fakeBridge({
+      'app:info': () => ({ mode: 'browser', version: '0.1.0', home: '/home/me' }),
+      'settings:get': () => settingsView,
+      'alerts:list': () => ({ alerts: [alert('a')] }),
+      'sources:list': () => ({ sources: [source('prod')] }),
+    });
+    const store = createAppStore(fake.bridge);
+    connectAppStore(store, fake.bridge);
+    expect(fake.calls).toEqual([]);
+    fake.setConnection(connected);
+    await flush();
+    expect(fake.calls.sort()).toEqual(['alerts:list', 'app:info', 'settings:get', 'sources:list']);
+    expect(store.getState()).toMatchObject({
+      connection: connected,
+      info: { version: '0.1.0' },
+      settings: settingsView,
+      alertsLoaded: true,
+      sourcesLoaded: true,
+      loadError: undefined,
+    });
+
+    fake.emit('alerts:changed', {
+      alerts: [alert('a'), alert('b', { severity: 'sev1' })],
+      added: ['prod:b'],
+      resolved: [],
+    });
+    expect(store.getState().alerts.map((a) => a.title)).toEqual(['b', 'a']);
+    fake.emit('source:status', source('prod', { health: 'failing' }));
+    expect(store.getState().sources[0]?.health).toBe('failing');
+  });
+
+  it('reloads after a reconnection (events sent while away are lost) and reloads sources after settings change', async () => {
+    let version = 1;
+    const fake = fakeBridge({
+      'app:info': () => ({ mode: 'browser', version: '0.1.0', home: '/h' }),
+      'settings:get': () => settingsView,
+      'alerts:list': () => ({ alerts: [alert(`v${version}`)] }),
+      'sources:list': () => ({ sources: [source(`s${version}`)] }),
+    });
+    const store = createAppStore(fake.bridge);
+    connectAppStore(store, fake.bridge);
+    fake.setConnection(connected);
+    await flush();
+    fake.setConnection({ status: 'disconnected', attempt: 1, retryAt: 0, refused: false });
+    expect(store.getState().connection.status).toBe('disconnected');
+    // The list stays as last known while disconnected.
+    expect(store.getState().alerts.map((a) => a.title)).toEqual(['v1']);
+    version = 2;
+    fake.setConnection(connected);
+    await flush();
+    expect(store.getState().alerts.map((a) => a.title)).toEqual(['v2']);
+
+    version = 3;
+    fake.emit('settings:changed', { ...settingsView, path: '/elsewhere.json' });
+    await flush();
+    expect(store.getState().settings?.path).toBe('/elsewhere.json');
+    expect(store.getState().sources.map((s) => s.sourceId)).toEqual(['s3']);
+  });
+
+  it('says what failed to load', async () => {
+    const fake = fakeBridge({ 'alerts:list': () => ({ alerts: [] }) });
+    const store = createAppStore(fake.bridge);
+    connectAppStore(store, fake.bridge);
+    fake.setConnection(connected);
+    await flush();
+    expect(store.getState().loadError).toMatch(/^no /);
+    expect(store.getState().alertsLoaded).toBe(true);
+  });
+});
+
+describe('moveSelection (j/k)', () => {
+  const ids = ['a', 'b', 'c'];
+  it('moves within the list and stops at the ends', () => {
+    expect(moveSelection(ids, 'a', 1)).toBe('b');
+    expect(moveSelection(ids, 'c', 1)).toBe('c');
+    expect(moveSelection(ids, 'a', -1)).toBe('a');
+  });
+  it('starts at the top going down and at the bottom going up; nothing in an empty list', () => {
+    expect(moveSelection(ids, undefined, 1)).toBe('a');
+    expect(moveSelection(ids, 'gone', -1)).toBe('c');
+    expect(moveSelection([], 'a', 1)).toBeUndefined();
+  });
+});

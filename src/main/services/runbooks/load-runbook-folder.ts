@@ -1,0 +1,88 @@
+import type { Runbook, RunbookLoadError } from '../../../shared/domain/runbook';
+import { parseRunbook } from './parse-runbook';
+import { readRunbookFile } from './read-runbook-file';
+import { walkRunbookFolder } from './walk-runbook-folder';
+
+/** A loaded runbook folder. */
+export interface RunbookFolder {
+  /** Every runbook file, usable or not, sorted by id; a broken one has `error` set. */
+  runbooks: Runbook[];
+  /** Every problem: broken runbooks, and files or folders that could not be listed at all. */
+  errors: RunbookLoadError[];
+  /** The directories that were walked (real paths), for a watcher. */
+  dirs: string[];
+}
+
+/** Limits that keep a huge or hostile checkout from stalling the app. */
+export interface RunbookFolderLimits {
+  /** Largest runbook file, in bytes (default 1 MiB). */
+  maxFileBytes?: number;
+  /** Most Markdown files loaded (default 2000). */
+  maxFiles?: number;
+}
+
+/** Default size limit of one runbook file. */
+export const DEFAULT_MAX_RUNBOOK_BYTES = 1024 * 1024;
+/** Default number of Markdown files loaded from one folder. */
+export const DEFAULT_MAX_RUNBOOK_FILES = 2000;
+
+function brokenRunbook(id: string, file: string, error: string): Runbook {
+  return {
+    id,
+    title: id.split('/').pop() ?? id,
+    match: {},
+    tags: [],
+    steps: [],
+    body: '',
+    file,
+    error,
+  };
+}
+
+// The parsers are not expected to throw; if one ever does, it costs that file, not the folder.
+function safeParse(id: string, file: string, text: string): Runbook {
+  try {
+    return parseRunbook({ id, file, text });
+  } catch (error) {
+    return brokenRunbook(id, file, `file could not be parsed (${String(error)})`);
+  }
+}
+
+/**
+ * Loads every `**\/*.md` file of a runbook folder. Each file is read and parsed on its own: one
+ * broken file is listed with its error and the others work. Never throws; a folder that does
+ * not exist gives no runbooks and one error for `.`.
+ * @param dir - the runbook folder (typically a git checkout)
+ * @param limits - size and count limits
+ */
+export async function loadRunbookFolder(
+  dir: string,
+  limits: RunbookFolderLimits = {},
+): Promise<RunbookFolder> {
+  const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_RUNBOOK_BYTES;
+  let walk;
+  try {
+    walk = await walkRunbookFolder(dir, limits.maxFiles ?? DEFAULT_MAX_RUNBOOK_FILES);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split(',')[0] ?? '') : String(error);
+    return {
+      runbooks: [],
+      errors: [{ file: '.', message: `runbook folder cannot be opened (${reason})` }],
+      dirs: [],
+    };
+  }
+  const runbooks: Runbook[] = [];
+  for (const entry of walk.files) {
+    const read = await readRunbookFile(entry.path, maxFileBytes);
+    runbooks.push(
+      read.ok
+        ? safeParse(entry.id, entry.path, read.text)
+        : brokenRunbook(entry.id, entry.path, read.message),
+    );
+  }
+  runbooks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const fileErrors = runbooks.flatMap((runbook) =>
+    runbook.error === undefined ? [] : [{ file: runbook.id, message: runbook.error }],
+  );
+  return { runbooks, errors: [...walk.errors, ...fileErrors], dirs: walk.dirs };
+}

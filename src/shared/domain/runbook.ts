@@ -1,0 +1,269 @@
+import { z } from 'zod';
+import { safeExternalUrl } from '../ipc/link-guard';
+
+/**
+ * A label value as written in YAML. Numbers and booleans are accepted and compared as text,
+ * because alert labels are always strings and `code: 500` is an easy thing to write.
+ */
+export const runbookLabelValueSchema = z
+  .union([z.string(), z.number(), z.boolean()])
+  .transform((value) => String(value));
+
+/**
+ * Compiles a `{ regex }` matcher. Anchored at both ends, as Alertmanager's `=~` is, so
+ * `checkout` does not also match `checkout-canary`.
+ * @param pattern - the JavaScript regular expression, without anchors
+ * @returns the compiled expression, or undefined when the pattern is not valid
+ */
+export function compileLabelRegex(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A `{ regex: "…" }` matcher: the whole label value must match the pattern. */
+export const runbookRegexMatcherSchema = z.strictObject({
+  regex: z
+    .string()
+    .min(1)
+    .refine((pattern) => compileLabelRegex(pattern) !== undefined, {
+      error: 'is not a valid regular expression',
+    }),
+});
+
+/** How one label is matched: an exact value, any of a list of values, or a regular expression. */
+export const runbookLabelMatcherSchema = z.union(
+  [
+    runbookLabelValueSchema,
+    z.array(runbookLabelValueSchema).min(1, { error: 'needs at least one value' }),
+    runbookRegexMatcherSchema,
+  ],
+  { error: 'expected a value, a list of values, or { regex: "…" }' },
+);
+
+/** How one label is matched. */
+export type RunbookLabelMatcher = z.infer<typeof runbookLabelMatcherSchema>;
+
+/**
+ * Label names as Prometheus writes them. Names starting with `__` are reserved there, and
+ * refusing them also keeps `__proto__` out of the plain objects built from the map.
+ */
+const labelNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'is not a label name' })
+  .refine((name) => !name.startsWith('__'), { error: 'label names starting with __ are reserved' });
+
+/**
+ * Label name → matcher; every entry must match. An empty map never matches an alert: the
+ * runbook is then reached only through a `runbook_url` or by browsing.
+ */
+export const runbookMatchSchema = z.record(labelNameSchema, runbookLabelMatcherSchema, {
+  error: 'expected a map of label name → value',
+});
+
+/** Label name → matcher; every entry must match. */
+export type RunbookMatch = z.infer<typeof runbookMatchSchema>;
+
+/**
+ * The YAML front matter of a runbook file. Unknown keys are ignored so teams can keep their
+ * own (`last_reviewed`, …); a mistyped `match` is still caught because `match` is required.
+ */
+export const runbookFrontMatterSchema = z.object({
+  title: z.string().min(1).optional(),
+  match: runbookMatchSchema,
+  /** The severity the runbook is written for, in the team's own words (shown, not matched). */
+  severity: runbookLabelValueSchema.optional(),
+  owner: z.string().min(1).optional(),
+  tags: z.array(z.string()).optional(),
+});
+
+/** The YAML front matter of a runbook file. */
+export type RunbookFrontMatter = z.infer<typeof runbookFrontMatterSchema>;
+
+/**
+ * One tickable step of a runbook: a top-level GFM task list item or ordered list item.
+ * `text` is plain text (Markdown syntax resolved, raw HTML kept as literal characters): render
+ * it as a text node, never as HTML.
+ */
+export const runbookStepSchema = z.object({
+  /**
+   * Stable id: a hash of the step's text plus its position among steps with the same text, so
+   * ticks survive edits elsewhere in the file and only a change to the step itself drops them.
+   */
+  id: z.string().min(1),
+  text: z.string(),
+  kind: z.enum(['task', 'numbered']),
+  /** `- [x]` in the file; per-incident ticks are kept in the incident, not here. */
+  checkedInFile: z.boolean(),
+  /** 1-based line of the item in `body` (not in the file, which also has the front matter). */
+  line: z.number().int().positive(),
+});
+
+/** One tickable step of a runbook. */
+export type RunbookStep = z.infer<typeof runbookStepSchema>;
+
+/**
+ * A runbook file, parsed. A file that could not be used has `error` set, an empty `match` (so
+ * it is never matched) and whatever of its body and steps could still be read, so it is listed
+ * with its error while the rest of the folder works.
+ *
+ * `body` is untrusted Markdown: render it with raw HTML disabled and links through the
+ * openExternal guard (design §5); code blocks get a copy button in the renderer.
+ */
+export const runbookSchema = z.object({
+  /** The path relative to the runbook folder, with `/` separators (`db/replica-lag.md`). */
+  id: z.string().min(1),
+  title: z.string(),
+  match: runbookMatchSchema,
+  severity: z.string().optional(),
+  owner: z.string().optional(),
+  tags: z.array(z.string()),
+  steps: z.array(runbookStepSchema),
+  /** The Markdown without its front matter. */
+  body: z.string(),
+  /** Where the file is on disk (for "open in editor"). */
+  file: z.string(),
+  error: z.string().optional(),
+});
+
+/** A runbook file, parsed. */
+export type Runbook = z.infer<typeof runbookSchema>;
+
+/** A file or folder of the runbook folder that could not be used, and why. */
+export const runbookLoadErrorSchema = z.object({
+  /** Path relative to the runbook folder, `/`-separated; `.` is the folder itself. */
+  file: z.string(),
+  message: z.string(),
+});
+
+/** A file or folder of the runbook folder that could not be used, and why. */
+export type RunbookLoadError = z.infer<typeof runbookLoadErrorSchema>;
+
+/** Labels of an alert, as normalised (`Alert.labels`). */
+export type AlertLabels = Readonly<Record<string, string>>;
+
+function matcherAccepts(matcher: RunbookLabelMatcher, value: string): boolean {
+  if (typeof matcher === 'string') return matcher === value;
+  if (Array.isArray(matcher)) return matcher.includes(value);
+  return compileLabelRegex(matcher.regex)?.test(value) ?? false;
+}
+
+/**
+ * How specifically a runbook's `match` fits an alert.
+ * @param match - the runbook's matchers
+ * @param labels - the alert's labels
+ * @returns the number of matched labels, or undefined when the runbook does not apply (a
+ *   label is missing or does not match, or `match` is empty)
+ */
+export function runbookMatchScore(match: RunbookMatch, labels: AlertLabels): number | undefined {
+  const entries = Object.entries(match);
+  if (entries.length === 0) return undefined;
+  for (const [name, matcher] of entries) {
+    // Own properties only: a label named `constructor` must not find Object.prototype's.
+    const value = Object.hasOwn(labels, name) ? labels[name] : undefined;
+    if (value === undefined || !matcherAccepts(matcher, value)) return undefined;
+  }
+  return entries.length;
+}
+
+/**
+ * The runbooks that apply to an alert, best first: more matched labels (more specific) first,
+ * then by title, then by id. Runbooks with an error are never matched.
+ * @param runbooks - the library (or any objects with the fields used here)
+ * @param labels - the alert's labels
+ */
+export function matchRunbooks<R extends Pick<Runbook, 'id' | 'title' | 'match' | 'error'>>(
+  runbooks: readonly R[],
+  labels: AlertLabels,
+): R[] {
+  const scored: { runbook: R; score: number }[] = [];
+  for (const runbook of runbooks) {
+    if (runbook.error !== undefined) continue;
+    const score = runbookMatchScore(runbook.match, labels);
+    if (score !== undefined) scored.push({ runbook, score });
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.runbook.title.localeCompare(b.runbook.title, 'en') ||
+      (a.runbook.id < b.runbook.id ? -1 : a.runbook.id > b.runbook.id ? 1 : 0),
+  );
+  return scored.map((entry) => entry.runbook);
+}
+
+/** Where an alert's `runbook_url` leads. */
+export type RunbookUrlResolution =
+  | { kind: 'external'; url: string }
+  | { kind: 'local'; id: string; fragment?: string }
+  | { kind: 'refused'; reason: string };
+
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const DRIVE = /^[A-Za-z]:[\\/]/;
+
+function refused(reason: string): RunbookUrlResolution {
+  return { kind: 'refused', reason };
+}
+
+/**
+ * Decides where an alert's `runbook_url` annotation leads. An http(s) URL opens outside the app
+ * (through {@link safeExternalUrl}); a relative path names a runbook inside the folder. The
+ * annotation is untrusted, so anything that could reach outside the folder is refused: `../`
+ * that climbs above it, absolute paths, backslashes, `file:` and every other scheme.
+ * @param runbookUrl - the annotation as the alert carries it
+ * @param runbookIds - the ids of the runbooks in the folder
+ */
+export function resolveRunbookUrl(
+  runbookUrl: string,
+  runbookIds: ReadonlySet<string> | readonly string[],
+): RunbookUrlResolution {
+  const raw = runbookUrl.trim();
+  if (raw === '') return refused('the runbook link is empty');
+  if (DRIVE.test(raw) || raw.startsWith('/')) {
+    return refused('absolute paths are not allowed; use a path relative to the runbook folder');
+  }
+  if (SCHEME.test(raw)) {
+    const url = safeExternalUrl(raw);
+    return url === undefined
+      ? refused('only http(s) links may leave the app')
+      : { kind: 'external', url };
+  }
+  if (raw.includes('\\')) return refused('backslashes are not allowed in a runbook path');
+
+  const hashAt = raw.indexOf('#');
+  const fragment = hashAt >= 0 ? raw.slice(hashAt + 1) : '';
+  const beforeHash = hashAt >= 0 ? raw.slice(0, hashAt) : raw;
+  // A query means nothing to a file; drop it rather than fail (`x.md?plain=1` from a forge).
+  const encodedPath = beforeHash.split('?')[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encodedPath);
+  } catch {
+    return refused('the runbook path is not valid percent-encoding');
+  }
+  // Checked again after decoding: `%5C` and `%00` must not slip through.
+  if (decoded.includes('\\') || decoded.includes('\0')) {
+    return refused('backslashes are not allowed in a runbook path');
+  }
+  if (decoded.startsWith('/')) return refused('absolute paths are not allowed');
+
+  const parts: string[] = [];
+  for (const part of decoded.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return refused('the runbook path leads outside the runbook folder');
+      parts.pop();
+    } else {
+      parts.push(part);
+    }
+  }
+  if (parts.length === 0) return refused('the runbook path names no file');
+
+  const ids = new Set<string>(runbookIds);
+  const id = parts.join('/');
+  // `checkout/high-errors` for `checkout/high-errors.md`, as forges link them.
+  const found = ids.has(id) ? id : ids.has(`${id}.md`) ? `${id}.md` : undefined;
+  if (found === undefined) return refused(`no runbook "${id}" in the runbook folder`);
+  return fragment === '' ? { kind: 'local', id: found } : { kind: 'local', id: found, fragment };
+}

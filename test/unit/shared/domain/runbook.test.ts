@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compileLabelRegex,
+  matchRunbooks,
+  resolveRunbookUrl,
+  runbookFrontMatterSchema,
+  runbookMatchScore,
+  type Runbook,
+  type RunbookMatch,
+} from '../../../../src/shared/domain/runbook';
+
+function runbook(id: string, title: string, match: RunbookMatch, error?: string): Runbook {
+  return {
+    id,
+    title,
+    match,
+    tags: [],
+    steps: [],
+    body: '',
+    file: `/runbooks/${id}`,
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+function issuePaths(input: unknown): string[] {
+  const result = runbookFrontMatterSchema.safeParse(input);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('runbookFrontMatterSchema', () => {
+  it('accepts a value, a list of values and a regex per label', () => {
+    const result = runbookFrontMatterSchema.parse({
+      title: 'Checkout errors',
+      match: {
+        alertname: 'HighErrorRate',
+        service: ['checkout', 'cart'],
+        pod: { regex: 'api-.*' },
+      },
+      severity: 'critical',
+      owner: 'payments',
+      tags: ['payments'],
+    });
+    expect(result.match).toEqual({
+      alertname: 'HighErrorRate',
+      service: ['checkout', 'cart'],
+      pod: { regex: 'api-.*' },
+    });
+  });
+
+  it('reads numbers and booleans in YAML as the label text they stand for', () => {
+    const result = runbookFrontMatterSchema.parse({ match: { code: 500, canary: [true, 1] } });
+    expect(result.match).toEqual({ code: '500', canary: ['true', '1'] });
+  });
+
+  it('drops a __proto__ label (as YAML produces it: an own key) instead of making it a prototype', () => {
+    const result = runbookFrontMatterSchema.parse({
+      match: JSON.parse('{"__proto__": "a"}') as unknown,
+    });
+    expect(Object.keys(result.match)).toEqual([]);
+    expect(Object.getPrototypeOf(result.match)).toBe(Object.prototype);
+  });
+
+  it('keeps unknown keys out of the way of teams that add their own', () => {
+    expect(
+      runbookFrontMatterSchema.safeParse({ match: {}, last_reviewed: '2025-01-01' }).success,
+    ).toBe(true);
+  });
+
+  it.each([
+    ['no match at all', { title: 'x' }, ['match']],
+    ['match that is not a map', { match: 'HighErrorRate' }, ['match']],
+    ['tags that are not a list', { match: {}, tags: 'disk' }, ['tags']],
+    ['an empty list of values', { match: { service: [] } }, ['match.service']],
+    ['a regex that does not compile', { match: { pod: { regex: '(' } } }, ['match.pod.regex']],
+    ['a mistyped regex key', { match: { pod: { regexp: 'a' } } }, ['match.pod']],
+    ['a null value', { match: { pod: null } }, ['match.pod']],
+    ['a reserved label name', { match: { __name__: 'a' } }, ['match.__name__']],
+    ['a label name with a space', { match: { 'service ': 'a' } }, ['match.service ']],
+  ])('refuses %s and names the field', (_what, input, paths) => {
+    expect(issuePaths(input)).toEqual(paths);
+  });
+});
+
+describe('compileLabelRegex', () => {
+  it('anchors the pattern at both ends, like Alertmanager', () => {
+    const regex = compileLabelRegex('checkout|cart');
+    expect(regex?.test('checkout')).toBe(true);
+    expect(regex?.test('cart')).toBe(true);
+    expect(regex?.test('checkout-canary')).toBe(false);
+    expect(regex?.test('my-cart')).toBe(false);
+  });
+
+  it('gives undefined for an invalid pattern instead of throwing', () => {
+    expect(compileLabelRegex('(')).toBeUndefined();
+  });
+});
+
+describe('runbookMatchScore', () => {
+  const labels = { alertname: 'HighErrorRate', service: 'cart', severity: 'critical' };
+
+  it('counts matched labels when every matcher matches', () => {
+    expect(runbookMatchScore({ alertname: 'HighErrorRate' }, labels)).toBe(1);
+    expect(
+      runbookMatchScore({ alertname: 'HighErrorRate', service: ['checkout', 'cart'] }, labels),
+    ).toBe(2);
+    expect(
+      runbookMatchScore({ alertname: { regex: 'High.*' }, severity: 'critical' }, labels),
+    ).toBe(2);
+  });
+
+  it('does not match when one matcher fails or its label is missing', () => {
+    expect(
+      runbookMatchScore({ alertname: 'HighErrorRate', service: 'checkout' }, labels),
+    ).toBeUndefined();
+    expect(
+      runbookMatchScore({ alertname: 'HighErrorRate', team: 'payments' }, labels),
+    ).toBeUndefined();
+  });
+
+  it('never matches with an empty match (a runbook reached only by link)', () => {
+    expect(runbookMatchScore({}, labels)).toBeUndefined();
+  });
+
+  it('does not find inherited properties for labels the alert lacks', () => {
+    expect(runbookMatchScore({ constructor: { regex: '.*' } }, labels)).toBeUndefined();
+    expect(runbookMatchScore({ toString: { regex: '.*' } }, {})).toBeUndefined();
+  });
+});
+
+describe('matchRunbooks', () => {
+  const generic = runbook('high-error-rate.md', 'High error rate', { alertname: 'HighErrorRate' });
+  const checkout = runbook('checkout/errors.md', 'Checkout errors', {
+    alertname: 'HighErrorRate',
+    service: ['checkout', 'cart'],
+  });
+  const zebra = runbook('z.md', 'Zebra', { alertname: { regex: 'High.*' } });
+  const apple = runbook('a.md', 'apple', { service: 'cart' });
+  const broken = runbook('broken.md', 'Broken', {}, 'front matter is not valid YAML');
+  const other = runbook('disk.md', 'Disk full', { alertname: 'DiskFull' });
+  const library = [zebra, broken, generic, other, apple, checkout];
+
+  it('puts the most specific runbook first, then sorts ties by title', () => {
+    const found = matchRunbooks(library, { alertname: 'HighErrorRate', service: 'cart' });
+    expect(found.map((entry) => entry.id)).toEqual([
+      'checkout/errors.md',
+      'a.md',
+      'high-error-rate.md',
+      'z.md',
+    ]);
+  });
+
+  it('leaves out broken runbooks and runbooks for other alerts', () => {
+    const found = matchRunbooks(library, { alertname: 'DiskFull' });
+    expect(found).toEqual([other]);
+  });
+
+  it('does not change the list it is given', () => {
+    const before = [...library];
+    matchRunbooks(library, { alertname: 'HighErrorRate' });
+    expect(library).toEqual(before);
+  });
+});
+
+describe('resolveRunbookUrl', () => {
+  const ids = ['checkout/high-error-rate.md', 'db/replica lag.md', 'README.md'];
+
+  it.each([
+    ['https://wiki.example.com/runbooks/Checkout', 'https://wiki.example.com/runbooks/Checkout'],
+    ['  http://runbooks.example.com/a  ', 'http://runbooks.example.com/a'],
+  ])('opens %j outside the app', (url, expected) => {
+    expect(resolveRunbookUrl(url, ids)).toEqual({ kind: 'external', url: expected });
+  });
+
+  it.each([
+    ['checkout/high-error-rate.md', 'checkout/high-error-rate.md'],
+    ['./checkout/high-error-rate.md', 'checkout/high-error-rate.md'],
+    ['checkout//high-error-rate.md', 'checkout/high-error-rate.md'],
+    ['db/../checkout/high-error-rate.md', 'checkout/high-error-rate.md'],
+    ['checkout/high-error-rate', 'checkout/high-error-rate.md'],
+    ['db/replica%20lag.md', 'db/replica lag.md'],
+    ['checkout/high-error-rate.md?plain=1', 'checkout/high-error-rate.md'],
+  ])('resolves %j inside the folder', (url, id) => {
+    expect(resolveRunbookUrl(url, ids)).toEqual({ kind: 'local', id });
+  });
+
+  it('keeps the fragment so the view can scroll to a section', () => {
+    expect(resolveRunbookUrl('checkout/high-error-rate.md#rollback', new Set(ids))).toEqual({
+      kind: 'local',
+      id: 'checkout/high-error-rate.md',
+      fragment: 'rollback',
+    });
+  });
+
+  it.each([
+    ['../secrets.md', 'outside'],
+    ['checkout/../../etc/passwd', 'outside'],
+    ['..%2F..%2Fetc%2Fpasswd', 'outside'],
+    ['%2e%2e/secrets.md', 'outside'],
+    ['/etc/passwd', 'absolute'],
+    ['//evil.example.com/x.md', 'absolute'],
+    ['C:\\Windows\\win.ini', 'absolute'],
+    ['C:/Windows/win.ini', 'absolute'],
+    ['checkout\\high-error-rate.md', 'backslash'],
+    ['..\\secrets.md', 'backslash'],
+    ['checkout%5C..%5C..%5Csecrets.md', 'backslash'],
+    ['README.md%00.txt', 'backslash'],
+    ['file:///etc/passwd', 'http(s)'],
+    ['file:README.md', 'http(s)'],
+    ['javascript:alert(1)', 'http(s)'],
+    ['data:text/html,<script>alert(1)</script>', 'http(s)'],
+    ['https://user:pass@example.com/', 'http(s)'],
+    ['%E0%A4%A', 'percent-encoding'],
+    ['', 'empty'],
+    ['.', 'names no file'],
+    ['checkout/..', 'names no file'],
+    ['missing.md', 'no runbook "missing.md"'],
+  ])('refuses %j', (url, reason) => {
+    const resolution = resolveRunbookUrl(url, ids);
+    expect(resolution.kind).toBe('refused');
+    expect(resolution.kind === 'refused' && resolution.reason).toContain(reason);
+  });
+});

@@ -37,22 +37,27 @@ const noShellInServices = {
   // Relative imports of the shells' folders, their index files included (`../electron`).
   regex: '^\\.{1,2}/(.*/)?(electron|browser)(/.*)?$',
   caseSensitive: true,
-  message: 'Services sit below the shells: the Electron shell and browser mode import services, never the reverse.',
+  message:
+    'Services sit below the shells: the Electron shell and browser mode import services, never the reverse.',
 };
 
 // no-restricted-syntax is one rule: a later config block replaces the whole list, so every
 // block below that sets it starts from `namedExportsOnly` and `rawIpc` again.
 const namedExportsOnly = { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' };
-const rawIpcMessage = 'Raw ipcMain/ipcRenderer only in src/main/electron/ipc-bridge.ts and preload.ts.';
+const rawIpcMessage =
+  'Raw ipcMain/ipcRenderer only in src/main/electron/ipc-bridge.ts and preload.ts.';
 const rawIpc = [
   { selector: 'ImportSpecifier[imported.name=/^(ipcMain|ipcRenderer)$/]', message: rawIpcMessage },
   { selector: 'MemberExpression[property.name=/^(ipcMain|ipcRenderer)$/]', message: rawIpcMessage },
   // `const { ipcMain } = electron` (or `= require('electron')`).
-  { selector: 'ObjectPattern > Property[key.name=/^(ipcMain|ipcRenderer)$/]', message: rawIpcMessage },
+  {
+    selector: 'ObjectPattern > Property[key.name=/^(ipcMain|ipcRenderer)$/]',
+    message: rawIpcMessage,
+  },
 ];
 // no-restricted-imports does not see `await import('electron')`.
 const noDynamicElectron = {
-  selector: "ImportExpression[source.value=/^electron(-store)?(\\/|$)/]",
+  selector: 'ImportExpression[source.value=/^electron(-store)?(\\/|$)/]',
   message: noElectron.message,
 };
 const clockMessage = 'Time is a parameter in src/shared: take `now`.';
@@ -83,7 +88,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': ['error', namedExportsOnly],
     },
   },
@@ -101,7 +109,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Time is a parameter in src/shared: take `now`.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Time is a parameter in src/shared: take `now`.',
+        },
       ],
     },
   },
@@ -117,7 +129,10 @@ export default tseslint.config(
           patterns: [
             noElectron,
             noNode,
-            { group: ['**/main/**'], message: 'The renderer reaches main only through src/renderer/bridge.' },
+            {
+              group: ['**/main/**'],
+              message: 'The renderer reaches main only through src/renderer/bridge.',
+            },
           ],
         },
       ],
@@ -145,13 +160,19 @@ export default tseslint.config(
   {
     files: ['src/main/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noElectron, noRendererInMain, noShellInServices] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noElectron, noRendererInMain, noShellInServices] },
+      ],
     },
   },
   {
     files: ['src/main/browser/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [noElectron, noRendererInMain, noElectronInBrowser] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [noElectron, noRendererInMain, noElectronInBrowser] },
+      ],
     },
   },
   {
@@ -173,14 +194,26 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error', namedExportsOnly, ...rawIpc, noDynamicElectron, ...noClockInShared],
+      'no-restricted-syntax': [
+        'error',
+        namedExportsOnly,
+        ...rawIpc,
+        noDynamicElectron,
+        ...noClockInShared,
+      ],
     },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     ignores: ['src/renderer/bridge/**'],
     rules: {
-      'no-restricted-syntax': ['error', namedExportsOnly, ...rawIpc, noDynamicElectron, ...bridgeOnly],
+      'no-restricted-syntax': [
+        'error',
+        namedExportsOnly,
+        ...rawIpc,
+        noDynamicElectron,
+        ...bridgeOnly,
+      ],
     },
   },
   {

@@ -19,7 +19,9 @@ function newestMtime(path) {
 function rendererIsStale() {
   if (!existsSync(builtIndex)) return true;
   const built = statSync(builtIndex).mtimeMs;
-  const sources = ['src/renderer', 'src/shared', 'vite.renderer.config.ts'].map((p) => join(root, p));
+  const sources = ['src/renderer', 'src/shared', 'vite.renderer.config.ts'].map((p) =>
+    join(root, p),
+  );
   return sources.some((p) => existsSync(p) && newestMtime(p) > built);
 }
 

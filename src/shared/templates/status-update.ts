@@ -1,0 +1,177 @@
+/** Where the response stands, as status pages word it. */
+export type StatusPhase = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+
+/** The audiences an update is written for. */
+export type StatusTemplateKind = 'internal' | 'status-page' | 'customer-email' | 'resolution';
+
+/** Every template, in the order the UI offers them. */
+export const STATUS_TEMPLATE_KINDS: readonly StatusTemplateKind[] = [
+  'internal',
+  'status-page',
+  'customer-email',
+  'resolution',
+];
+
+/** What a status update is filled from: the incident as it stands, plus what is new. */
+export interface StatusUpdateInput {
+  title: string;
+  /** Severity in the team's own vocabulary, e.g. `SEV2` or `P1`. */
+  severityLabel: string;
+  phase: StatusPhase;
+  /** Who or what is affected, in words a customer understands. */
+  impact: string;
+  affectedServices: readonly string[];
+  /** The person holding the Incident Commander role, if assigned. */
+  commander?: string;
+  /** When the incident started (ISO 8601). */
+  startedAt: string;
+  /** When this update goes out (ISO 8601). */
+  now: string;
+  /** When the next update is promised (ISO 8601); none once resolved. */
+  nextUpdateAt?: string;
+  /** What changed since the last update, as the author writes it. */
+  message: string;
+  /** A way around the problem for users, if there is one. */
+  workaround?: string;
+  /** The incident's chat channel, for internal readers. */
+  channel?: string;
+}
+
+/** A filled template: a subject where the medium has one, and the text. */
+export interface StatusUpdateText {
+  subject?: string;
+  body: string;
+}
+
+const PHASE_WORD: Record<StatusPhase, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+};
+
+/**
+ * The word a status page shows for a phase.
+ * @param phase - where the response stands
+ */
+export function phaseLabel(phase: StatusPhase): string {
+  return PHASE_WORD[phase];
+}
+
+/**
+ * Fill one status-update template from the incident. The result is plain text, meant to be
+ * reviewed and edited before it is posted; nothing in it is HTML.
+ * @param kind - which audience the update is for
+ * @param input - the incident's facts and the author's message
+ */
+export function renderStatusUpdate(
+  kind: StatusTemplateKind,
+  input: StatusUpdateInput,
+): StatusUpdateText {
+  switch (kind) {
+    case 'internal':
+      return { body: internalUpdate(input) };
+    case 'status-page':
+      return { body: statusPageUpdate(input) };
+    case 'customer-email':
+      return customerEmail(input);
+    case 'resolution':
+      return resolutionNotice(input);
+  }
+}
+
+/**
+ * Format an ISO instant as `YYYY-MM-DD HH:MM UTC`, the form every template uses, so readers in
+ * different time zones agree on what was said.
+ * @param iso - an ISO 8601 instant
+ */
+export function formatUtc(iso: string): string {
+  const parsed = Date.parse(iso);
+  if (Number.isNaN(parsed)) return iso;
+  const normal = new Date(parsed).toISOString();
+  return `${normal.slice(0, 10)} ${normal.slice(11, 16)} UTC`;
+}
+
+function timeOnly(iso: string): string {
+  return formatUtc(iso).slice(11);
+}
+
+function lines(...parts: (string | false | undefined)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string').join('\n');
+}
+
+function services(input: StatusUpdateInput): string | undefined {
+  return input.affectedServices.length > 0
+    ? `Affected: ${input.affectedServices.join(', ')}`
+    : undefined;
+}
+
+function nextUpdate(input: StatusUpdateInput): string | undefined {
+  return input.nextUpdateAt && input.phase !== 'resolved'
+    ? `Next update by ${timeOnly(input.nextUpdateAt)}.`
+    : undefined;
+}
+
+function internalUpdate(input: StatusUpdateInput): string {
+  return lines(
+    `[${input.severityLabel}] ${input.title} — ${phaseLabel(input.phase)}`,
+    `Started ${formatUtc(input.startedAt)} · update at ${timeOnly(input.now)}`,
+    input.commander
+      ? `Incident Commander: ${input.commander}`
+      : 'Incident Commander: not assigned yet',
+    `Impact: ${input.impact || 'being assessed'}`,
+    services(input),
+    '',
+    input.message.trim() || '(what changed since the last update)',
+    input.workaround ? `Workaround: ${input.workaround}` : undefined,
+    '',
+    nextUpdate(input),
+    input.channel ? `Coordination in ${input.channel}.` : undefined,
+  ).trimEnd();
+}
+
+function statusPageUpdate(input: StatusUpdateInput): string {
+  return lines(
+    `${phaseLabel(input.phase)} — ${formatUtc(input.now)}`,
+    '',
+    input.message.trim() || `We are looking into a problem: ${input.impact || input.title}.`,
+    input.workaround ? `Until it is fixed: ${input.workaround}` : undefined,
+    nextUpdate(input) ? '' : undefined,
+    nextUpdate(input),
+  ).trimEnd();
+}
+
+function customerEmail(input: StatusUpdateInput): StatusUpdateText {
+  return {
+    subject: `Service disruption: ${input.title} (${phaseLabel(input.phase).toLowerCase()})`,
+    body: lines(
+      'Hello,',
+      '',
+      `Since ${formatUtc(input.startedAt)} ${input.impact || 'some of our services are not working as they should'}.`,
+      services(input),
+      '',
+      input.message.trim() || 'Our engineers are working on it now.',
+      input.workaround ? `\nIn the meantime: ${input.workaround}` : undefined,
+      '',
+      nextUpdate(input)
+        ? `We will write again by ${formatUtc(input.nextUpdateAt!)}, sooner if anything changes.`
+        : undefined,
+      'We are sorry for the trouble.',
+    ).trimEnd(),
+  };
+}
+
+function resolutionNotice(input: StatusUpdateInput): StatusUpdateText {
+  return {
+    subject: `Resolved: ${input.title}`,
+    body: lines(
+      `Resolved — ${formatUtc(input.now)}`,
+      '',
+      `${input.title}: the problem that began ${formatUtc(input.startedAt)} is fixed and service is back to normal.`,
+      services(input),
+      input.message.trim() ? `\n${input.message.trim()}` : undefined,
+      '',
+      'We will look into how this happened and what will stop it happening again.',
+    ).trimEnd(),
+  };
+}

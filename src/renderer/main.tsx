@@ -5,6 +5,7 @@ import './styles/base.css';
 import './components/components.css';
 import './app/app.css';
 import './features/alerts/alerts.css';
+import './features/runbooks/runbooks.css';
 import './features/settings/settings.css';
 import { App } from './app/app';
 import { AppContext } from './app/app-context';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { AlertList } from '../features/alerts/alert-list';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
@@ -9,6 +9,12 @@ import { ConnectionBanner, SettingsProblem } from './banners';
 import { Header } from './header';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { applyTheme, type Theme } from './theme';
+
+// The Markdown renderer is the app's largest dependency and only the runbook page needs it: its
+// own chunk keeps it out of the start-up bundle (same origin: the CSP's script-src 'self').
+const RunbookView = lazy(() =>
+  import('../features/runbooks/runbook-view').then((module) => ({ default: module.RunbookView })),
+);
 
 /** The whole window. */
 export function App() {
@@ -70,6 +76,10 @@ export function App() {
       <main className="main">
         {view === 'settings' ? (
           <SettingsView />
+        ) : view === 'runbook' ? (
+          <Suspense fallback={<p className="muted">Loading the runbook…</p>}>
+            <RunbookView />
+          </Suspense>
         ) : (
           <>
             <SettingsProblem view={settings} withLink />

@@ -5,7 +5,7 @@ const SHORTCUTS: ReadonlyArray<[string[], string]> = [
   [['j', '↓'], 'Next alert'],
   [['k', '↑'], 'Previous alert'],
   [['Enter', 'o'], 'Show or hide details'],
-  [['Esc'], 'Hide details / clear the filter'],
+  [['Esc'], 'Hide details / clear the filter / leave a runbook'],
   [['/'], 'Filter alerts'],
   [['?'], 'This help'],
 ];

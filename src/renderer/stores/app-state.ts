@@ -1,7 +1,12 @@
 import type { Alert } from '../../shared/domain/alert';
 import { sortAlerts } from '../../shared/domain/alert-order';
 import type { SourceStatus } from '../../shared/domain/source';
-import type { EventPayload, InvokeResponse, SettingsView } from '../../shared/ipc/contract';
+import type {
+  EventPayload,
+  InvokeResponse,
+  RunbookList,
+  SettingsView,
+} from '../../shared/ipc/contract';
 import type { ConnectionState } from '../bridge/connection-state';
 
 /** Which shell, which version, where the state lives. */
@@ -16,6 +21,8 @@ export interface AppState {
   sources: readonly SourceStatus[];
   sourcesLoaded: boolean;
   settings: SettingsView | undefined;
+  /** The runbook folder and its runbooks (summaries); undefined until first loaded. */
+  runbooks: RunbookList | undefined;
   connection: ConnectionState;
   /** Why the last full load failed, if it did. */
   loadError: string | undefined;
@@ -28,6 +35,11 @@ export interface AppState {
   alertsRevision: number;
   /** Revision at which each source's status last changed. */
   sourceRevisions: Readonly<Record<string, number>>;
+  /**
+   * Revision at which the runbooks last changed. Views that asked the app about runbooks
+   * (`runbook:get`, `runbooks:forAlert`) ask again when it moves.
+   */
+  runbooksRevision: number;
 }
 
 /** The state before anything arrived. */
@@ -39,11 +51,13 @@ export function initialAppState(connection: ConnectionState): AppState {
     sources: [],
     sourcesLoaded: false,
     settings: undefined,
+    runbooks: undefined,
     connection,
     loadError: undefined,
     revision: 0,
     alertsRevision: 0,
     sourceRevisions: {},
+    runbooksRevision: 0,
   };
 }
 
@@ -142,4 +156,26 @@ export function applySourcesList(
  */
 export function applySettings(state: AppState, view: SettingsView): AppState {
   return { ...state, settings: view, revision: state.revision + 1 };
+}
+
+/**
+ * Apply a `runbooks:changed` event: the whole new list.
+ * @param state - the current state
+ * @param list - the event's payload
+ */
+export function applyRunbooksChanged(state: AppState, list: RunbookList): AppState {
+  const revision = state.revision + 1;
+  return { ...state, runbooks: list, revision, runbooksRevision: revision };
+}
+
+/**
+ * Apply the answer to `runbooks:list`, unless a `runbooks:changed` event arrived after the call
+ * started (the answer may then describe the folder before the change).
+ * @param state - the current state
+ * @param list - the answer
+ * @param startedAt - `state.revision` when the call was made
+ */
+export function applyRunbooksList(state: AppState, list: RunbookList, startedAt: number): AppState {
+  if (state.runbooksRevision > startedAt) return state;
+  return applyRunbooksChanged(state, list);
 }

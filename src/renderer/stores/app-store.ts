@@ -4,6 +4,8 @@ import { errorMessage } from '../bridge/bridge-error';
 import {
   applyAlertsChanged,
   applyAlertsList,
+  applyRunbooksChanged,
+  applyRunbooksList,
   applySettings,
   applySourcesList,
   applySourceStatus,
@@ -51,6 +53,9 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
       bridge
         .invoke('sources:list', {})
         .then(({ sources }) => update((s) => applySourcesList(s, sources, startedAt))),
+      bridge
+        .invoke('runbooks:list', {})
+        .then((list) => update((s) => applyRunbooksList(s, list, startedAt))),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     update((s) => ({ ...s, loadError: failed ? errorMessage(failed.reason) : undefined }));
@@ -59,6 +64,7 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
   const stops = [
     bridge.on('alerts:changed', (event) => update((s) => applyAlertsChanged(s, event))),
     bridge.on('source:status', (status) => update((s) => applySourceStatus(s, status))),
+    bridge.on('runbooks:changed', (list) => update((s) => applyRunbooksChanged(s, list))),
     bridge.on('settings:changed', (view) => {
       update((s) => applySettings(s, view));
       // Sources may have been added or removed; their statuses come from sources:list.

@@ -1,11 +1,29 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** Which screen is shown. */
-export type View = 'alerts' | 'settings';
+export type View = 'alerts' | 'settings' | 'runbook';
+
+/** A runbook being read: which one, and the section to scroll to. */
+export interface RunbookPlace {
+  id: string;
+  fragment?: string;
+}
 
 /** What the user is doing in the UI; nothing here is saved. */
 export interface UiState {
   view: View;
+  /**
+   * The runbooks opened one from another, the one shown last; Back steps through them and then
+   * returns to `runbookFrom`.
+   */
+  runbookTrail: readonly RunbookPlace[];
+  /** The screen a runbook was opened from. */
+  runbookFrom: Exclude<View, 'runbook'>;
+  /**
+   * The control that opened the runbook (its `data-runbook-opener`), focused again on the way
+   * back so a keyboard user lands where they left.
+   */
+  returnFocus: string | undefined;
   /** The alert the keyboard is on. */
   selectedId: string | undefined;
   /** Alerts whose details are open. */
@@ -17,7 +35,17 @@ export interface UiState {
 /** The UI store and its actions. */
 export interface UiStore extends StoreApi<UiState> {
   actions: {
-    showView(view: View): void;
+    showView(view: Exclude<View, 'runbook'>): void;
+    /**
+     * Show a runbook in the app.
+     * @param place - the runbook and section
+     * @param opener - the `data-runbook-opener` of the control used, to focus on the way back
+     */
+    openRunbook(place: RunbookPlace, opener?: string): void;
+    /** Back: to the runbook before this one, or to the screen the first was opened from. */
+    closeRunbook(): void;
+    /** Forget the control to focus on the way back (it has been focused). */
+    clearReturnFocus(): void;
     select(id: string | undefined): void;
     toggleExpanded(id: string): void;
     setFilter(filter: string): void;
@@ -29,6 +57,9 @@ export interface UiStore extends StoreApi<UiState> {
 export function createUiStore(): UiStore {
   const store = createStore<UiState>()(() => ({
     view: 'alerts',
+    runbookTrail: [],
+    runbookFrom: 'alerts',
+    returnFocus: undefined,
     selectedId: undefined,
     expanded: new Set<string>(),
     filter: '',
@@ -36,7 +67,25 @@ export function createUiStore(): UiStore {
   }));
   return Object.assign(store, {
     actions: {
-      showView: (view: View) => store.setState({ view }),
+      showView: (view: Exclude<View, 'runbook'>) => store.setState({ view }),
+      openRunbook: (place: RunbookPlace, opener?: string) =>
+        store.setState((s) =>
+          s.view === 'runbook'
+            ? { runbookTrail: [...s.runbookTrail, place] }
+            : {
+                view: 'runbook',
+                runbookTrail: [place],
+                runbookFrom: s.view,
+                returnFocus: opener,
+              },
+        ),
+      closeRunbook: () =>
+        store.setState((s) =>
+          s.runbookTrail.length > 1
+            ? { runbookTrail: s.runbookTrail.slice(0, -1) }
+            : { view: s.runbookFrom, runbookTrail: [] },
+        ),
+      clearReturnFocus: () => store.setState({ returnFocus: undefined }),
       select: (selectedId: string | undefined) => store.setState({ selectedId }),
       toggleExpanded: (id: string) =>
         store.setState((s) => ({ expanded: toggled(s.expanded, id), selectedId: id })),

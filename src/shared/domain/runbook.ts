@@ -193,11 +193,74 @@ export function matchRunbooks<R extends Pick<Runbook, 'id' | 'title' | 'match' |
   return scored.map((entry) => entry.runbook);
 }
 
+/** A runbook as lists show it: everything but the body, with the number of steps. */
+export const runbookSummarySchema = runbookSchema
+  .pick({
+    id: true,
+    title: true,
+    match: true,
+    severity: true,
+    owner: true,
+    tags: true,
+    error: true,
+  })
+  .extend({
+    /** How many tickable steps the runbook has. */
+    stepCount: z.number().int().nonnegative(),
+  });
+
+/** A runbook as lists show it. */
+export type RunbookSummary = z.infer<typeof runbookSummarySchema>;
+
+/**
+ * The list entry of a runbook: the body, the steps and the file path stay behind.
+ * @param runbook - a loaded runbook
+ */
+export function summariseRunbook(runbook: Runbook): RunbookSummary {
+  const summary: RunbookSummary = {
+    id: runbook.id,
+    title: runbook.title,
+    match: runbook.match,
+    tags: runbook.tags,
+    stepCount: runbook.steps.length,
+  };
+  if (runbook.severity !== undefined) summary.severity = runbook.severity;
+  if (runbook.owner !== undefined) summary.owner = runbook.owner;
+  if (runbook.error !== undefined) summary.error = runbook.error;
+  return summary;
+}
+
 /** Where an alert's `runbook_url` leads. */
-export type RunbookUrlResolution =
-  | { kind: 'external'; url: string }
-  | { kind: 'local'; id: string; fragment?: string }
-  | { kind: 'refused'; reason: string };
+export const runbookUrlResolutionSchema = z.discriminatedUnion('kind', [
+  /** An http(s) page, opened outside the app through the link guard. */
+  z.object({ kind: z.literal('external'), url: z.string() }),
+  /** A runbook of the folder, opened in the app; `fragment` names a section of it. */
+  z.object({ kind: z.literal('local'), id: z.string(), fragment: z.string().optional() }),
+  /** Not followed, and why (in words for the person on call). */
+  z.object({ kind: z.literal('refused'), reason: z.string() }),
+]);
+
+/** Where an alert's `runbook_url` leads. */
+export type RunbookUrlResolution = z.infer<typeof runbookUrlResolutionSchema>;
+
+/** Annotation names that carry an alert's runbook link, in order of preference. */
+export const RUNBOOK_URL_ANNOTATIONS = ['runbook_url', 'runbook', 'runbookUrl', 'runbook_link'];
+
+/**
+ * The alert's runbook link: the `runbook_url` annotation (Prometheus' convention), else one of
+ * the other common names ({@link RUNBOOK_URL_ANNOTATIONS}).
+ * @param annotations - the alert's annotations
+ * @returns the annotation's name and value, or undefined when the alert has none
+ */
+export function runbookUrlAnnotation(
+  annotations: Readonly<Record<string, string>>,
+): { name: string; value: string } | undefined {
+  for (const name of RUNBOOK_URL_ANNOTATIONS) {
+    const value = Object.hasOwn(annotations, name) ? annotations[name] : undefined;
+    if (value !== undefined && value.trim() !== '') return { name, value };
+  }
+  return undefined;
+}
 
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 const DRIVE = /^[A-Za-z]:[\\/]/;
@@ -212,11 +275,12 @@ function refused(reason: string): RunbookUrlResolution {
  * annotation is untrusted, so anything that could reach outside the folder is refused: `../`
  * that climbs above it, absolute paths, backslashes, `file:` and every other scheme.
  * @param runbookUrl - the annotation as the alert carries it
- * @param runbookIds - the ids of the runbooks in the folder
+ * @param runbookIds - the ids of the runbooks in the folder; undefined when no runbook folder
+ *   is chosen (a relative path is then refused with that reason)
  */
 export function resolveRunbookUrl(
   runbookUrl: string,
-  runbookIds: ReadonlySet<string> | readonly string[],
+  runbookIds: ReadonlySet<string> | readonly string[] | undefined,
 ): RunbookUrlResolution {
   const raw = runbookUrl.trim();
   if (raw === '') return refused('the runbook link is empty');
@@ -260,10 +324,60 @@ export function resolveRunbookUrl(
   }
   if (parts.length === 0) return refused('the runbook path names no file');
 
-  const ids = new Set<string>(runbookIds);
   const id = parts.join('/');
+  if (runbookIds === undefined) {
+    return refused(
+      `"${id}" is a path in a runbook folder, and no runbook folder is chosen in Settings`,
+    );
+  }
+  const ids = new Set<string>(runbookIds);
   // `checkout/high-errors` for `checkout/high-errors.md`, as forges link them.
   const found = ids.has(id) ? id : ids.has(`${id}.md`) ? `${id}.md` : undefined;
   if (found === undefined) return refused(`no runbook "${id}" in the runbook folder`);
   return fragment === '' ? { kind: 'local', id: found } : { kind: 'local', id: found, fragment };
+}
+
+/** Where a link inside a runbook leads. */
+export type RunbookLinkResolution =
+  | RunbookUrlResolution
+  /** A section of the same runbook (`#rollback`). */
+  | { kind: 'anchor'; fragment: string };
+
+/**
+ * Decides where a link written in a runbook leads: http(s) outside the app, a relative path to
+ * another runbook of the folder (relative to the runbook it is written in, as a forge renders
+ * it), `#section` within the page. The same rules as {@link resolveRunbookUrl} keep it inside
+ * the folder; `javascript:`, `data:`, `file:` and every other scheme are refused.
+ * @param href - the link as written in the Markdown
+ * @param fromId - the id of the runbook the link is in (`checkout/high-error-rate.md`)
+ * @param runbookIds - the ids of the runbooks in the folder
+ */
+export function resolveRunbookLink(
+  href: string,
+  fromId: string,
+  runbookIds: ReadonlySet<string> | readonly string[],
+): RunbookLinkResolution {
+  const raw = href.trim();
+  if (raw.startsWith('#')) {
+    let fragment: string;
+    try {
+      fragment = decodeURIComponent(raw.slice(1));
+    } catch {
+      return refused('the section name is not valid percent-encoding');
+    }
+    return fragment === '' ? refused('the link names no section') : { kind: 'anchor', fragment };
+  }
+  // Schemes, absolute paths and backslashes are judged on the link as written.
+  if (
+    raw === '' ||
+    SCHEME.test(raw) ||
+    DRIVE.test(raw) ||
+    raw.startsWith('/') ||
+    raw.includes('\\')
+  ) {
+    return resolveRunbookUrl(raw, runbookIds);
+  }
+  const slash = fromId.lastIndexOf('/');
+  const base = slash === -1 ? '' : fromId.slice(0, slash + 1);
+  return resolveRunbookUrl(base + raw, runbookIds);
 }

@@ -2,6 +2,34 @@ import { z } from 'zod';
 import { severitySchema, severityScaleSchema } from './severity';
 import { sourceConfigSchema } from './source';
 
+/**
+ * True for an absolute path on any OS the app runs on: `/…` (Linux, macOS), `C:\…` or `C:/…`,
+ * and UNC paths `\\server\share` (Windows). Pure text: `src/shared` has no `node:path`.
+ * @param value - the path as written
+ */
+export function isAbsolutePath(value: string): boolean {
+  return /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\])/.test(value);
+}
+
+/** Where the runbooks are (docs/settings.md, runbooks). */
+export const runbookSettingsSchema = z.object({
+  /**
+   * The runbook folder: an absolute path, typically a git checkout. Left out: no runbooks.
+   * Checked here only for its form; a folder that is missing or unreadable is reported by the
+   * runbook library as an error entry, so a typo never stops the app.
+   */
+  dir: z
+    .string()
+    .max(4096)
+    .refine((dir) => isAbsolutePath(dir) && !dir.includes('\0'), {
+      error: 'must be an absolute path, such as /home/you/runbooks (leave it out for none)',
+    })
+    .optional(),
+});
+
+/** Where the runbooks are. */
+export type RunbookSettings = z.infer<typeof runbookSettingsSchema>;
+
 /** Current version of the settings file layout. */
 export const SETTINGS_VERSION = 1;
 
@@ -28,6 +56,8 @@ export const settingsSchema = z
         minSeverity: severitySchema.default('sev4'),
       })
       .default({ enabled: true, minSeverity: 'sev4' }),
+    /** The runbook folder; none by default. */
+    runbooks: runbookSettingsSchema.default({}),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { alertSchema, isoTimeSchema } from '../domain/alert';
-import { settingsSchema } from '../domain/settings';
+import {
+  runbookLoadErrorSchema,
+  runbookSchema,
+  runbookSummarySchema,
+  runbookUrlResolutionSchema,
+} from '../domain/runbook';
+import { runbookSettingsSchema, settingsSchema } from '../domain/settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 
@@ -28,7 +34,29 @@ export const settingsViewSchema = z.object({
 /** The settings view. */
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
+/**
+ * The runbook folder as the renderer sees it: which folder, every runbook file in it (broken
+ * ones too, with their `error`), and every problem found while loading it.
+ */
+export const runbookListSchema = z.object({
+  /** The folder chosen in settings; absent when none is. */
+  dir: z.string().optional(),
+  /** Every runbook file, sorted by id. */
+  runbooks: z.array(runbookSummarySchema),
+  /**
+   * Every problem: broken files, entries that could not be read, and the folder itself (`.`)
+   * when it is missing or unreadable.
+   */
+  errors: z.array(runbookLoadErrorSchema),
+});
+
+/** The runbook folder as the renderer sees it. */
+export type RunbookList = z.infer<typeof runbookListSchema>;
+
 const empty = z.object({}).strict();
+
+/** Runbook ids are folder-relative paths; this bounds what a caller may send. */
+const runbookIdSchema = z.string().min(1).max(1024);
 
 /**
  * Every invoke call between renderer and main: `noun:verb`, one object argument, a typed result.
@@ -76,6 +104,8 @@ export const invokeContract = {
           .object({ enabled: z.boolean(), minSeverity: severitySchema })
           .strict()
           .optional(),
+        /** The runbook folder; `{}` means none. Replaces the whole block. */
+        runbooks: runbookSettingsSchema.strict().optional(),
       })
       .strict(),
     response: settingsViewSchema,
@@ -84,6 +114,35 @@ export const invokeContract = {
   'notifications:test': {
     request: empty,
     response: z.object({ delivered: z.boolean(), error: z.string().optional() }),
+  },
+  /**
+   * The runbook folder: every runbook (summaries, broken ones with their error) and every
+   * problem found loading it. Answers once the folder chosen last has been read.
+   */
+  'runbooks:list': {
+    request: empty,
+    response: runbookListSchema,
+  },
+  /**
+   * One runbook with its Markdown body (untrusted: render without raw HTML) and its steps.
+   * `not-found` when the folder has no runbook with that id (or no folder is chosen).
+   */
+  'runbook:get': {
+    request: z.object({ id: runbookIdSchema }).strict(),
+    response: z.object({ runbook: runbookSchema }),
+  },
+  /**
+   * The runbooks for one alert: those whose front matter matches its labels, best (most
+   * specific) first, and where its `runbook_url` annotation leads — an http(s) page, a runbook
+   * of the folder, or refused with the reason. `not-found` when no alert has that id.
+   */
+  'runbooks:forAlert': {
+    request: z.object({ alertId: z.string().min(1).max(1024) }).strict(),
+    response: z.object({
+      runbooks: z.array(runbookSummarySchema),
+      /** Absent when the alert has no runbook link annotation. */
+      runbookUrl: runbookUrlResolutionSchema.optional(),
+    }),
   },
   /** Open an http(s) link in the user's browser; anything else is refused. */
   'link:open': {
@@ -104,6 +163,11 @@ export const eventContract = {
   'source:status': sourceStatusSchema,
   /** The settings changed (from the UI or the file). */
   'settings:changed': settingsViewSchema,
+  /**
+   * The runbook folder changed: another folder was chosen, or files in it were added, edited or
+   * removed. Carries the whole new list, as `runbooks:list` answers it.
+   */
+  'runbooks:changed': runbookListSchema,
 } as const;
 
 /** Name of an invoke call. */

@@ -5,6 +5,8 @@ import type { ConnectionState } from '../../../src/renderer/bridge/connection-st
 import {
   applyAlertsChanged,
   applyAlertsList,
+  applyRunbooksChanged,
+  applyRunbooksList,
   applySourcesList,
   applySourceStatus,
   initialAppState,
@@ -13,7 +15,7 @@ import { connectAppStore, createAppStore } from '../../../src/renderer/stores/ap
 import { moveSelection } from '../../../src/renderer/stores/ui-store';
 import { defaultSettings } from '../../../src/shared/domain/settings';
 import type { EventChannel, EventPayload, InvokeChannel } from '../../../src/shared/ipc/contract';
-import { alert, source } from './fixtures';
+import { alert, runbookList, source, summary } from './fixtures';
 
 const connected: ConnectionState = { status: 'connected' };
 
@@ -119,13 +121,20 @@ describe('connectAppStore', () => {
       'settings:get': () => settingsView,
       'alerts:list': () => ({ alerts: [alert('a')] }),
       'sources:list': () => ({ sources: [source('prod')] }),
+      'runbooks:list': () => runbookList('/srv/runbooks', 'a.md'),
     });
     const store = createAppStore(fake.bridge);
     connectAppStore(store, fake.bridge);
     expect(fake.calls).toEqual([]);
     fake.setConnection(connected);
     await flush();
-    expect(fake.calls.sort()).toEqual(['alerts:list', 'app:info', 'settings:get', 'sources:list']);
+    expect(fake.calls.sort()).toEqual([
+      'alerts:list',
+      'app:info',
+      'runbooks:list',
+      'settings:get',
+      'sources:list',
+    ]);
     expect(store.getState()).toMatchObject({
       connection: connected,
       info: { version: '0.1.0' },
@@ -143,6 +152,12 @@ describe('connectAppStore', () => {
     expect(store.getState().alerts.map((a) => a.title)).toEqual(['b', 'a']);
     fake.emit('source:status', source('prod', { health: 'failing' }));
     expect(store.getState().sources[0]?.health).toBe('failing');
+
+    expect(store.getState().runbooks?.runbooks.map((r) => r.id)).toEqual(['a.md']);
+    const before = store.getState().runbooksRevision;
+    fake.emit('runbooks:changed', runbookList('/srv/other', 'b.md'));
+    expect(store.getState().runbooks).toMatchObject({ dir: '/srv/other' });
+    expect(store.getState().runbooksRevision).toBeGreaterThan(before);
   });
 
   it('reloads after a reconnection (events sent while away are lost) and reloads sources after settings change', async () => {
@@ -152,6 +167,7 @@ describe('connectAppStore', () => {
       'settings:get': () => settingsView,
       'alerts:list': () => ({ alerts: [alert(`v${version}`)] }),
       'sources:list': () => ({ sources: [source(`s${version}`)] }),
+      'runbooks:list': () => runbookList(undefined),
     });
     const store = createAppStore(fake.bridge);
     connectAppStore(store, fake.bridge);
@@ -181,6 +197,43 @@ describe('connectAppStore', () => {
     await flush();
     expect(store.getState().loadError).toMatch(/^no /);
     expect(store.getState().alertsLoaded).toBe(true);
+  });
+});
+
+describe('runbooks in the app state', () => {
+  it('runbooks:changed replaces the list and moves the runbooks revision', () => {
+    const state = applyRunbooksChanged(initialAppState(connected), runbookList('/r', 'a.md'));
+    expect(state.runbooks?.dir).toBe('/r');
+    expect(state.runbooksRevision).toBe(state.revision);
+  });
+
+  it('a runbooks:list answer older than a runbooks:changed event is dropped', () => {
+    let state = initialAppState(connected);
+    const startedAt = state.revision;
+    state = applyRunbooksChanged(state, runbookList('/new', 'new.md'));
+    state = applyRunbooksList(state, runbookList('/old', 'old.md'), startedAt);
+    expect(state.runbooks?.dir).toBe('/new');
+    // Unrelated changes in between do not hold back a list asked for after the event.
+    const askedAt = state.revision;
+    state = applySourceStatus(state, source('a'));
+    state = applyRunbooksList(state, runbookList('/fresh'), askedAt);
+    expect(state.runbooks?.dir).toBe('/fresh');
+  });
+
+  it('keeps a broken runbook listed with its error next to the good ones', () => {
+    const list = runbookList('/r', 'good.md');
+    list.runbooks.push({
+      ...summary('broken.md'),
+      match: {},
+      error: 'front matter: `tags`: expected array',
+    });
+    list.errors.push({ file: 'broken.md', message: 'front matter: `tags`: expected array' });
+    const state = applyRunbooksChanged(initialAppState(connected), list);
+    expect(state.runbooks?.runbooks.map((r) => [r.id, r.error])).toEqual([
+      ['good.md', undefined],
+      ['broken.md', 'front matter: `tags`: expected array'],
+    ]);
+    expect(state.runbooks?.errors).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,6 @@
 import type { Alert } from '../../../src/shared/domain/alert';
+import type { RunbookSummary } from '../../../src/shared/domain/runbook';
+import type { RunbookList } from '../../../src/shared/ipc/contract';
 import type { SourceStatus } from '../../../src/shared/domain/source';
 
 /** A firing alert of source `prod`; `extra` overrides any field. */
@@ -31,4 +33,16 @@ export function source(sourceId: string, extra: Partial<SourceStatus> = {}): Sou
     activeAlerts: 0,
     ...extra,
   };
+}
+
+/** A usable runbook summary matching `alertname=<its name without .md>`. */
+export function summary(id: string, extra: Partial<RunbookSummary> = {}): RunbookSummary {
+  const name = id.replace(/\.md$/, '');
+  return { id, title: name, match: { alertname: name }, tags: [], stepCount: 1, ...extra };
+}
+
+/** A runbook list of folder `dir` (none when undefined) holding usable runbooks `ids`. */
+export function runbookList(dir: string | undefined, ...ids: string[]): RunbookList {
+  const runbooks = ids.map((id) => summary(id));
+  return dir === undefined ? { runbooks, errors: [] } : { dir, runbooks, errors: [] };
 }

@@ -1,3 +1,8 @@
+import {
+  resolveRunbookUrl,
+  runbookUrlAnnotation,
+  summariseRunbook,
+} from '../../../shared/domain/runbook';
 import { safeExternalUrl } from '../../../shared/ipc/link-guard';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import { IpcFailure } from '../../../shared/ipc/result';
@@ -5,6 +10,7 @@ import type { Clock } from '../clock/clock';
 import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
+import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager, type AlertsChange } from '../sources/source-manager';
 import type { AppLog } from './app-log';
@@ -42,8 +48,9 @@ export interface AppServices {
 }
 
 /**
- * The composition root: wires settings, sources and notifications together and implements the
- * IPC contract on top of them. Both shells call this and differ only in their adapters.
+ * The composition root: wires settings, sources, notifications and runbooks together and
+ * implements the IPC contract on top of them. Both shells call this and differ only in their
+ * adapters.
  * @param options - the shell's adapters
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
@@ -85,6 +92,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
 
+  // The runbook folder follows the settings; its changes go to the renderer as they happen.
+  const runbookFolder = createRunbookFolderManager({
+    log,
+    onChange: (list) => emit('runbooks:changed', list),
+  });
+
   let unsubscribe: (() => void) | undefined;
 
   const handlers: InvokeHandlers = {
@@ -104,6 +117,39 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     // The store tells every listener, including ours below, which reconfigures the sources.
     'settings:update': async (patch) => settingsStore.update(patch),
     'notifications:test': async () => alertNotifier.sendTest(),
+    'runbooks:list': async () => {
+      await runbookFolder.settled();
+      return runbookFolder.list();
+    },
+    'runbook:get': async ({ id }) => {
+      await runbookFolder.settled();
+      const runbook = runbookFolder.library()?.get(id);
+      if (runbook === undefined) {
+        throw new IpcFailure(
+          'not-found',
+          runbookFolder.list().dir === undefined
+            ? 'No runbook folder is chosen. Choose one in Settings.'
+            : `The runbook folder has no runbook "${id}"; it may have been moved or deleted.`,
+        );
+      }
+      return { runbook };
+    },
+    'runbooks:forAlert': async ({ alertId }) => {
+      const alert = sources.alerts().find((a) => a.id === alertId);
+      if (alert === undefined) {
+        throw new IpcFailure('not-found', `No alert has the id "${alertId}"; it may be gone.`);
+      }
+      await runbookFolder.settled();
+      const library = runbookFolder.library();
+      const runbooks = (library?.forAlert(alert.labels) ?? []).map(summariseRunbook);
+      const link = runbookUrlAnnotation(alert.annotations);
+      if (link === undefined) return { runbooks };
+      const runbookUrl = library
+        ? library.resolveUrl(link.value)
+        : // No folder chosen (or it could not be opened): http(s) still opens; a path cannot.
+          resolveRunbookUrl(link.value, undefined);
+      return { runbooks, runbookUrl };
+    },
     'link:open': async ({ url }) => {
       const safe = safeExternalUrl(url);
       if (!safe) {
@@ -118,6 +164,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     start() {
       unsubscribe = settingsStore.onChange((view) => {
         sources.configure(view.settings.sources);
+        runbookFolder.configure(view.settings.runbooks.dir);
         emit('settings:changed', view);
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
@@ -130,6 +177,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         );
       }
       sources.configure(view.settings.sources);
+      runbookFolder.configure(view.settings.runbooks.dir);
     },
     refreshAll() {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
@@ -140,6 +188,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     async stop() {
       unsubscribe?.();
       sources.stop();
+      runbookFolder.close();
       settingsStore.close();
     },
   };

@@ -3,12 +3,13 @@ import type { Alert } from '../../../shared/domain/alert';
 import { useApp } from '../../app/app-context';
 import { errorMessage } from '../../bridge/bridge-error';
 import { formatDuration, formatTimestamp } from '../../components/time-format';
-import { fieldEntries, runbookLink, sourceLink, type FieldEntry } from './alert-fields';
+import { AlertRunbooks } from '../runbooks/alert-runbooks';
+import { fieldEntries, sourceLink, type FieldEntry } from './alert-fields';
 
 /**
- * Everything about one alert, as plain text: every label and annotation (untrusted — never
- * parsed as HTML or Markdown), with http(s) values offered as buttons that open through the
- * bridge's link guard.
+ * Everything about one alert, as plain text: its runbooks, every label and annotation
+ * (untrusted — never parsed as HTML or Markdown), with http(s) values offered as buttons that
+ * open through the bridge's link guard.
  */
 export function AlertDetails(props: { id: string; alert: Alert; sourceName: string; now: number }) {
   const { alert, now } = props;
@@ -24,21 +25,10 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
     );
   };
   const generator = sourceLink(alert);
-  const runbook = runbookLink(alert);
   const started = new Date(alert.startsAt);
   return (
     <div className="details" id={props.id}>
       <div className="details__facts">
-        {runbook ? (
-          <button
-            type="button"
-            className="btn btn--small btn--primary"
-            onClick={() => open(runbook)}
-            title={runbook}
-          >
-            Open runbook ↗
-          </button>
-        ) : null}
         {generator ? (
           <button
             type="button"
@@ -67,6 +57,7 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
         ) : null}
       </div>
       {linkError ? <p className="details__error">{linkError}</p> : null}
+      <AlertRunbooks alert={alert} openLink={open} />
       <div className="details__columns">
         <FieldList title="Annotations" entries={fieldEntries(alert.annotations)} onOpen={open} />
         <FieldList title="Labels" entries={fieldEntries(alert.labels)} onOpen={open} />

@@ -5,6 +5,7 @@ import type { SettingsView as SettingsViewData } from '../../../shared/ipc/contr
 import { useApp, useAppState } from '../../app/app-context';
 import { SettingsProblem } from '../../app/banners';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
+import { RunbookFolderSection } from './runbook-folder-section';
 import {
   blankDraft,
   draftsFrom,
@@ -22,7 +23,10 @@ const SCALES: ReadonlyArray<{ value: SeverityScale; label: string }> = [
 
 const NO_ERRORS: FormErrors = { fields: {}, other: [] };
 
-/** The settings screen: sources, severity vocabulary, where the file is, test notification. */
+/**
+ * The settings screen: sources, severity vocabulary, the runbook folder, where the file is,
+ * test notification.
+ */
 export function SettingsView() {
   const view = useAppState((s) => s.settings);
   const { uiStore } = useApp();
@@ -42,6 +46,7 @@ export function SettingsView() {
             while the app runs.
           </p>
           <SettingsForm view={view} />
+          <RunbookFolderSection view={view} />
           <NotificationTest />
         </>
       ) : (

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   compileLabelRegex,
   matchRunbooks,
+  resolveRunbookLink,
   resolveRunbookUrl,
   runbookFrontMatterSchema,
   runbookMatchScore,
+  runbookSummarySchema,
+  runbookUrlAnnotation,
+  runbookUrlResolutionSchema,
+  summariseRunbook,
   type Runbook,
   type RunbookMatch,
 } from '../../../../src/shared/domain/runbook';
@@ -219,5 +224,149 @@ describe('resolveRunbookUrl', () => {
     const resolution = resolveRunbookUrl(url, ids);
     expect(resolution.kind).toBe('refused');
     expect(resolution.kind === 'refused' && resolution.reason).toContain(reason);
+  });
+});
+
+describe('resolveRunbookUrl without a runbook folder', () => {
+  it('still opens http(s) links and refuses other schemes as before', () => {
+    expect(resolveRunbookUrl('https://rb.example/x', undefined)).toEqual({
+      kind: 'external',
+      url: 'https://rb.example/x',
+    });
+    expect(resolveRunbookUrl('javascript:alert(1)', undefined)).toMatchObject({ kind: 'refused' });
+  });
+
+  it('says a path needs a runbook folder, after the checks that keep it inside one', () => {
+    expect(resolveRunbookUrl('db/replica-lag.md', undefined)).toEqual({
+      kind: 'refused',
+      reason:
+        '"db/replica-lag.md" is a path in a runbook folder, and no runbook folder is chosen in Settings',
+    });
+    expect(resolveRunbookUrl('../x.md', undefined)).toEqual({
+      kind: 'refused',
+      reason: 'the runbook path leads outside the runbook folder',
+    });
+  });
+
+  it('gives answers the resolution schema accepts', () => {
+    for (const url of ['https://a.example/', 'x.md', 'javascript:x']) {
+      expect(runbookUrlResolutionSchema.safeParse(resolveRunbookUrl(url, ['x.md'])).success).toBe(
+        true,
+      );
+    }
+  });
+});
+
+describe('resolveRunbookLink (links written inside a runbook)', () => {
+  const ids = [
+    'checkout/high-error-rate.md',
+    'checkout/rollback.md',
+    'db/replica-lag.md',
+    'README.md',
+  ];
+  const from = 'checkout/high-error-rate.md';
+
+  it.each([
+    ['rollback.md', 'checkout/rollback.md'],
+    ['./rollback', 'checkout/rollback.md'],
+    ['../db/replica-lag.md', 'db/replica-lag.md'],
+    ['../README.md', 'README.md'],
+  ])('resolves %j relative to the runbook it is written in', (href, id) => {
+    expect(resolveRunbookLink(href, from, ids)).toEqual({ kind: 'local', id });
+  });
+
+  it('resolves from a runbook at the top of the folder', () => {
+    expect(resolveRunbookLink('db/replica-lag.md#checks', 'README.md', ids)).toEqual({
+      kind: 'local',
+      id: 'db/replica-lag.md',
+      fragment: 'checks',
+    });
+  });
+
+  it('takes `#section` as a place in the same page', () => {
+    expect(resolveRunbookLink('#roll-back', from, ids)).toEqual({
+      kind: 'anchor',
+      fragment: 'roll-back',
+    });
+    expect(resolveRunbookLink('#caf%C3%A9', from, ids)).toEqual({
+      kind: 'anchor',
+      fragment: 'café',
+    });
+  });
+
+  it('opens http(s) outside the app', () => {
+    expect(resolveRunbookLink('https://status.example.com', from, ids)).toEqual({
+      kind: 'external',
+      url: 'https://status.example.com/',
+    });
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'http(s)'],
+    [' JavaScript:alert(1)', 'http(s)'],
+    ['data:text/html,<script>alert(1)</script>', 'http(s)'],
+    ['vbscript:msgbox(1)', 'http(s)'],
+    ['file:///etc/passwd', 'http(s)'],
+    ['mailto:oncall@example.com', 'http(s)'],
+    ['../../secrets.md', 'outside'],
+    ['/etc/passwd', 'absolute'],
+    ['//evil.example.com/x.md', 'absolute'],
+    ['..\\secrets.md', 'backslash'],
+    ['scripts/fix.sh', 'no runbook "checkout/scripts/fix.sh"'],
+    ['#', 'no section'],
+    ['#%E0%A4%A', 'percent-encoding'],
+    ['', 'empty'],
+  ])('refuses %j', (href, reason) => {
+    const resolution = resolveRunbookLink(href, from, ids);
+    expect(resolution.kind).toBe('refused');
+    expect(resolution.kind === 'refused' && resolution.reason).toContain(reason);
+  });
+});
+
+describe('runbookUrlAnnotation', () => {
+  it('prefers runbook_url, then the other common names', () => {
+    expect(runbookUrlAnnotation({ runbook: 'b', runbook_url: 'a' })).toEqual({
+      name: 'runbook_url',
+      value: 'a',
+    });
+    expect(runbookUrlAnnotation({ summary: 's', runbook: 'b' })).toEqual({
+      name: 'runbook',
+      value: 'b',
+    });
+  });
+
+  it('skips empty values and unrelated or inherited names', () => {
+    expect(runbookUrlAnnotation({ runbook_url: '  ', runbookUrl: 'c' })?.value).toBe('c');
+    expect(runbookUrlAnnotation({ dashboard: 'https://g.example', runbook_owner: 'sre' })).toBe(
+      undefined,
+    );
+    expect(
+      runbookUrlAnnotation(Object.create({ runbook_url: 'inherited' }) as Record<string, string>),
+    ).toBe(undefined);
+  });
+});
+
+describe('summariseRunbook', () => {
+  it('keeps what a list shows, counts the steps and leaves the body behind', () => {
+    const full: Runbook = {
+      ...runbook('db/lag.md', 'Lag', { team: 'data' }),
+      severity: 'critical',
+      owner: 'dba',
+      tags: ['db'],
+      body: '# Lag\n\n- [ ] look',
+      steps: [{ id: 's1', text: 'look', kind: 'task', checkedInFile: false, line: 3 }],
+    };
+    const summary = summariseRunbook(full);
+    expect(summary).toEqual({
+      id: 'db/lag.md',
+      title: 'Lag',
+      match: { team: 'data' },
+      severity: 'critical',
+      owner: 'dba',
+      tags: ['db'],
+      stepCount: 1,
+    });
+    expect(runbookSummarySchema.safeParse(summary).success).toBe(true);
+    expect(summariseRunbook(runbook('x.md', 'x', {}, 'broken'))).toMatchObject({ error: 'broken' });
   });
 });

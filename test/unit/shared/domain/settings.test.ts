@@ -4,6 +4,7 @@ import {
   SETTINGS_VERSION,
   defaultSettings,
   describeIssues,
+  isAbsolutePath,
   settingsSchema,
 } from '../../../../src/shared/domain/settings';
 
@@ -29,6 +30,7 @@ describe('settingsSchema', () => {
       severityWords: {},
       theme: 'system',
       notifications: { enabled: true, minSeverity: 'sev4' },
+      runbooks: {},
     });
   });
 
@@ -77,10 +79,37 @@ describe('settingsSchema', () => {
     [{ notifications: { minSeverity: 'loud' } }, 'notifications.minSeverity'],
     [{ sources: [am('prod', 'ftp://am')] }, 'sources.0.url'],
     [{ sources: 'prod' }, 'sources'],
+    [{ runbooks: { dir: 'runbooks' } }, 'runbooks.dir'],
+    [{ runbooks: { dir: '' } }, 'runbooks.dir'],
+    [{ runbooks: { dir: '/srv/run\u0000books' } }, 'runbooks.dir'],
+    [{ runbooks: '/srv/runbooks' }, 'runbooks'],
   ])('refuses %j, naming the field %s', (input, path) => {
     const issues = issuesOf(input);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.startsWith(`${path}: `)).toBe(true);
+  });
+});
+
+describe('runbooks', () => {
+  it('has no runbook folder by default, and keeps an absolute one as written', () => {
+    expect(settingsSchema.parse({}).runbooks).toEqual({});
+    expect(settingsSchema.parse({ runbooks: { dir: '/srv/runbooks' } }).runbooks).toEqual({
+      dir: '/srv/runbooks',
+    });
+  });
+
+  it.each([
+    ['/home/ana/runbooks', true],
+    ['C:\\Users\\ana\\runbooks', true],
+    ['D:/runbooks', true],
+    ['\\\\server\\share\\runbooks', true],
+    ['runbooks', false],
+    ['./runbooks', false],
+    ['~/runbooks', false],
+    ['C:runbooks', false],
+    ['', false],
+  ])('isAbsolutePath(%j) is %s', (dir, expected) => {
+    expect(isAbsolutePath(dir)).toBe(expected);
   });
 });
 

@@ -20,12 +20,16 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'settings:update': { theme: 'dark' },
   'notifications:test': {},
   'link:open': { url: 'https://example.com' },
+  'runbooks:list': {},
+  'runbook:get': { id: 'db/replica-lag.md' },
+  'runbooks:forAlert': { alertId: 'prod:abc123' },
 };
 
 describe('invoke channels', () => {
   it('lists every declared call, named noun:verb', () => {
     expect([...INVOKE_CHANNELS].sort()).toEqual(Object.keys(validRequests).sort());
-    for (const channel of INVOKE_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z]+$/);
+    // The verb may be camelCase (`runbooks:forAlert`); the noun is one lower-case word.
+    for (const channel of INVOKE_CHANNELS) expect(channel).toMatch(/^[a-z]+:[a-z][A-Za-z]*$/);
   });
 
   it.each(INVOKE_CHANNELS)('%s accepts its valid request', (channel) => {
@@ -52,6 +56,62 @@ describe('invoke channels', () => {
     expect(request.safeParse({}).success).toBe(false);
     expect(request.safeParse({ sourceId: '' }).success).toBe(false);
     expect(request.safeParse({ sourceId: 7 }).success).toBe(false);
+  });
+
+  it('needs a runbook id and an alert id of sensible length', () => {
+    const get = invokeContract['runbook:get'].request;
+    const forAlert = invokeContract['runbooks:forAlert'].request;
+    expect(get.safeParse({ id: '' }).success).toBe(false);
+    expect(get.safeParse({ id: 'a'.repeat(1025) }).success).toBe(false);
+    expect(get.safeParse({}).success).toBe(false);
+    expect(forAlert.safeParse({ alertId: '' }).success).toBe(false);
+    expect(forAlert.safeParse({ id: 'prod:x' }).success).toBe(false);
+  });
+
+  it('describes the runbook answers: summaries, a runbook, a runbook_url resolution', () => {
+    const summary = {
+      id: 'db/replica-lag.md',
+      title: 'Replica lag',
+      match: { alertname: { regex: 'Replica(Lag|Down)' }, team: 'data' },
+      tags: [],
+      stepCount: 2,
+    };
+    const broken = { ...summary, id: 'broken.md', match: {}, error: 'front matter: …' };
+    const list = invokeContract['runbooks:list'].response;
+    expect(list.safeParse({ runbooks: [], errors: [] }).success).toBe(true);
+    expect(
+      list.safeParse({
+        dir: '/srv/runbooks',
+        runbooks: [summary, broken],
+        errors: [{ file: 'broken.md', message: 'front matter: …' }],
+      }).success,
+    ).toBe(true);
+    expect(list.safeParse({ runbooks: [{ ...summary, stepCount: -1 }], errors: [] }).success).toBe(
+      false,
+    );
+
+    const forAlert = invokeContract['runbooks:forAlert'].response;
+    for (const runbookUrl of [
+      { kind: 'external', url: 'https://wiki.example/x' },
+      { kind: 'local', id: 'db/replica-lag.md', fragment: 'checks' },
+      { kind: 'refused', reason: 'only http(s) links may leave the app' },
+    ]) {
+      expect(forAlert.safeParse({ runbooks: [summary], runbookUrl }).success).toBe(true);
+    }
+    expect(forAlert.safeParse({ runbooks: [] }).success).toBe(true);
+    expect(
+      forAlert.safeParse({ runbooks: [], runbookUrl: { kind: 'open', url: 'x' } }).success,
+    ).toBe(false);
+
+    const get = invokeContract['runbook:get'].response;
+    const runbook = {
+      ...summary,
+      steps: [],
+      body: '# Lag',
+      file: '/srv/runbooks/db/replica-lag.md',
+    };
+    expect(get.safeParse({ runbook }).success).toBe(true);
+    expect(get.safeParse({ runbook: { ...runbook, body: undefined } }).success).toBe(false);
   });
 
   it('takes a link of at most 4096 characters to open', () => {
@@ -98,6 +158,20 @@ describe('invoke channels', () => {
       expect(request.safeParse({ severityWords: { disaster: 'P1' } }).success).toBe(false);
       expect(request.safeParse({ version: 1 }).success).toBe(false);
     });
+
+    it('takes a runbook folder as an absolute path, or none', () => {
+      for (const runbooks of [{}, { dir: '/srv/runbooks' }, { dir: 'C:\\runbooks' }]) {
+        expect(request.safeParse({ runbooks }).success).toBe(true);
+      }
+      for (const runbooks of [
+        { dir: 'runbooks' },
+        { dir: '' },
+        { dir: '/srv/x', watch: true },
+        { dir: 7 },
+      ]) {
+        expect(request.safeParse({ runbooks }).success).toBe(false);
+      }
+    });
   });
 
   it('declares responses that accept what the app answers', () => {
@@ -119,7 +193,7 @@ describe('invoke channels', () => {
 describe('event channels', () => {
   it('lists every declared event', () => {
     expect([...EVENT_CHANNELS].sort()).toEqual(
-      ['alerts:changed', 'settings:changed', 'source:status'].sort(),
+      ['alerts:changed', 'runbooks:changed', 'settings:changed', 'source:status'].sort(),
     );
   });
 

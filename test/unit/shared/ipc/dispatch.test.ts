@@ -29,6 +29,11 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),
     'link:open': record('link:open', { opened: true }),
+    'runbooks:list': record('runbooks:list', { runbooks: [], errors: [] }),
+    'runbook:get': async () => {
+      throw new IpcFailure('not-found', 'No runbook folder is chosen.');
+    },
+    'runbooks:forAlert': record('runbooks:forAlert', { runbooks: [] }),
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, (channel, error) => errors.push([channel, error]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues } from './settings';
+import { describeIssues } from './describe-issues';
 import { SEVERITIES, severitySchema, type Severity } from './severity';
 
 /*

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+export { describeIssues } from './describe-issues';
+import { incidentDefaultsOverrideSchema } from './incident-defaults';
 import { severitySchema, severityScaleSchema } from './severity';
 import { sourceConfigSchema } from './source';
 
@@ -30,6 +32,23 @@ export const runbookSettingsSchema = z.object({
 /** Where the runbooks are. */
 export type RunbookSettings = z.infer<typeof runbookSettingsSchema>;
 
+/** Who uses this app: the name written on timeline entries, ticks and assignments. */
+export const profileSettingsSchema = z.object({
+  /**
+   * The person's name as teammates know it. Left out: the operating system's user name, so an
+   * entry always says who wrote it.
+   */
+  name: z.string().trim().min(1).max(200).optional(),
+  /**
+   * The IANA time zone typed times (`14:23`) are read in, e.g. `Europe/Berlin`. Left out: the
+   * machine's.
+   */
+  timeZone: z.string().trim().min(1).max(64).optional(),
+});
+
+/** Who uses this app. */
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
+
 /** Current version of the settings file layout. */
 export const SETTINGS_VERSION = 1;
 
@@ -58,6 +77,13 @@ export const settingsSchema = z
       .default({ enabled: true, minSeverity: 'sev4' }),
     /** The runbook folder; none by default. */
     runbooks: runbookSettingsSchema.default({}),
+    /** Who uses this app; see {@link profileSettingsSchema}. */
+    profile: profileSettingsSchema.default({}),
+    /**
+     * The team's changes to the incident defaults (roles and their checklists, status update
+     * cadence per severity, closure checklist); the product's defaults where left out.
+     */
+    incidents: incidentDefaultsOverrideSchema.default({}),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -82,15 +108,4 @@ export type SettingsInput = z.input<typeof settingsSchema>;
 /** The settings used when the file is missing or unusable. */
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});
-}
-
-/**
- * Describe zod issues as one line per field, naming the field path (`sources.0.url: …`).
- * @param error - the failed parse
- */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    return `${path}: ${issue.message}`;
-  });
 }

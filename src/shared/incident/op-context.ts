@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
-import { describeIssues } from '../domain/settings';
+import { describeIssues } from '../domain/describe-issues';
 import {
   severityLabel,
   severityScaleSchema,

@@ -6,9 +6,17 @@ import {
   runbookSummarySchema,
   runbookUrlResolutionSchema,
 } from '../domain/runbook';
-import { runbookSettingsSchema, settingsSchema } from '../domain/settings';
+import { profileSettingsSchema, runbookSettingsSchema, settingsSchema } from '../domain/settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { sourceConfigSchema, sourceStatusSchema } from '../domain/source';
+import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
+import { incidentOpSchema } from '../incident/apply-op';
+import { incidentIdSchema } from '../incident/schema';
+import {
+  declareIncidentRequestSchema,
+  incidentListSchema,
+  incidentViewSchema,
+} from './incident-schemas';
 
 /** A problem with the settings file that the app worked around, shown until fixed. */
 export const settingsProblemSchema = z.object({
@@ -106,6 +114,10 @@ export const invokeContract = {
           .optional(),
         /** The runbook folder; `{}` means none. Replaces the whole block. */
         runbooks: runbookSettingsSchema.strict().optional(),
+        /** Who uses the app; replaces the whole block. */
+        profile: profileSettingsSchema.strict().optional(),
+        /** The team's incident defaults; replaces the whole block. */
+        incidents: incidentDefaultsOverrideSchema.optional(),
       })
       .strict(),
     response: settingsViewSchema,
@@ -144,6 +156,46 @@ export const invokeContract = {
       runbookUrl: runbookUrlResolutionSchema.optional(),
     }),
   },
+  /**
+   * The runbooks for an incident: those matching the labels of any alert it was declared from,
+   * best first (an incident declared from scratch has none, unless its affected services match a
+   * runbook's `service`).
+   */
+  'runbooks:forIncident': {
+    request: z.object({ incidentId: incidentIdSchema }).strict(),
+    response: z.object({ runbooks: z.array(runbookSummarySchema) }),
+  },
+  /** Every incident, open and closed, and any problem found with their records on disk. */
+  'incidents:list': {
+    request: empty,
+    response: incidentListSchema,
+  },
+  /** One incident, whole. `not-found` when there is none with that id. */
+  'incident:get': {
+    request: z.object({ id: incidentIdSchema }).strict(),
+    response: incidentViewSchema,
+  },
+  /**
+   * Declare an incident; answers once it is on disk. Alerts that are no longer known are refused
+   * with `not-found` naming them.
+   */
+  'incident:declare': {
+    request: declareIncidentRequestSchema,
+    response: incidentViewSchema,
+  },
+  /**
+   * Change an incident (one operation: a timeline entry, a tick, a role, a severity, …) as the
+   * user of this app, now. Answers once the change is on disk, with the incident as it then is
+   * and the id of anything created. A refused operation (`bad-request`, with the reason) changes
+   * nothing.
+   */
+  'incident:apply': {
+    request: z.object({ id: incidentIdSchema, op: incidentOpSchema }).strict(),
+    response: incidentViewSchema.extend({
+      changed: z.boolean(),
+      createdId: z.string().optional(),
+    }),
+  },
   /** Open an http(s) link in the user's browser; anything else is refused. */
   'link:open': {
     request: z.object({ url: z.string().max(4096) }).strict(),
@@ -168,6 +220,10 @@ export const eventContract = {
    * removed. Carries the whole new list, as `runbooks:list` answers it.
    */
   'runbooks:changed': runbookListSchema,
+  /** An incident was declared, changed or closed, or a record problem was found: the list. */
+  'incidents:changed': incidentListSchema,
+  /** One incident changed (here or, once synced, by a teammate): the incident as it now is. */
+  'incident:changed': incidentViewSchema,
 } as const;
 
 /** Name of an invoke call. */

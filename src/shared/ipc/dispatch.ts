@@ -1,4 +1,4 @@
-import { describeIssues } from '../domain/settings';
+import { describeIssues } from '../domain/describe-issues';
 import {
   invokeContract,
   isInvokeChannel,

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { resolveIncidentDefaults } from '../../../shared/domain/incident-defaults';
 import {
   resolveRunbookUrl,
   runbookUrlAnnotation,
@@ -5,8 +7,18 @@ import {
 } from '../../../shared/domain/runbook';
 import { safeExternalUrl } from '../../../shared/ipc/link-guard';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
+import type { IncidentView } from '../../../shared/ipc/incident-schemas';
 import { IpcFailure } from '../../../shared/ipc/result';
 import type { Clock } from '../clock/clock';
+import { incidentFailure } from '../incidents/incident-failure';
+import { incidentOpContext } from '../incidents/incident-op-context';
+import { incidentLabelSets, matchRunbooksForAny } from '../incidents/incident-runbooks';
+import {
+  INCIDENTS_FOLDER,
+  openIncidentStore,
+  type IncidentStore,
+} from '../incidents/incident-store';
+import { createStatusUpdateReminders } from '../incidents/status-update-reminders';
 import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
@@ -40,7 +52,7 @@ export interface AppServices {
   handlers: InvokeHandlers;
   /** Start watching the configured sources. */
   start(): void;
-  /** Poll every source now (after the machine wakes from sleep, for example). */
+  /** Poll every source and re-check reminders now (after the machine wakes from sleep, for example). */
   refreshAll(): void;
   /** Firing alerts right now, for the tray. */
   firingCount(): number;
@@ -48,7 +60,7 @@ export interface AppServices {
 }
 
 /**
- * The composition root: wires settings, sources, notifications and runbooks together and
+ * The composition root: wires settings, sources, notifications, runbooks and incidents together and
  * implements the IPC contract on top of them. Both shells call this and differ only in their
  * adapters.
  * @param options - the shell's adapters
@@ -97,6 +109,63 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     onChange: (list) => emit('runbooks:changed', list),
   });
+
+  // Incidents: opened (every journal replayed) when the services start; calls wait for it.
+  let incidentStore: IncidentStore | undefined;
+  let openingIncidents: Promise<IncidentStore> | undefined;
+  const reminders = createStatusUpdateReminders({
+    clock,
+    notifier: options.notifier,
+    enabled: () => settings().notifications.enabled,
+    incidents: () => incidentStore?.openIncidents() ?? [],
+    severityScale: () => settings().severityScale,
+    log,
+  });
+  // Called by the store once a change is on disk, never before: what is pushed is durable.
+  const onIncidentChange = (view: IncidentView | undefined): void => {
+    if (view) emit('incident:changed', view);
+    if (incidentStore) emit('incidents:changed', incidentStore.list());
+    void reminders.check();
+  };
+  const incidents = (): Promise<IncidentStore> => {
+    openingIncidents ??= openIncidentStore({
+      home: options.home,
+      clock,
+      log,
+      onChange: onIncidentChange,
+    }).then((store) => {
+      incidentStore = store;
+      // For a renderer that asked before the incidents were read, and for record problems.
+      emit('incidents:changed', store.list());
+      void reminders.check();
+      return store;
+    });
+    return openingIncidents.catch((error: unknown) => {
+      throw new IpcFailure(
+        'unavailable',
+        `The incidents folder ${path.join(options.home, INCIDENTS_FOLDER)} could not be opened: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      );
+    });
+  };
+  /** Run an incident call, answering refused operations and store failures with their code. */
+  const withIncidents = async <T>(run: (store: IncidentStore) => Promise<T> | T): Promise<T> => {
+    const store = await incidents();
+    try {
+      return await run(store);
+    } catch (error) {
+      throw incidentFailure(error);
+    }
+  };
+  const incidentView = (store: IncidentStore, id: string): IncidentView => {
+    const view = store.get(id);
+    if (view) return view;
+    const problem = store.list().problems.find((p) => p.incidentId === id && p.unreadable);
+    throw problem
+      ? new IpcFailure('unavailable', problem.message)
+      : new IpcFailure('not-found', `There is no incident ${id}.`);
+  };
 
   let unsubscribe: (() => void) | undefined;
 
@@ -150,6 +219,38 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           resolveRunbookUrl(link.value, undefined);
       return { runbooks, runbookUrl };
     },
+    'runbooks:forIncident': async ({ incidentId }) => {
+      const { incident } = await withIncidents((store) => incidentView(store, incidentId));
+      await runbookFolder.settled();
+      const library = runbookFolder.library();
+      if (library === undefined) return { runbooks: [] };
+      const runbooks = matchRunbooksForAny(library.list(), incidentLabelSets(incident));
+      return { runbooks: runbooks.map(summariseRunbook) };
+    },
+    'incidents:list': async () => withIncidents((store) => store.list()),
+    'incident:get': async ({ id }) => withIncidents((store) => incidentView(store, id)),
+    'incident:declare': async ({ alertIds, ...request }) => {
+      const alerts = declaredAlerts(alertIds);
+      // A team's broken override never blocks a declaration: the product's defaults stand in.
+      const defaults = resolveIncidentDefaults(settings().incidents);
+      const view = await withIncidents((store) =>
+        store.declare(
+          {
+            ...request,
+            ...(alerts.length > 0 ? { alerts } : {}),
+            ...(defaults.ok ? { defaults: defaults.defaults } : {}),
+          },
+          incidentOpContext(settings(), clock.now()),
+        ),
+      );
+      if (defaults.ok) return view;
+      const warning =
+        "The team's incident defaults in settings could not be used " +
+        `(${defaults.issues.join('; ')}), so this incident started with the product's defaults.`;
+      return { ...view, warning: view.warning ? `${view.warning} ${warning}` : warning };
+    },
+    'incident:apply': async ({ id, op }) =>
+      withIncidents((store) => store.apply(id, op, incidentOpContext(settings(), clock.now()))),
     'link:open': async ({ url }) => {
       const safe = safeExternalUrl(url);
       if (!safe) {
@@ -158,6 +259,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return { opened: await options.openExternal(safe) };
     },
   };
+
+  /** The current alerts with these ids, in the order given; refused naming any unknown id. */
+  function declaredAlerts(alertIds: readonly string[] | undefined) {
+    const ids = [...new Set(alertIds ?? [])];
+    const current = new Map(sources.alerts().map((alert) => [alert.id, alert]));
+    const unknown = ids.filter((id) => !current.has(id));
+    if (unknown.length > 0) {
+      throw new IpcFailure(
+        'not-found',
+        `No current alert has the id ${unknown.map((id) => `"${id}"`).join(', ')}; it may have ` +
+          'resolved or its source been removed. Declare from the alerts shown now, or from scratch.',
+        unknown,
+      );
+    }
+    return ids.flatMap((id) => current.get(id) ?? []);
+  }
 
   return {
     handlers,
@@ -178,9 +295,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
       sources.configure(view.settings.sources);
       runbookFolder.configure(view.settings.runbooks.dir);
+      incidents().catch((error: unknown) =>
+        log('error', error instanceof Error ? error.message : String(error)),
+      );
     },
     refreshAll() {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
+      void reminders.check();
     },
     firingCount() {
       return sources.alerts().filter((a) => a.status === 'firing').length;
@@ -189,6 +310,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       unsubscribe?.();
       sources.stop();
       runbookFolder.close();
+      reminders.stop();
+      // Every journal is closed after its pending appends: nothing declared or typed is lost.
+      const store = await openingIncidents?.catch(() => undefined);
+      await store?.close();
       settingsStore.close();
     },
   };

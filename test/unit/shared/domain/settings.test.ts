@@ -31,6 +31,8 @@ describe('settingsSchema', () => {
       theme: 'system',
       notifications: { enabled: true, minSeverity: 'sev4' },
       runbooks: {},
+      profile: {},
+      incidents: {},
     });
   });
 
@@ -110,6 +112,29 @@ describe('runbooks', () => {
     ['', false],
   ])('isAbsolutePath(%j) is %s', (dir, expected) => {
     expect(isAbsolutePath(dir)).toBe(expected);
+  });
+});
+
+describe('profile and incident defaults', () => {
+  it('leaves the name and time zone to the machine unless written', () => {
+    expect(defaultSettings().profile).toEqual({});
+    expect(settingsSchema.parse({ profile: { name: '  Sam  ' } }).profile).toEqual({
+      name: 'Sam',
+    });
+  });
+
+  it('refuses an empty name rather than writing anonymous timeline entries', () => {
+    expect(issuesOf({ profile: { name: '   ' } })[0]).toMatch(/^profile\.name:/);
+  });
+
+  it("keeps a team's cadence and roles, and refuses a cadence of zero minutes", () => {
+    const settings = settingsSchema.parse({
+      incidents: { statusCadenceMinutes: { sev1: 10, sev4: null }, omitRoles: ['comms'] },
+    });
+    expect(settings.incidents.statusCadenceMinutes).toEqual({ sev1: 10, sev4: null });
+    expect(issuesOf({ incidents: { statusCadenceMinutes: { sev2: 0 } } })[0]).toMatch(
+      /^incidents\.statusCadenceMinutes\.sev2:/,
+    );
   });
 });
 

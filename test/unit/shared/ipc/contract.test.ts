@@ -23,6 +23,14 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'runbooks:list': {},
   'runbook:get': { id: 'db/replica-lag.md' },
   'runbooks:forAlert': { alertId: 'prod:abc123' },
+  'runbooks:forIncident': { incidentId: 'inc-20260301-020000-ab12' },
+  'incidents:list': {},
+  'incident:get': { id: 'inc-20260301-020000-ab12' },
+  'incident:declare': { title: 'Checkout errors', severity: 'sev2' },
+  'incident:apply': {
+    id: 'inc-20260301-020000-ab12',
+    op: { type: 'timeline.add', args: { text: 'Rolled back the deploy' } },
+  },
 };
 
 describe('invoke channels', () => {
@@ -193,7 +201,14 @@ describe('invoke channels', () => {
 describe('event channels', () => {
   it('lists every declared event', () => {
     expect([...EVENT_CHANNELS].sort()).toEqual(
-      ['alerts:changed', 'runbooks:changed', 'settings:changed', 'source:status'].sort(),
+      [
+        'alerts:changed',
+        'incident:changed',
+        'incidents:changed',
+        'runbooks:changed',
+        'settings:changed',
+        'source:status',
+      ].sort(),
     );
   });
 

@@ -34,6 +34,17 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       throw new IpcFailure('not-found', 'No runbook folder is chosen.');
     },
     'runbooks:forAlert': record('runbooks:forAlert', { runbooks: [] }),
+    'runbooks:forIncident': record('runbooks:forIncident', { runbooks: [] }),
+    'incidents:list': record('incidents:list', { incidents: [], problems: [] }),
+    'incident:get': async () => {
+      throw new IpcFailure('not-found', 'There is no incident inc-1.');
+    },
+    'incident:declare': async () => {
+      throw new IpcFailure('not-found', 'No current alert has the id "prod:x".');
+    },
+    'incident:apply': async () => {
+      throw new IpcFailure('bad-request', 'The incident cannot be closed yet.');
+    },
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, (channel, error) => errors.push([channel, error]));

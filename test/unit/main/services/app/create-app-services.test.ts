@@ -39,7 +39,9 @@ const INTERVAL_SECONDS = 2;
 const WAIT = { timeout: 15_000, interval: 20 };
 
 const NOW = new Date('2026-03-01T02:00:00.000Z');
-const clock: Clock = { now: () => NOW };
+// Moved only by the incident reminder test; reset before each test.
+let now = NOW;
+const clock: Clock = { now: () => now };
 
 /** An Alertmanager gettableAlert (API v2) that stays active well past NOW. */
 function amAlert(
@@ -88,6 +90,7 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
   let extraCleanup: (() => void)[];
 
   beforeEach(() => {
+    now = NOW;
     home = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-app-services-'));
     servers = [];
     events = [];
@@ -801,6 +804,251 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       await new Promise((resolve) => setTimeout(resolve, 800));
 
       expect(runbookEvents()).toHaveLength(1);
+    });
+  });
+
+  describe('incidents', () => {
+    const checkoutAlert = amAlert('c1', { alertname: 'HighErrorRate', service: 'checkout' });
+    const timelineOf = (view: { incident: { timeline: { text: string }[] } }) =>
+      view.incident.timeline.map((entry) => entry.text);
+    const journalOf = (id: string) => path.join(home, 'incidents', `${id}.journal`);
+
+    async function startWithAlerts(settings: SettingsInput = {}, ...alerts: object[]) {
+      const am = await server(alertsBody(...alerts));
+      startApp({ sources: [prodSource(am.url)], ...settings });
+      if (alerts.length > 0) {
+        await vi.waitFor(async () => expect(await alertIds()).toHaveLength(alerts.length), WAIT);
+      }
+      return am;
+    }
+
+    it('declares from current alerts, on disk before it answers, and pushes the incident and the list', async () => {
+      await startWithAlerts({ profile: { name: 'Ana' } }, checkoutAlert);
+
+      const { incident, warning } = await value('incident:declare', {
+        alertIds: [alertId('prod', 'c1')],
+      });
+
+      expect(warning).toBeUndefined();
+      expect(incident.id).toMatch(/^inc-20260301-020000-[0-9a-f]{4}$/);
+      expect(incident).toMatchObject({
+        title: 'HighErrorRate',
+        severity: 'sev1',
+        affectedServices: ['checkout'],
+        createdBy: 'Ana',
+      });
+      expect(timelineOf({ incident })).toEqual([
+        'Alert fired: HighErrorRate',
+        'Declared SEV1: HighErrorRate',
+      ]);
+      expect(fs.readFileSync(journalOf(incident.id)).includes('Alert fired: HighErrorRate')).toBe(
+        true,
+      );
+      expect(ofChannel('incident:changed').map((e) => e.payload.incident.id)).toEqual([
+        incident.id,
+      ]);
+      expect(
+        ofChannel('incidents:changed')
+          .at(-1)
+          ?.payload.incidents.map((i) => i.id),
+      ).toEqual([incident.id]);
+      expect(await value('incident:get', { id: incident.id })).toEqual({ incident });
+    });
+
+    it('refuses alert ids it does not know, naming them, and declares nothing', async () => {
+      await startWithAlerts({}, checkoutAlert);
+
+      const result = await call('incident:declare', {
+        alertIds: [alertId('prod', 'c1'), 'prod:gone', 'other:nope'],
+      });
+
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('not-found');
+      expect(result.error.message).toContain('"prod:gone", "other:nope"');
+      expect(result.error.issues).toEqual(['prod:gone', 'other:nope']);
+      expect((await value('incidents:list', {})).incidents).toEqual([]);
+      expect(ofChannel('incident:changed')).toEqual([]);
+    });
+
+    it("declares with the product's defaults, and says why, when the team's defaults do not resolve", async () => {
+      // Settings may hold this (each field is valid) but it leaves no role at all.
+      await startWithAlerts({
+        incidents: { omitRoles: ['ic', 'tech-lead', 'comms-lead', 'scribe'] },
+      });
+
+      const declared = await value('incident:declare', { title: 'DNS flapping', severity: 'sev2' });
+
+      expect(declared.warning).toMatch(/team's incident defaults in settings could not be used/);
+      expect(declared.warning).toMatch(/roles/);
+      expect(declared.incident.roles.map((r) => r.id)).toEqual([
+        'ic',
+        'tech-lead',
+        'comms-lead',
+        'scribe',
+      ]);
+    });
+
+    it('saves the profile and the team defaults, and uses them for the next incident', async () => {
+      await startWithAlerts();
+
+      const saved = await value('settings:update', {
+        profile: { name: 'Ana Lima', timeZone: 'Europe/Lisbon' },
+        incidents: { statusCadenceMinutes: { sev2: 20 } },
+      });
+      expect(saved.settings.profile).toEqual({ name: 'Ana Lima', timeZone: 'Europe/Lisbon' });
+      const onDisk = JSON.parse(fs.readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>;
+      expect(onDisk.profile).toEqual({ name: 'Ana Lima', timeZone: 'Europe/Lisbon' });
+      expect(onDisk.incidents).toEqual({ statusCadenceMinutes: { sev2: 20 } });
+
+      const { incident } = await value('incident:declare', {
+        title: 'Slow search',
+        severity: 'sev2',
+      });
+      expect(incident.createdBy).toBe('Ana Lima');
+      expect(incident.statusCadenceMinutes).toBe(20);
+      expect(incident.nextUpdateDueAt).toBe('2026-03-01T02:20:00.000Z');
+      // 02:00 UTC is already the 1st in Lisbon; the channel carries the local date.
+      expect(incident.channel).toContain('20260301');
+    });
+
+    it('applies a change as the profile person; a refused close says what is missing and changes nothing', async () => {
+      await startWithAlerts({ profile: { name: 'Ana' } });
+      const { incident } = await value('incident:declare', { title: 'Checkout', severity: 'sev2' });
+      now = new Date(NOW.getTime() + 60_000);
+
+      const added = await value('incident:apply', {
+        id: incident.id,
+        op: { type: 'timeline.add', args: { text: 'Rolled back', time: '02:00:30' } },
+      });
+      expect(added.changed).toBe(true);
+      expect(added.incident.timeline.find((e) => e.id === added.createdId)).toMatchObject({
+        text: 'Rolled back',
+        author: 'Ana',
+        at: '2026-03-01T02:00:30.000Z',
+      });
+      expect(ofChannel('incident:changed').at(-1)?.payload).toEqual({ incident: added.incident });
+      const eventsBefore = events.length;
+      const fileBefore = fs.readFileSync(journalOf(incident.id));
+
+      const refused = await call('incident:apply', {
+        id: incident.id,
+        op: { type: 'lifecycle.set', args: { status: 'closed' } },
+      });
+
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.error.code).toBe('bad-request');
+      expect(refused.error.message).toMatch(/cannot be closed yet/);
+      expect(refused.error.issues).toContain('closure.root-cause: The root cause is understood');
+      expect(fs.readFileSync(journalOf(incident.id)).equals(fileBefore)).toBe(true);
+      expect(events).toHaveLength(eventsBefore);
+      expect((await value('incident:get', { id: incident.id })).incident).toEqual(added.incident);
+
+      const missing = await call('incident:apply', {
+        id: 'inc-20990101-000000-0000',
+        op: { type: 'timeline.add', args: { text: 'x' } },
+      });
+      expect(missing.ok ? 'applied' : missing.error.code).toBe('not-found');
+      const noItem = await call('incident:apply', {
+        id: incident.id,
+        op: { type: 'check.tick', args: { itemId: 'no.such-item' } },
+      });
+      expect(noItem.ok ? 'applied' : noItem.error.code).toBe('not-found');
+    });
+
+    it('keeps every incident and change across a restart of the services', async () => {
+      await startWithAlerts({ profile: { name: 'Ana' } }, checkoutAlert);
+      const first = await value('incident:declare', { alertIds: [alertId('prod', 'c1')] });
+      now = new Date(NOW.getTime() + 60_000);
+      const second = await value('incident:declare', { title: 'Slow search', severity: 'sev3' });
+      for (const [minute, text] of [
+        [2, 'Rolled back checkout'],
+        [3, 'Error rate falling'],
+      ] as const) {
+        now = new Date(NOW.getTime() + minute * 60_000);
+        await value('incident:apply', {
+          id: first.incident.id,
+          op: { type: 'timeline.add', args: { text } },
+        });
+      }
+      now = new Date(NOW.getTime() + 4 * 60_000);
+      await value('incident:apply', {
+        id: first.incident.id,
+        op: { type: 'role.assign', args: { roleId: 'ic', holder: 'Bo' } },
+      });
+      const before = await value('incidents:list', {});
+      const firstBefore = await value('incident:get', { id: first.incident.id });
+      await services?.stop();
+
+      startApp(null);
+      stopped = false;
+
+      const after = await value('incidents:list', {});
+      expect(after).toEqual(before);
+      expect(after.incidents.map((i) => i.id)).toEqual([first.incident.id, second.incident.id]);
+      expect(after.incidents[0]?.commander).toBe('Bo');
+      const firstAfter = await value('incident:get', { id: first.incident.id });
+      expect(firstAfter).toEqual(firstBefore);
+      expect(timelineOf(firstAfter)).toEqual([
+        'Alert fired: HighErrorRate',
+        'Declared SEV1: HighErrorRate',
+        'Rolled back checkout',
+        'Error rate falling',
+        'Incident Commander: Bo',
+      ]);
+    });
+
+    it('lists the runbooks of the alerts an incident came from, or of its services', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-app-incident-runbooks-'));
+      extraCleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+      fs.cpSync(RUNBOOK_FIXTURES, dir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'search.md'),
+        '---\ntitle: Search service\nmatch:\n  service: search\n---\n\n1. Check the index\n',
+      );
+      await startWithAlerts({ runbooks: { dir } }, checkoutAlert);
+
+      const fromAlert = await value('incident:declare', { alertIds: [alertId('prod', 'c1')] });
+      const scratch = await value('incident:declare', {
+        title: 'Search is slow',
+        severity: 'sev3',
+        affectedServices: ['search', 'web'],
+      });
+      const none = await value('incident:declare', { title: 'Odd noise', severity: 'sev4' });
+
+      const ids = async (incidentId: string) =>
+        (await value('runbooks:forIncident', { incidentId })).runbooks.map((r) => r.id);
+      expect(await ids(fromAlert.incident.id)).toEqual([
+        'checkout/high-error-rate.md',
+        'high-error-rate.md',
+      ]);
+      expect(await ids(scratch.incident.id)).toEqual(['search.md']);
+      expect(await ids(none.incident.id)).toEqual([]);
+      const unknown = await call('runbooks:forIncident', { incidentId: 'inc-nope' });
+      expect(unknown.ok ? 'found' : unknown.error.code).toBe('not-found');
+    });
+
+    it('reminds once when a status update falls due', async () => {
+      await startWithAlerts();
+      await value('incident:declare', { title: 'Checkout errors', severity: 'sev2' });
+
+      now = new Date(NOW.getTime() + 29 * 60_000);
+      services?.refreshAll();
+      await value('incidents:list', {});
+      now = new Date(NOW.getTime() + 31 * 60_000);
+      services?.refreshAll();
+
+      await vi.waitFor(
+        () => expect(titles()).toContain('Status update due: Checkout errors'),
+        WAIT,
+      );
+      services?.refreshAll();
+      await value('incidents:list', {});
+      expect(titles().filter((t) => t.startsWith('Status update due'))).toHaveLength(1);
+      expect(shown.find((n) => n.title.startsWith('Status update'))?.body).toBe(
+        '1 min late. Updates for this SEV2 incident go out every 30 min.',
+      );
     });
   });
 });

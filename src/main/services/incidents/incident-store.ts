@@ -1,0 +1,252 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as Y from 'yjs';
+import {
+  applyIncidentOp,
+  type IncidentOp,
+  type IncidentOpOutcome,
+} from '../../../shared/incident/apply-op';
+import { createIncident, type CreateIncidentArgs } from '../../../shared/incident/create-incident';
+import type { OpContext } from '../../../shared/incident/op-context';
+import type { IncidentSnapshot } from '../../../shared/incident/schema';
+import type {
+  IncidentList,
+  IncidentStoreProblem,
+  IncidentView,
+} from '../../../shared/ipc/incident-schemas';
+import type { AppLog } from '../app/app-log';
+import type { Clock } from '../clock/clock';
+import { listJournals } from '../journal/journal';
+import { createIncidentRecord } from './create-incident-record';
+import { newIncidentId } from './incident-id';
+import { IncidentStoreError } from './incident-store-error';
+import { compareIncidentSummaries, summariseIncident } from './incident-summary';
+import {
+  openIncidentRecord,
+  type OpenedIncidentRecord,
+  type OpenJournal,
+} from './open-incident-record';
+import { IncidentWriteError, type PersistedIncident } from './persisted-incident';
+
+/** The folder of the home directory that holds one journal (and snapshot) per incident. */
+export const INCIDENTS_FOLDER = 'incidents';
+
+/** An applied operation, once on disk. */
+export interface AppliedOp extends IncidentView, IncidentOpOutcome {}
+
+/** Every incident of this app, each a Yjs document persisted through its journal. */
+export interface IncidentStore {
+  /** Every readable incident in list order, and every problem found with the records. */
+  list(): IncidentList;
+  /** One incident, or undefined when there is none with that id (or it is unreadable). */
+  get(id: string): IncidentView | undefined;
+  /** The incidents that are not closed, as last made durable (for reminders). */
+  openIncidents(): IncidentSnapshot[];
+  /**
+   * Declare an incident with an id chosen here; resolves once it is on disk.
+   * @throws IncidentOpError when the arguments are refused (nothing is written)
+   */
+  declare(args: Omit<CreateIncidentArgs, 'id'>, ctx: OpContext): Promise<IncidentView>;
+  /**
+   * Apply one operation; resolves once it is on disk.
+   * @throws IncidentOpError when refused (nothing written); IncidentStoreError `not-found` or
+   *   `unavailable` (the change could not be saved: the incident is reopened from disk)
+   */
+  apply(id: string, op: IncidentOp, ctx: OpContext): Promise<AppliedOp>;
+  /** Wait for pending writes and close every journal. */
+  close(): Promise<void>;
+}
+
+/** What {@link openIncidentStore} needs. */
+export interface IncidentStoreOptions {
+  /** The app's home directory; incidents live in its `incidents/` folder. */
+  home: string;
+  clock: Clock;
+  log: AppLog;
+  /** Told after each durable change of one incident (`undefined`: only the list changed). */
+  onChange?: (view: IncidentView | undefined) => void;
+  /** Records before a journal is compacted (COMPACT_AFTER_RECORDS by default). */
+  compactAfterRecords?: number;
+  /** Replaces the journal (tests make writes fail with it). */
+  openJournal?: OpenJournal;
+  /** Four hex digits for new ids (tests fix it). */
+  randomSuffix?: () => string;
+}
+
+/**
+ * Open every incident found in `<home>/incidents/` and keep them: one Y.Doc per incident, every
+ * update appended to its journal, a change answered only once it is durable. An incident whose
+ * record cannot be opened is listed as a problem and left on disk; the others open normally.
+ * @param options - home, clock, log and the change listener
+ */
+export async function openIncidentStore(options: IncidentStoreOptions): Promise<IncidentStore> {
+  const { clock, log } = options;
+  const dir = path.join(options.home, INCIDENTS_FOLDER);
+  await mkdir(dir, { recursive: true });
+  const incidents = new Map<string, PersistedIncident>();
+  /** Problems by incident id: a record repaired, replayed in part, or unreadable. */
+  const problems = new Map<string, IncidentStoreProblem[]>();
+  /** Ids with files on disk that are not open: never handed out again. */
+  const unreadable = new Set<string>();
+  const reopening = new Map<string, Promise<void>>();
+  const changed = options.onChange ?? (() => {});
+  let closed = false;
+
+  const recordOptions = {
+    clock,
+    log,
+    openJournal: options.openJournal,
+    compactAfterRecords: options.compactAfterRecords,
+  };
+
+  const take = (id: string, record: OpenedIncidentRecord): void => {
+    const at = clock.now().toISOString();
+    const found: IncidentStoreProblem[] = [];
+    switch (record.kind) {
+      case 'ok':
+        incidents.set(id, record.incident);
+        for (const notice of record.notices) {
+          const problem: IncidentStoreProblem = {
+            incidentId: id,
+            message: notice.problem,
+            unreadable: false,
+            at,
+          };
+          if (notice.keptAs !== undefined) problem.keptAs = notice.keptAs;
+          found.push(problem);
+        }
+        break;
+      case 'unreadable': {
+        unreadable.add(id);
+        const problem: IncidentStoreProblem = {
+          incidentId: id,
+          message: record.message,
+          unreadable: true,
+          at,
+        };
+        if (record.keptAs !== undefined) problem.keptAs = record.keptAs;
+        found.push(problem);
+        break;
+      }
+      case 'empty':
+        log(
+          'info',
+          `Incidents: ${id} has an empty record (a declaration that never finished); skipped.`,
+        );
+        break;
+    }
+    for (const problem of found) log('warn', problem.message);
+    if (found.length > 0) problems.set(id, [...(problems.get(id) ?? []), ...found]);
+  };
+
+  // One at a time: replaying is CPU work, and two cores are shared with the UI.
+  for (const id of await listJournals(dir))
+    take(id, await openIncidentRecord(dir, id, recordOptions));
+
+  const live = (id: string): PersistedIncident => {
+    const incident = incidents.get(id);
+    if (incident) return incident;
+    if (unreadable.has(id)) {
+      throw new IncidentStoreError(
+        'unavailable',
+        `Incident ${id} could not be opened from disk; see the problems in the incident list.`,
+      );
+    }
+    throw new IncidentStoreError('not-found', `There is no incident ${id}.`);
+  };
+
+  /** After a failed write: drop what is in memory and read the incident again from disk. */
+  const reopen = (incident: PersistedIncident): Promise<void> => {
+    let running = reopening.get(incident.id);
+    if (running) return running;
+    running = (async () => {
+      if (incidents.get(incident.id) === incident) incidents.delete(incident.id);
+      await incident.close().catch(() => {});
+      if (closed) return;
+      take(incident.id, await openIncidentRecord(dir, incident.id, recordOptions));
+      changed(incidents.get(incident.id)?.view());
+    })().finally(() => reopening.delete(incident.id));
+    reopening.set(incident.id, running);
+    return running;
+  };
+
+  const refuseWhenClosed = (): void => {
+    if (closed) throw new IncidentStoreError('unavailable', 'The incident store is closed.');
+  };
+
+  return {
+    list() {
+      const summaries = [...incidents.values()]
+        .map((incident) => {
+          const view = incident.view();
+          return summariseIncident(view.incident, view.warning);
+        })
+        .sort(compareIncidentSummaries);
+      return { incidents: summaries, problems: [...problems.values()].flat() };
+    },
+
+    get(id) {
+      return incidents.get(id)?.view();
+    },
+
+    openIncidents() {
+      return [...incidents.values()]
+        .map((incident) => incident.view().incident)
+        .filter((incident) => incident.status !== 'closed');
+    },
+
+    async declare(args, ctx) {
+      refuseWhenClosed();
+      const id = newIncidentId(
+        clock.now(),
+        (candidate) => incidents.has(candidate) || unreadable.has(candidate),
+        options.randomSuffix,
+      );
+      // Written into a scratch document first: a refused declaration leaves no file behind.
+      const scratch = new Y.Doc({ guid: id });
+      try {
+        createIncident(scratch, { ...args, id } as CreateIncidentArgs, ctx);
+      } catch (error) {
+        scratch.destroy();
+        throw error;
+      }
+      const first = Y.encodeStateAsUpdate(scratch);
+      scratch.destroy();
+      const incident = await createIncidentRecord(dir, id, first, recordOptions);
+      if (closed) {
+        await incident.close();
+        refuseWhenClosed();
+      }
+      incidents.set(id, incident);
+      const view = incident.view();
+      changed(view);
+      return view;
+    },
+
+    async apply(id, op, ctx) {
+      refuseWhenClosed();
+      const incident = live(id);
+      try {
+        const { result, view } = await incident.change((doc) => applyIncidentOp(doc, op, ctx));
+        if (result.changed) changed(view);
+        return { ...view, ...result };
+      } catch (error) {
+        if (!(error instanceof IncidentWriteError)) throw error;
+        log('error', `Incidents: ${error.message} Reopening it from disk.`);
+        await reopen(incident);
+        throw new IncidentStoreError(
+          'unavailable',
+          `${error.message} The incident was reopened from disk as it was saved; try again.`,
+        );
+      }
+    },
+
+    async close() {
+      closed = true;
+      await Promise.all([...reopening.values()]);
+      const open = [...incidents.values()];
+      incidents.clear();
+      await Promise.all(open.map((incident) => incident.close()));
+    },
+  };
+}

@@ -7,7 +7,7 @@ import type { AppServices } from '../services/app/create-app-services';
 import type { EventSink } from '../services/app/event-sink';
 import { systemClock } from '../services/clock/clock';
 import { createAppPageMatcher } from '../services/shell/app-page';
-import { countFiring } from '../services/tray/tray-model';
+import { countFiring, hasActiveIncident, type TrayInput } from '../services/tray/tray-model';
 import { appLocation } from './app-location';
 import { createShellServices } from './app-services';
 import { createElectronNotifier } from './electron-notifier';
@@ -76,10 +76,18 @@ function start(): void {
       });
   });
 
+  // The tray shows the most urgent of what fires and what is being worked on.
+  let trayInput: TrayInput = { firing: 0, incident: false };
   const emit: EventSink = (channel, payload) => {
     bridge?.send(channel, payload);
     if (channel === 'alerts:changed') {
-      tray?.update({ firing: countFiring((payload as EventPayload<'alerts:changed'>).alerts) });
+      const { alerts } = payload as EventPayload<'alerts:changed'>;
+      trayInput = { ...trayInput, firing: countFiring(alerts) };
+      tray?.update(trayInput);
+    } else if (channel === 'incidents:changed') {
+      const { incidents } = payload as EventPayload<'incidents:changed'>;
+      trayInput = { ...trayInput, incident: hasActiveIncident(incidents) };
+      tray?.update(trayInput);
     }
   };
 
@@ -113,7 +121,8 @@ function start(): void {
         log,
       });
       tray = createTray(icons, { open: showWindow, quit: () => app.quit() });
-      tray.update({ firing: services.firingCount() });
+      trayInput = { ...trayInput, firing: services.firingCount() };
+      tray.update(trayInput);
 
       // Escalation deadlines and polls are re-checked on wake: timers do not run during sleep.
       const running = services;

@@ -1,4 +1,5 @@
 import type { Alert } from '../../../shared/domain/alert';
+import type { IncidentSummary } from '../../../shared/ipc/incident-schemas';
 
 /** Which tray icon to show; one PNG per state in assets/icons/tray (docs: design §7). */
 export type TrayIconState = 'idle' | 'firing' | 'escalating' | 'incident';
@@ -41,6 +42,14 @@ export interface TrayModel {
  */
 export function countFiring(alerts: readonly Pick<Alert, 'status'>[]): number {
   return alerts.reduce((n, alert) => (alert.status === 'firing' ? n + 1 : n), 0);
+}
+
+/**
+ * True when an incident is being worked: declared and neither resolved nor closed.
+ * @param incidents - the incident list from `incidents:changed`
+ */
+export function hasActiveIncident(incidents: readonly Pick<IncidentSummary, 'status'>[]): boolean {
+  return incidents.some((i) => i.status === 'investigating' || i.status === 'mitigated');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countFiring,
+  hasActiveIncident,
   trayIconState,
   trayModel,
 } from '../../../../src/main/services/tray/tray-model';
@@ -53,5 +54,11 @@ describe('tray model', () => {
   it('never shows a negative or fractional count', () => {
     expect(trayModel({ firing: -1 }, 'App').menu[0]).toEqual({ kind: 'status', label: '0 firing' });
     expect(trayModel({ firing: 2.7 }, 'App').icon).toBe('firing');
+  });
+
+  it('shows the incident icon while an incident is investigated or mitigated, not once resolved', () => {
+    expect(hasActiveIncident([{ status: 'closed' }, { status: 'resolved' }])).toBe(false);
+    expect(hasActiveIncident([{ status: 'closed' }, { status: 'mitigated' }])).toBe(true);
+    expect(hasActiveIncident([{ status: 'investigating' }])).toBe(true);
   });
 });

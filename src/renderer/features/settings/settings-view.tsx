@@ -5,6 +5,11 @@ import type { SettingsView as SettingsViewData } from '../../../shared/ipc/contr
 import { useApp, useAppState } from '../../app/app-context';
 import { SettingsProblem } from '../../app/banners';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
+import { IncidentsSection } from './incidents-section';
+import { ProfileSection } from './profile-section';
+// Here rather than in the sections, which unit tests import without Vite's CSS types.
+import './incidents-section.css';
+import './profile-section.css';
 import { RunbookFolderSection } from './runbook-folder-section';
 import {
   blankDraft,
@@ -45,8 +50,10 @@ export function SettingsView() {
             Saved in <code className="path">{view.path}</code> — hand edits there are picked up
             while the app runs.
           </p>
+          <ProfileSection view={view} />
           <SettingsForm view={view} />
           <RunbookFolderSection view={view} />
+          <IncidentsSection view={view} />
           <NotificationTest />
         </>
       ) : (

@@ -5,24 +5,28 @@ import './styles/base.css';
 import './components/components.css';
 import './app/app.css';
 import './features/alerts/alerts.css';
+import './features/incident/incident.css';
 import './features/runbooks/runbooks.css';
 import './features/settings/settings.css';
 import { App } from './app/app';
 import { AppContext } from './app/app-context';
 import { createBridge } from './bridge/bridge';
 import { connectAppStore, createAppStore } from './stores/app-store';
+import { connectIncidentStore, createIncidentStore } from './stores/incident-store';
 import { createUiStore } from './stores/ui-store';
 
 const bridge = createBridge();
 const appStore = createAppStore(bridge);
 const uiStore = createUiStore();
 connectAppStore(appStore, bridge);
+const incidentStore = createIncidentStore(bridge);
+connectIncidentStore(incidentStore, bridge);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 createRoot(container).render(
   <StrictMode>
-    <AppContext.Provider value={{ bridge, appStore, uiStore }}>
+    <AppContext.Provider value={{ bridge, appStore, uiStore, incidentStore }}>
       <App />
     </AppContext.Provider>
   </StrictMode>,

@@ -3,13 +3,16 @@ import { useStore } from 'zustand';
 import type { Bridge } from '../bridge/bridge';
 import type { AppState } from '../stores/app-state';
 import type { AppStore } from '../stores/app-store';
+import type { IncidentState } from '../stores/incident-state';
+import type { IncidentStore } from '../stores/incident-store';
 import type { UiState, UiStore } from '../stores/ui-store';
 
-/** What every component may reach: the bridge and the two stores. */
+/** What every component may reach: the bridge and the stores. */
 export interface AppContextValue {
   bridge: Bridge;
   appStore: AppStore;
   uiStore: UiStore;
+  incidentStore: IncidentStore;
 }
 
 /** Provided once by main.tsx. */
@@ -36,4 +39,12 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
  */
 export function useUi<T>(selector: (state: UiState) => T): T {
   return useStore(useApp().uiStore, selector);
+}
+
+/**
+ * Select from the incident store.
+ * @param selector - must return a stable value
+ */
+export function useIncidents<T>(selector: (state: IncidentState) => T): T {
+  return useStore(useApp().incidentStore, selector);
 }

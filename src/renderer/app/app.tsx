@@ -2,6 +2,9 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { AlertList } from '../features/alerts/alert-list';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
+import { DeclareDialog } from '../features/incident/declare-dialog';
+import { IncidentView } from '../features/incident/incident-view';
+import { IncidentsView } from '../features/incident/incidents-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { applySettings } from '../stores/app-state';
 import { useApp, useAppState, useUi } from './app-context';
@@ -33,14 +36,24 @@ export function App() {
     document.title = firing > 0 ? `(${firing}) On-Call Companion` : 'On-Call Companion';
   }, [firing]);
 
-  // `?` anywhere (but in a text field) opens the shortcuts.
+  // `?` anywhere (but in a text field) opens the shortcuts; `a` and `i` switch to the alerts
+  // and the incidents.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== '?' || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      event.preventDefault();
-      uiStore.actions.setShortcutsOpen(!uiStore.getState().shortcutsOpen);
+      if (event.key === '?') {
+        event.preventDefault();
+        uiStore.actions.setShortcutsOpen(!uiStore.getState().shortcutsOpen);
+        return;
+      }
+      // Not while a dialog has the keyboard.
+      if (uiStore.getState().shortcutsOpen || target?.closest('dialog')) return;
+      if (event.key === 'i' || event.key === 'a') {
+        event.preventDefault();
+        uiStore.actions.showView(event.key === 'i' ? 'incidents' : 'alerts');
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -76,6 +89,10 @@ export function App() {
       <main className="main">
         {view === 'settings' ? (
           <SettingsView />
+        ) : view === 'incidents' ? (
+          <IncidentsView />
+        ) : view === 'incident' ? (
+          <IncidentView />
         ) : view === 'runbook' ? (
           <Suspense fallback={<p className="muted">Loading the runbook…</p>}>
             <RunbookView />
@@ -89,6 +106,7 @@ export function App() {
         )}
       </main>
       <ShortcutsDialog />
+      <DeclareDialog />
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { useApp, useAppState, useUi } from './app-context';
+import { useApp, useAppState, useIncidents, useUi } from './app-context';
 import { summarise } from '../features/alerts/summary';
+import { openIncidentCount } from '../stores/incident-state';
 import { THEMES, type Theme } from './theme';
 import { errorMessage } from '../bridge/bridge-error';
 
-/** App name, the one-line state of the shift, theme, settings and help. */
+/** App name, the views, the one-line state of the shift, theme, settings and help. */
 export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }) {
   const { uiStore } = useApp();
   const alerts = useAppState((s) => s.alerts);
@@ -16,12 +17,39 @@ export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }
   const unreachable = useAppState(
     (s) => s.connection.status === 'disconnected' || s.connection.status === 'no-token',
   );
+  const openIncidents = useIncidents((s) => openIncidentCount(s.list));
   const [themeError, setThemeError] = useState<string | undefined>();
   const summary = summarise(alerts, sources);
+  const onIncidents = view === 'incidents' || view === 'incident';
 
   return (
     <header className="header">
       <div className="header__brand">On-Call Companion</div>
+      <nav className="tabs" aria-label="Views">
+        <button
+          type="button"
+          className="tabs__item"
+          aria-current={view === 'alerts' ? 'page' : undefined}
+          title="Alerts (a)"
+          onClick={() => uiStore.actions.showView('alerts')}
+        >
+          Alerts
+        </button>
+        <button
+          type="button"
+          className="tabs__item"
+          aria-current={onIncidents ? 'page' : undefined}
+          title="Incidents (i)"
+          onClick={() => uiStore.actions.showView('incidents')}
+        >
+          Incidents
+          {openIncidents > 0 ? (
+            <span className="tabs__count tabular" aria-label={`, ${openIncidents} open`}>
+              {openIncidents}
+            </span>
+          ) : null}
+        </button>
+      </nav>
       <div className={`header__summary header__summary--${summary.tone}`} aria-live="polite">
         {loaded ? (
           <>

@@ -2,11 +2,16 @@ import { useEffect, useRef } from 'react';
 import { useApp, useUi } from './app-context';
 
 const SHORTCUTS: ReadonlyArray<[string[], string]> = [
+  [['a'], 'Alerts'],
+  [['i'], 'Incidents'],
   [['j', '↓'], 'Next alert'],
   [['k', '↑'], 'Previous alert'],
   [['Enter', 'o'], 'Show or hide details'],
+  [['x'], 'Tick the alert for “Declare from N alerts”'],
   [['Esc'], 'Hide details / clear the filter / leave a runbook'],
   [['/'], 'Filter alerts'],
+  [['n', '/'], 'Incident: write on the timeline (14:23 … sets the time)'],
+  [['Alt+1…5'], 'Timeline: note, decision, action, hypothesis, mitigation'],
   [['?'], 'This help'],
 ];
 

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-/** Which screen is shown. */
-export type View = 'alerts' | 'settings' | 'runbook';
+/** Which screen is shown: `incidents` is the list, `incident` the one in `incidentId`. */
+export type View = 'alerts' | 'settings' | 'runbook' | 'incidents' | 'incident';
 
 /** A runbook being read: which one, and the section to scroll to. */
 export interface RunbookPlace {
@@ -30,6 +30,15 @@ export interface UiState {
   expanded: ReadonlySet<string>;
   filter: string;
   shortcutsOpen: boolean;
+  /** The incident the `incident` view shows. */
+  incidentId: string | undefined;
+  /** Alerts ticked in the list to declare one incident from. */
+  checkedAlerts: ReadonlySet<string>;
+  /**
+   * The declare dialog, while open: the alerts it declares from (none: from scratch). The
+   * dialog's own fields live in the dialog.
+   */
+  declaring: { alertIds: readonly string[] } | undefined;
 }
 
 /** The UI store and its actions. */
@@ -50,6 +59,17 @@ export interface UiStore extends StoreApi<UiState> {
     toggleExpanded(id: string): void;
     setFilter(filter: string): void;
     setShortcutsOpen(open: boolean): void;
+    /** Show one incident. */
+    openIncident(id: string): void;
+    /** Tick or untick an alert for "Declare from N alerts". */
+    toggleChecked(id: string): void;
+    clearChecked(): void;
+    /**
+     * Open the declare dialog.
+     * @param alertIds - the alerts to declare from; empty for an incident from scratch
+     */
+    startDeclare(alertIds: readonly string[]): void;
+    endDeclare(): void;
   };
 }
 
@@ -64,6 +84,9 @@ export function createUiStore(): UiStore {
     expanded: new Set<string>(),
     filter: '',
     shortcutsOpen: false,
+    incidentId: undefined,
+    checkedAlerts: new Set<string>(),
+    declaring: undefined,
   }));
   return Object.assign(store, {
     actions: {
@@ -91,6 +114,13 @@ export function createUiStore(): UiStore {
         store.setState((s) => ({ expanded: toggled(s.expanded, id), selectedId: id })),
       setFilter: (filter: string) => store.setState({ filter }),
       setShortcutsOpen: (shortcutsOpen: boolean) => store.setState({ shortcutsOpen }),
+      openIncident: (incidentId: string) => store.setState({ view: 'incident', incidentId }),
+      toggleChecked: (id: string) =>
+        store.setState((s) => ({ checkedAlerts: toggled(s.checkedAlerts, id) })),
+      clearChecked: () => store.setState({ checkedAlerts: new Set<string>() }),
+      startDeclare: (alertIds: readonly string[]) =>
+        store.setState({ declaring: { alertIds: [...alertIds] } }),
+      endDeclare: () => store.setState({ declaring: undefined }),
     },
   });
 }

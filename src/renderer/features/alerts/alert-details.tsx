@@ -13,7 +13,7 @@ import { fieldEntries, sourceLink, type FieldEntry } from './alert-fields';
  */
 export function AlertDetails(props: { id: string; alert: Alert; sourceName: string; now: number }) {
   const { alert, now } = props;
-  const { bridge } = useApp();
+  const { bridge, uiStore } = useApp();
   const [linkError, setLinkError] = useState<string | undefined>();
   const open = (url: string): void => {
     setLinkError(undefined);
@@ -29,6 +29,13 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
   return (
     <div className="details" id={props.id}>
       <div className="details__facts">
+        <button
+          type="button"
+          className="btn btn--small btn--primary"
+          onClick={() => uiStore.actions.startDeclare([alert.id])}
+        >
+          Declare incident
+        </button>
         {generator ? (
           <button
             type="button"

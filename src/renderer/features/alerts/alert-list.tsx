@@ -20,6 +20,7 @@ export function AlertList() {
   const filter = useUi((s) => s.filter);
   const selectedId = useUi((s) => s.selectedId);
   const expanded = useUi((s) => s.expanded);
+  const checkedAlerts = useUi((s) => s.checkedAlerts);
   const view = useUi((s) => s.view);
   const connected = useAppState(
     (s) => s.connection.status !== 'disconnected' && s.connection.status !== 'no-token',
@@ -43,6 +44,11 @@ export function AlertList() {
   const shown = showAll ? visible : visible.slice(0, ROW_LIMIT);
   const visibleIds = useMemo(() => shown.map((a) => a.id), [shown]);
   const counts = useMemo(() => countByStatus(alerts), [alerts]);
+  // Ticked alerts that are still known: one that vanished cannot be declared from.
+  const checkedIds = useMemo(
+    () => alerts.filter((a) => checkedAlerts.has(a.id)).map((a) => a.id),
+    [alerts, checkedAlerts],
+  );
 
   useEffect(() => {
     if (view !== 'alerts') return;
@@ -101,6 +107,12 @@ export function AlertList() {
             uiStore.actions.toggleExpanded(current);
           }
           return;
+        case 'x':
+          if (current !== undefined && visibleIds.includes(current)) {
+            event.preventDefault();
+            uiStore.actions.toggleChecked(current);
+          }
+          return;
         case 'Escape':
           if (current !== undefined && open.has(current)) {
             event.preventDefault();
@@ -145,6 +157,24 @@ export function AlertList() {
           {counts.suppressed > 0 ? ` · ${counts.suppressed} suppressed` : ''}
           {counts.resolved > 0 ? ` · ${counts.resolved} resolved` : ''}
         </span>
+        {checkedIds.length > 0 ? (
+          <span className="alerts__declare">
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => uiStore.actions.startDeclare(checkedIds)}
+            >
+              Declare from {checkedIds.length} {checkedIds.length === 1 ? 'alert' : 'alerts'}
+            </button>
+            <button
+              type="button"
+              className="btn btn--link"
+              onClick={() => uiStore.actions.clearChecked()}
+            >
+              Clear selection
+            </button>
+          </span>
+        ) : null}
       </div>
 
       {counts.firing === 0 && filter.trim() === '' ? <EmptyState sources={sources} /> : null}
@@ -174,6 +204,8 @@ export function AlertList() {
               selected={alert.id === selectedId}
               expanded={expanded.has(alert.id)}
               onToggle={uiStore.actions.toggleExpanded}
+              checked={checkedAlerts.has(alert.id)}
+              onCheck={uiStore.actions.toggleChecked}
             />
           ))}
         </ul>

@@ -16,6 +16,9 @@ export interface AlertRowProps {
   selected: boolean;
   expanded: boolean;
   onToggle: (id: string) => void;
+  /** Ticked for "Declare from N alerts". */
+  checked: boolean;
+  onCheck: (id: string) => void;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface AlertRowProps {
  * below when expanded. All alert text is untrusted and rendered as text nodes only.
  */
 export function AlertRow(props: AlertRowProps) {
-  const { alert, sourceName, scale, now, selected, expanded, onToggle } = props;
+  const { alert, sourceName, scale, now, selected, expanded, onToggle, checked, onCheck } = props;
   const resolved = alert.status === 'resolved';
   const started = Date.parse(alert.startsAt);
   const ended = alert.endsAt ? Date.parse(alert.endsAt) : undefined;
@@ -41,42 +44,53 @@ export function AlertRow(props: AlertRowProps) {
     `alert--${alert.status}`,
     selected ? 'alert--selected' : '',
     expanded ? 'alert--expanded' : '',
+    checked ? 'alert--checked' : '',
   ]
     .filter(Boolean)
     .join(' ');
 
   return (
     <li className={classes} aria-current={selected ? 'true' : undefined}>
-      <button
-        type="button"
-        className="alert__head"
-        data-alert-id={alert.id}
-        aria-expanded={expanded}
-        aria-controls={expanded ? detailsId : undefined}
-        onClick={() => onToggle(alert.id)}
-      >
-        <span className="alert__severity">
-          <SeverityBadge severity={alert.severity} scale={scale} quiet={resolved} />
-        </span>
-        <span className="alert__main">
-          <span className="alert__title">{alert.title}</span>
-          {alert.summary ? <span className="alert__summary">{alert.summary}</span> : null}
-          <span className="alert__chips">
-            {keyLabels(alert).map((label) => (
-              <LabelChip key={label.name} name={label.name} value={label.value} />
-            ))}
+      <div className="alert__line">
+        <label className="alert__check">
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={() => onCheck(alert.id)}
+            aria-label={`Select “${alert.title}” to declare an incident`}
+          />
+        </label>
+        <button
+          type="button"
+          className="alert__head"
+          data-alert-id={alert.id}
+          aria-expanded={expanded}
+          aria-controls={expanded ? detailsId : undefined}
+          onClick={() => onToggle(alert.id)}
+        >
+          <span className="alert__severity">
+            <SeverityBadge severity={alert.severity} scale={scale} quiet={resolved} />
           </span>
-        </span>
-        <span className="alert__meta">
-          <span className="alert__age tabular" title={ageTitle}>
-            {age}
+          <span className="alert__main">
+            <span className="alert__title">{alert.title}</span>
+            {alert.summary ? <span className="alert__summary">{alert.summary}</span> : null}
+            <span className="alert__chips">
+              {keyLabels(alert).map((label) => (
+                <LabelChip key={label.name} name={label.name} value={label.value} />
+              ))}
+            </span>
           </span>
-          <span className={`status status--${alert.status}`}>{alert.status}</span>
-          <span className="alert__source" title={`Source: ${sourceName}`}>
-            {sourceName}
+          <span className="alert__meta">
+            <span className="alert__age tabular" title={ageTitle}>
+              {age}
+            </span>
+            <span className={`status status--${alert.status}`}>{alert.status}</span>
+            <span className="alert__source" title={`Source: ${sourceName}`}>
+              {sourceName}
+            </span>
           </span>
-        </span>
-      </button>
+        </button>
+      </div>
       {expanded ? (
         <AlertDetails id={detailsId} alert={alert} sourceName={sourceName} now={now} />
       ) : null}

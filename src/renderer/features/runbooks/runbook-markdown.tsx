@@ -7,7 +7,14 @@
 //   folder in the app, `#section` in the page; anything else is not a link at all;
 // * images never load (the CSP would block remote ones anyway): their alt text is shown;
 // * no inline styles: table alignment becomes a class (style-src 'self').
-import { createElement, useMemo, type ReactNode } from 'react';
+import {
+  createContext,
+  createElement,
+  useContext,
+  useMemo,
+  type ComponentProps,
+  type ReactNode,
+} from 'react';
 import Markdown, { type Components, type ExtraProps } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { resolveRunbookLink } from '../../../shared/domain/runbook';
@@ -158,6 +165,34 @@ function cell(tag: 'td' | 'th') {
   };
 }
 
+/**
+ * Per-incident ticking of a runbook's steps: given the line a list item starts on in the
+ * Markdown, what to put at its start and end (a checkbox, who ticked it), or undefined for an
+ * item that is not a step.
+ */
+export type StepDecoration = (line: number) => { start: ReactNode; end?: ReactNode } | undefined;
+
+// Read through context rather than closed over by the `li` component, so the component keeps
+// its identity when the ticks change: a new identity would remount every list item and take
+// the keyboard focus off the checkbox just ticked.
+const StepDecorationContext = createContext<StepDecoration | undefined>(undefined);
+
+/** A list item; a runbook step gets its decoration (only rendered when `decorateStep` is given). */
+function StepItem({ node, children, ...item }: ComponentProps<'li'> & ExtraProps) {
+  const decorate = useContext(StepDecorationContext);
+  const line = node?.position?.start.line;
+  const decoration = line === undefined ? undefined : decorate?.(line);
+  // Everything else as react-markdown gives it (a footnote's id, the task-list class).
+  if (decoration === undefined) return <li {...item}>{children}</li>;
+  return (
+    <li {...item} className={item.className ? `${item.className} md-step` : 'md-step'}>
+      {decoration.start}
+      {children}
+      {decoration.end}
+    </li>
+  );
+}
+
 type HeadingProps = { id?: string; children?: ReactNode } & ExtraProps;
 
 /**
@@ -189,8 +224,11 @@ export function RunbookMarkdown(props: {
   /** Every runbook of the folder, for relative links. */
   runbookIds: readonly string[];
   actions: RunbookLinkActions;
+  /** Makes the steps tickable (an incident's runbook); absent, lists render as written. */
+  decorateStep?: StepDecoration;
 }) {
   const { runbookId, runbookIds, actions, title } = props;
+  const withSteps = props.decorateStep !== undefined;
   const remarkPlugins = useMemo(
     // Ids first, so they count the dropped title as GitHub does.
     () => [remarkGfm, remarkHeadingIds, () => remarkDropRepeatedTitle(title)],
@@ -236,21 +274,24 @@ export function RunbookMarkdown(props: {
       h4: heading(4),
       h5: heading(5),
       h6: heading(6),
+      ...(withSteps ? { li: StepItem } : {}),
     }),
-    [runbookId, runbookIds, actions],
+    [runbookId, runbookIds, actions, withSteps],
   );
   return (
     <div className="markdown">
-      <Markdown
-        remarkPlugins={remarkPlugins}
-        remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
-        allowedElements={ALLOWED_ELEMENTS}
-        unwrapDisallowed
-        urlTransform={keepSafeUrl}
-        components={components}
-      >
-        {props.markdown}
-      </Markdown>
+      <StepDecorationContext value={props.decorateStep}>
+        <Markdown
+          remarkPlugins={remarkPlugins}
+          remarkRehypeOptions={REMARK_REHYPE_OPTIONS}
+          allowedElements={ALLOWED_ELEMENTS}
+          unwrapDisallowed
+          urlTransform={keepSafeUrl}
+          components={components}
+        >
+          {props.markdown}
+        </Markdown>
+      </StepDecorationContext>
     </div>
   );
 }

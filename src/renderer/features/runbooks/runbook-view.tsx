@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/runbook';
 import { useApp, useAppState, useUi } from '../../app/app-context';
+import type { View } from '../../stores/ui-store';
 import { errorMessage } from '../../bridge/bridge-error';
 import { anchorId } from './markdown-headings';
 import { matchExpressions, stepCountText } from './runbook-format';
@@ -112,12 +113,7 @@ export function RunbookView() {
     [bridge, uiStore, id, scrollTo],
   );
 
-  const backLabel =
-    trailLength > 1
-      ? '← Back to the previous runbook'
-      : from === 'settings'
-        ? '← Back to settings'
-        : '← Back to alerts';
+  const backLabel = trailLength > 1 ? '← Back to the previous runbook' : BACK_TO[from];
 
   return (
     <article className="runbook" ref={articleRef} aria-labelledby="runbook-title">
@@ -256,3 +252,11 @@ function RunbookContent({
     </>
   );
 }
+
+// What Back says, by the screen the first runbook was opened from.
+const BACK_TO: Record<Exclude<View, 'runbook'>, string> = {
+  alerts: '← Back to alerts',
+  settings: '← Back to settings',
+  incidents: '← Back to incidents',
+  incident: '← Back to the incident',
+};

@@ -1,0 +1,25 @@
+import { ActionItemsPanel } from './action-items-panel';
+import { ClosurePanel } from './closure-panel';
+import { IncidentRunbooksPanel } from './incident-runbooks-panel';
+import type { IncidentPanelProps } from './panel-props';
+import { StatusUpdatePanel } from './status-update-panel';
+
+/** Id of the wrapper around the closure panel: "Close…" in the header moves the focus there. */
+export const CLOSURE_ANCHOR_ID = 'incident-closure';
+
+/**
+ * The side panels, in the order they are used during an incident: status updates, runbooks,
+ * action items, closure.
+ */
+export function IncidentPanels(props: IncidentPanelProps) {
+  return (
+    <>
+      <StatusUpdatePanel {...props} />
+      <IncidentRunbooksPanel {...props} />
+      <ActionItemsPanel {...props} />
+      <div id={CLOSURE_ANCHOR_ID} tabIndex={-1} className="incident__anchor">
+        <ClosurePanel {...props} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import {
+  manualTimelineKindSchema,
+  type ManualTimelineKind,
+  type TimelineEntry,
+} from '../../../shared/incident/schema';
+import { OpError } from './op-error';
+import type { ApplyIncidentOp } from './panel-props';
+import { KIND_WORDS, MANUAL_KINDS } from './timeline-kinds';
+import { useOp } from './use-op';
+import { formatZonedClock, formatZonedFull, formatZonedShort } from './zoned-time';
+
+/**
+ * One timeline entry: time, kind, text (always plain text), author and any edit. Entries a
+ * person wrote can be edited in place; those the app wrote record what happened and cannot.
+ */
+export function TimelineEntryRow(props: {
+  entry: TimelineEntry;
+  apply: ApplyIncidentOp;
+  zone: string;
+  now: number;
+  readOnly: boolean;
+}) {
+  const { entry, zone, now } = props;
+  const [editing, setEditing] = useState(false);
+  const editable =
+    !props.readOnly && !entry.auto && manualTimelineKindSchema.safeParse(entry.kind).success;
+  return (
+    <li className={`entry entry--${entry.kind}${entry.auto ? ' entry--auto' : ''}`}>
+      <time
+        className="entry__time tabular"
+        dateTime={entry.at}
+        title={formatZonedFull(entry.at, zone)}
+      >
+        {formatZonedClock(entry.at, zone)}
+      </time>
+      <span className={`kind kind--${entry.kind}`}>{KIND_WORDS[entry.kind]}</span>
+      <div className="entry__body">
+        {editing ? (
+          <EntryEditor
+            entry={entry}
+            apply={props.apply}
+            zone={zone}
+            onDone={() => setEditing(false)}
+          />
+        ) : (
+          <>
+            <p className="entry__text">{entry.text}</p>
+            <p className="entry__meta">
+              <span>{entry.author}</span>
+              {entry.editedAt !== undefined ? (
+                <span title={formatZonedFull(entry.editedAt, zone)}>
+                  {' '}
+                  · edited by {entry.editedBy ?? entry.author} at{' '}
+                  {formatZonedShort(entry.editedAt, zone, now)}
+                </span>
+              ) : null}
+              {editable ? (
+                <button
+                  type="button"
+                  className="btn btn--link entry__edit"
+                  aria-label={`Edit the entry “${entry.text.slice(0, 40)}”`}
+                  onClick={() => setEditing(true)}
+                >
+                  edit
+                </button>
+              ) : null}
+            </p>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function EntryEditor(props: {
+  entry: TimelineEntry;
+  apply: ApplyIncidentOp;
+  zone: string;
+  onDone: () => void;
+}) {
+  const { entry, zone } = props;
+  const startTime = formatZonedClock(entry.at, zone);
+  const [time, setTime] = useState(startTime);
+  const [kind, setKind] = useState(entry.kind as ManualTimelineKind);
+  const [text, setText] = useState(entry.text);
+  const op = useOp(props.apply);
+
+  const save = async (): Promise<void> => {
+    const args: { id: string; text?: string; kind?: ManualTimelineKind; time?: string } = {
+      id: entry.id,
+    };
+    if (text.trim() !== entry.text) args.text = text.trim();
+    if (kind !== entry.kind) args.kind = kind;
+    // Unchanged HH:MM would drop the entry's seconds: only a time the user changed is sent.
+    if (time.trim() !== startTime) args.time = time.trim();
+    if (Object.keys(args).length === 1) {
+      props.onDone();
+      return;
+    }
+    if (await op.run({ type: 'timeline.edit', args })) props.onDone();
+  };
+
+  return (
+    <form
+      className="entry-editor"
+      aria-label="Edit the entry"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          props.onDone();
+        }
+      }}
+    >
+      <div className="inline-form">
+        <input
+          className="field__input entry-editor__time tabular"
+          aria-label="Event time"
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
+        <select
+          className="field__input field__input--select"
+          aria-label="Kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ManualTimelineKind)}
+        >
+          {MANUAL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_WORDS[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <textarea
+        className="field__input entry-editor__text"
+        aria-label="Text"
+        rows={2}
+        value={text}
+        autoFocus
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(event) => {
+          // Enter saves, as in the composer; Shift+Enter is a new line.
+          if (event.key === 'Enter' && !event.shiftKey) {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <div className="inline-form">
+        <button type="submit" className="btn btn--small btn--primary" disabled={op.busy}>
+          Save
+        </button>
+        <button type="button" className="btn btn--small" onClick={props.onDone}>
+          Cancel
+        </button>
+      </div>
+      <OpError error={op.error} />
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMemo, type Ref } from 'react';
+import { compareTimelineEntries } from '../../../shared/incident/read-incident';
+import type { TimelineEntry } from '../../../shared/incident/schema';
+import type { ApplyIncidentOp } from './panel-props';
+import { TimelineComposer } from './timeline-composer';
+import { TimelineEntryRow } from './timeline-entry';
+
+/** The timeline, in event-time order, and the scribe's composer under it. */
+export function Timeline(props: {
+  entries: readonly TimelineEntry[];
+  apply: ApplyIncidentOp;
+  zone: string;
+  now: number;
+  readOnly: boolean;
+  composerRef?: Ref<HTMLInputElement>;
+}) {
+  // The snapshot comes sorted; sorting again costs little and keeps the order right whatever
+  // sent it.
+  const entries = useMemo(() => [...props.entries].sort(compareTimelineEntries), [props.entries]);
+  return (
+    <section className="incident-section timeline" aria-labelledby="timeline-title">
+      <div className="incident-section__head">
+        <h2 id="timeline-title" className="incident-section__title">
+          Timeline
+        </h2>
+        <span className="muted incident-section__hint">times in {props.zone}</span>
+      </div>
+      {entries.length === 0 ? (
+        <p className="muted">Nothing recorded yet.</p>
+      ) : (
+        <ol className="entries" aria-label="Timeline entries">
+          {entries.map((entry) => (
+            <TimelineEntryRow
+              key={entry.id}
+              entry={entry}
+              apply={props.apply}
+              zone={props.zone}
+              now={props.now}
+              readOnly={props.readOnly}
+            />
+          ))}
+        </ol>
+      )}
+      {props.readOnly ? (
+        <p className="muted timeline__closed">The incident is closed; its timeline is read-only.</p>
+      ) : (
+        <TimelineComposer
+          inputRef={props.composerRef}
+          apply={props.apply}
+          now={props.now}
+          zone={props.zone}
+        />
+      )}
+    </section>
+  );
+}

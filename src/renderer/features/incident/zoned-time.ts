@@ -1,0 +1,96 @@
+import { resolveTimeZone, wallDate, type TimeZone } from '../../../shared/incident/event-time';
+
+// Incident times are shown in the profile's time zone, the same zone a typed `14:23` is read in,
+// so what the scribe types and what the timeline shows always agree (the machine's zone may
+// differ, e.g. a laptop still on home time while the team works in another).
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The zone incident times are read and shown in: the profile's, else the machine's, else UTC.
+ * @param profileZone - `settings.profile.timeZone`
+ * @param machineZone - the machine's IANA zone (Intl), when known
+ */
+export function incidentTimeZone(profileZone: string | undefined, machineZone?: string): string {
+  for (const spec of [profileZone, machineZone]) {
+    if (spec !== undefined && spec !== '' && resolveTimeZone(spec) !== undefined) return spec;
+  }
+  return 'UTC';
+}
+
+/** The machine's IANA time zone, or undefined when Intl cannot say. */
+export function machineTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calendar fields of an instant as the zone's clock shows it. */
+function wall(iso: string, zone: TimeZone) {
+  const ms = Date.parse(iso);
+  const shifted = new Date(ms + zone.offsetAt(ms));
+  return {
+    date: shifted.toISOString().slice(0, 10),
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth(),
+    day: shifted.getUTCDate(),
+    hm: shifted.toISOString().slice(11, 16),
+    hms: shifted.toISOString().slice(11, 19),
+  };
+}
+
+function zoneOf(spec: string): TimeZone {
+  return resolveTimeZone(spec) ?? (resolveTimeZone('UTC') as TimeZone);
+}
+
+/**
+ * `14:23` in the zone.
+ * @param iso - the instant
+ * @param zoneSpec - the zone
+ */
+export function formatZonedClock(iso: string, zoneSpec: string): string {
+  return wall(iso, zoneOf(zoneSpec)).hm;
+}
+
+/**
+ * `2025-03-04 14:23:05 (Europe/Berlin)`, for titles (hover) and anywhere the day matters.
+ * @param iso - the instant
+ * @param zoneSpec - the zone
+ */
+export function formatZonedFull(iso: string, zoneSpec: string): string {
+  const w = wall(iso, zoneOf(zoneSpec));
+  return `${w.date} ${w.hms} (${zoneSpec})`;
+}
+
+/**
+ * `14:23` on the day of `now`, `3 Mar 14:23` on another day, `3 Mar 2024 14:23` in another
+ * year: short, yet never ambiguous about the day.
+ * @param iso - the instant
+ * @param zoneSpec - the zone
+ * @param nowMs - the current moment
+ */
+export function formatZonedShort(iso: string, zoneSpec: string, nowMs: number): string {
+  const zone = zoneOf(zoneSpec);
+  const w = wall(iso, zone);
+  if (w.date === wallDate(nowMs, zone)) return w.hm;
+  const year = String(w.year) === wallDate(nowMs, zone).slice(0, 4) ? '' : ` ${w.year}`;
+  return `${w.day} ${MONTHS[w.month] ?? ''}${year} ${w.hm}`;
+}
+
+/**
+ * Which day an instant falls on, relative to now, in words: `today`, `yesterday`, or the date.
+ * @param iso - the instant
+ * @param zoneSpec - the zone
+ * @param nowMs - the current moment
+ */
+export function zonedDayWord(iso: string, zoneSpec: string, nowMs: number): string {
+  const zone = zoneOf(zoneSpec);
+  const day = wall(iso, zone).date;
+  const today = wallDate(nowMs, zone);
+  if (day === today) return 'today';
+  if (day === wallDate(nowMs - 86_400_000, zone)) return 'yesterday';
+  const w = wall(iso, zone);
+  return `${w.day} ${MONTHS[w.month] ?? ''} ${w.year}`;
+}

@@ -1,0 +1,117 @@
+import type { IncidentList, IncidentView } from '../../shared/ipc/incident-schemas';
+
+/** The incidents as the UI knows them: the list, and the one incident open in the view. */
+export interface IncidentState {
+  /** Undefined until the first list arrived. */
+  list: IncidentList | undefined;
+  /** Why the list could not be loaded, if it could not. */
+  listError: string | undefined;
+  /** The incident the view shows (its id), whether or not it has arrived yet. */
+  shownId: string | undefined;
+  /** That incident, once loaded; always the one named by `shownId`. */
+  shown: IncidentView | undefined;
+  /** Why it could not be loaded, if it could not. */
+  shownError: string | undefined;
+  /**
+   * Bumped by every change, so an answer to a call that started before a newer event does not
+   * overwrite the event (the same rule as the app store).
+   */
+  revision: number;
+  /** Revision at which the list last changed. */
+  listRevision: number;
+  /** Revision at which the shown incident last changed. */
+  shownRevision: number;
+}
+
+/** Nothing loaded, nothing shown. */
+export function initialIncidentState(): IncidentState {
+  return {
+    list: undefined,
+    listError: undefined,
+    shownId: undefined,
+    shown: undefined,
+    shownError: undefined,
+    revision: 0,
+    listRevision: 0,
+    shownRevision: 0,
+  };
+}
+
+/**
+ * Apply an `incidents:changed` event: it carries the whole list.
+ * @param state - the current state
+ * @param list - the event's payload
+ */
+export function applyIncidentList(state: IncidentState, list: IncidentList): IncidentState {
+  const revision = state.revision + 1;
+  return { ...state, list, listError: undefined, revision, listRevision: revision };
+}
+
+/**
+ * Apply the answer to `incidents:list`, unless an event changed the list after the call started.
+ * @param state - the current state
+ * @param list - the answer
+ * @param startedAt - `state.revision` when the call was made
+ */
+export function applyIncidentListAnswer(
+  state: IncidentState,
+  list: IncidentList,
+  startedAt: number,
+): IncidentState {
+  if (state.listRevision > startedAt) return state;
+  return applyIncidentList(state, list);
+}
+
+/**
+ * Apply an `incident:changed` event: replaces the shown incident when it is that one; any other
+ * incident's change reaches the UI through the list.
+ * @param state - the current state
+ * @param view - the event's payload
+ */
+export function applyIncidentChanged(state: IncidentState, view: IncidentView): IncidentState {
+  if (view.incident.id !== state.shownId) return state;
+  const revision = state.revision + 1;
+  return { ...state, shown: view, shownError: undefined, revision, shownRevision: revision };
+}
+
+/**
+ * Apply an answer that carries the incident (`incident:get`, `incident:apply`): dropped when the
+ * view moved on to another incident, or when an `incident:changed` event arrived after the call
+ * started (main sends that event once the change is on disk, so it is at least as new).
+ * @param state - the current state
+ * @param view - the answer
+ * @param startedAt - `state.revision` when the call was made
+ */
+export function applyIncidentAnswer(
+  state: IncidentState,
+  view: IncidentView,
+  startedAt: number,
+): IncidentState {
+  if (view.incident.id !== state.shownId || state.shownRevision > startedAt) return state;
+  return applyIncidentChanged(state, view);
+}
+
+/**
+ * Show another incident (or none): what was loaded for the previous one is dropped, so the view
+ * never shows one incident under another's id.
+ * @param state - the current state
+ * @param id - the incident to show
+ */
+export function showIncident(state: IncidentState, id: string | undefined): IncidentState {
+  if (id === state.shownId) return state;
+  return {
+    ...state,
+    shownId: id,
+    shown: undefined,
+    shownError: undefined,
+    revision: state.revision + 1,
+  };
+}
+
+/**
+ * How many incidents are not closed yet, for the header.
+ * @param list - the list, if loaded
+ */
+export function openIncidentCount(list: IncidentList | undefined): number {
+  return list?.incidents.filter((incident) => incident.status !== 'closed').length ?? 0;
+}

@@ -1,0 +1,121 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { IncidentOp } from '../../shared/incident/apply-op';
+import type { DeclareIncidentRequest, IncidentView } from '../../shared/ipc/incident-schemas';
+import type { Bridge } from '../bridge/bridge';
+import { errorMessage } from '../bridge/bridge-error';
+import {
+  applyIncidentAnswer,
+  applyIncidentChanged,
+  applyIncidentList,
+  applyIncidentListAnswer,
+  initialIncidentState,
+  showIncident,
+  type IncidentState,
+} from './incident-state';
+
+/** The incident store and what the UI does with incidents. */
+export interface IncidentStore extends StoreApi<IncidentState> {
+  actions: {
+    /**
+     * Show an incident (loads it) or none. Errors land in `shownError`, never thrown: the view
+     * shows them where the incident would be.
+     */
+    show(id: string | undefined): Promise<void>;
+    /**
+     * Declare an incident; resolves once it is on disk, and it becomes the shown one.
+     * @throws BridgeError with the reason when the app refuses (the dialog shows it)
+     */
+    declare(request: DeclareIncidentRequest): Promise<IncidentView>;
+    /**
+     * Change an incident. Resolves with the id of what was created, once on disk.
+     * @throws BridgeError when refused, so the control the user used can say why
+     */
+    apply(id: string, op: IncidentOp): Promise<{ createdId?: string }>;
+    /** Load the list and the shown incident again. */
+    reload(): Promise<void>;
+  };
+}
+
+/**
+ * A store of incidents fed through `bridge`; empty until {@link connectIncidentStore} runs.
+ * Kept apart from the app store so a failing incident service only ever affects incident views.
+ * @param bridge - the app
+ */
+export function createIncidentStore(bridge: Pick<Bridge, 'invoke'>): IncidentStore {
+  const store = createStore<IncidentState>()(() => initialIncidentState());
+  const update = (change: (state: IncidentState) => IncidentState): void =>
+    store.setState(change(store.getState()), true);
+
+  const loadShown = async (): Promise<void> => {
+    const id = store.getState().shownId;
+    if (id === undefined) return;
+    const startedAt = store.getState().revision;
+    try {
+      const view = await bridge.invoke('incident:get', { id });
+      update((s) => applyIncidentAnswer(s, view, startedAt));
+    } catch (error) {
+      update((s) => (s.shownId === id ? { ...s, shownError: errorMessage(error) } : s));
+    }
+  };
+
+  const loadList = async (): Promise<void> => {
+    const startedAt = store.getState().revision;
+    try {
+      const list = await bridge.invoke('incidents:list', {});
+      update((s) => applyIncidentListAnswer(s, list, startedAt));
+    } catch (error) {
+      update((s) => ({ ...s, listError: errorMessage(error) }));
+    }
+  };
+
+  return Object.assign(store, {
+    actions: {
+      show: async (id: string | undefined) => {
+        const before = store.getState().shownId;
+        update((s) => showIncident(s, id));
+        if (id !== undefined && (id !== before || store.getState().shown === undefined)) {
+          await loadShown();
+        }
+      },
+      declare: async (request: DeclareIncidentRequest) => {
+        const view = await bridge.invoke('incident:declare', request);
+        update((s) => applyIncidentChanged(showIncident(s, view.incident.id), view));
+        // The list event may come later (or not at all when it is lost): ask, so the header
+        // counts the new incident at once.
+        void loadList();
+        return view;
+      },
+      apply: async (id: string, op: IncidentOp) => {
+        const startedAt = store.getState().revision;
+        const answer = await bridge.invoke('incident:apply', { id, op });
+        const { changed: _changed, createdId, ...view } = answer;
+        update((s) => applyIncidentAnswer(s, view, startedAt));
+        return createdId === undefined ? {} : { createdId };
+      },
+      reload: async () => {
+        await Promise.all([loadList(), loadShown()]);
+      },
+    },
+  });
+}
+
+/**
+ * Feed the store from the bridge: listen first, then load; load again after each reconnection,
+ * because events sent while disconnected are lost.
+ * @param store - the store to fill
+ * @param bridge - the app
+ * @returns stops listening
+ */
+export function connectIncidentStore(store: IncidentStore, bridge: Bridge): () => void {
+  const update = (change: (state: IncidentState) => IncidentState): void =>
+    store.setState(change(store.getState()), true);
+  const stops = [
+    bridge.on('incidents:changed', (list) => update((s) => applyIncidentList(s, list))),
+    bridge.on('incident:changed', (view) => update((s) => applyIncidentChanged(s, view))),
+    bridge.onConnection((connection) => {
+      if (connection.status === 'connected') void store.actions.reload();
+    }),
+  ];
+  if (bridge.connection().status === 'connected') void store.actions.reload();
+  return () => stops.forEach((stop) => stop());
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { BridgeError } from '../../../src/renderer/bridge/bridge-error';
+import {
+  applyIncidentAnswer,
+  applyIncidentChanged,
+  applyIncidentList,
+  applyIncidentListAnswer,
+  initialIncidentState,
+  openIncidentCount,
+  showIncident,
+} from '../../../src/renderer/stores/incident-state';
+import {
+  connectIncidentStore,
+  createIncidentStore,
+} from '../../../src/renderer/stores/incident-store';
+import type { IncidentList } from '../../../src/shared/ipc/incident-schemas';
+import { fakeIncidentBridge, flush, incidentSummary, incidentView } from './incident-fixtures';
+
+const list = (...ids: string[]): IncidentList => ({
+  incidents: ids.map((id) => incidentSummary(id)),
+  problems: [],
+});
+
+describe('incident state', () => {
+  it('an incidents:list answer older than an incidents:changed event is dropped', () => {
+    let state = initialIncidentState();
+    const startedAt = state.revision;
+    state = applyIncidentList(state, list('new'));
+    state = applyIncidentListAnswer(state, list('stale'), startedAt);
+    expect(state.list?.incidents.map((i) => i.id)).toEqual(['new']);
+    state = applyIncidentListAnswer(state, list('fresh'), state.revision);
+    expect(state.list?.incidents.map((i) => i.id)).toEqual(['fresh']);
+  });
+
+  it('incident:changed replaces the shown incident only', () => {
+    let state = showIncident(initialIncidentState(), 'inc-1');
+    state = applyIncidentChanged(state, incidentView({ id: 'inc-2', title: 'Other' }));
+    expect(state.shown).toBeUndefined();
+    state = applyIncidentChanged(state, incidentView({ title: 'Shown' }));
+    expect(state.shown?.incident.title).toBe('Shown');
+  });
+
+  it('an apply answer that arrives after a newer incident:changed is dropped', () => {
+    let state = showIncident(initialIncidentState(), 'inc-1');
+    const startedAt = state.revision;
+    state = applyIncidentChanged(state, incidentView({ title: 'From the event' }));
+    state = applyIncidentAnswer(state, incidentView({ title: 'From the answer' }), startedAt);
+    expect(state.shown?.incident.title).toBe('From the event');
+  });
+
+  it('switching incidents never shows the previous one under the new id', () => {
+    let state = showIncident(initialIncidentState(), 'inc-1');
+    state = applyIncidentChanged(state, incidentView());
+    state = showIncident(state, 'inc-2');
+    expect(state.shown).toBeUndefined();
+    // A late answer for the incident left behind is ignored.
+    state = applyIncidentAnswer(state, incidentView(), 0);
+    expect(state.shown).toBeUndefined();
+  });
+
+  it('counts open incidents for the header', () => {
+    expect(openIncidentCount(undefined)).toBe(0);
+    expect(
+      openIncidentCount({
+        incidents: [
+          incidentSummary('a'),
+          incidentSummary('b', { status: 'resolved' }),
+          incidentSummary('c', { status: 'closed' }),
+        ],
+        problems: [],
+      }),
+    ).toBe(2);
+  });
+});
+
+describe('incident store', () => {
+  it('loads the list once connected, follows events, and loads again after a reconnect', async () => {
+    let answer = list('a');
+    const fake = fakeIncidentBridge({ 'incidents:list': () => answer });
+    const store = createIncidentStore(fake.bridge);
+    connectIncidentStore(store, fake.bridge);
+    expect(fake.calls).toEqual([]);
+    fake.setConnection({ status: 'connected' });
+    await flush();
+    expect(store.getState().list?.incidents.map((i) => i.id)).toEqual(['a']);
+
+    fake.emit('incidents:changed', list('a', 'b'));
+    expect(store.getState().list?.incidents.map((i) => i.id)).toEqual(['a', 'b']);
+
+    // Events sent while disconnected are lost: reconnecting asks again.
+    fake.setConnection({ status: 'disconnected', attempt: 1, retryAt: 0, refused: false });
+    answer = list('a', 'b', 'c');
+    fake.setConnection({ status: 'connected' });
+    await flush();
+    expect(store.getState().list?.incidents.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps why the list could not be loaded, and forgets it once a list arrives', async () => {
+    const fake = fakeIncidentBridge({});
+    const store = createIncidentStore(fake.bridge);
+    fake.setConnection({ status: 'connected' });
+    connectIncidentStore(store, fake.bridge);
+    await flush();
+    expect(store.getState().listError).toBe('no incidents:list');
+    fake.emit('incidents:changed', list('a'));
+    expect(store.getState().listError).toBeUndefined();
+  });
+
+  it('shows an incident, then follows incident:changed for it', async () => {
+    const fake = fakeIncidentBridge({ 'incident:get': () => incidentView() });
+    const store = createIncidentStore(fake.bridge);
+    connectIncidentStore(store, fake.bridge);
+    await store.actions.show('inc-1');
+    expect(store.getState().shown?.incident.title).toBe('Checkout errors');
+    fake.emit('incident:changed', incidentView({ title: 'Checkout errors (EU)' }));
+    expect(store.getState().shown?.incident.title).toBe('Checkout errors (EU)');
+  });
+
+  it('says why an incident could not be opened', async () => {
+    const fake = fakeIncidentBridge({});
+    const store = createIncidentStore(fake.bridge);
+    await store.actions.show('inc-9');
+    expect(store.getState().shownError).toBe('no incident:get');
+  });
+
+  it('apply sends the op for that incident, shows the answer and returns the created id', async () => {
+    const fake = fakeIncidentBridge({
+      'incident:get': () => incidentView(),
+      'incident:apply': () => ({
+        ...incidentView({ title: 'After' }),
+        changed: true,
+        createdId: 'entry-7',
+      }),
+    });
+    const store = createIncidentStore(fake.bridge);
+    await store.actions.show('inc-1');
+    const result = await store.actions.apply('inc-1', {
+      type: 'timeline.add',
+      args: { text: 'restarted the pool', time: '14:23' },
+    });
+    expect(result).toEqual({ createdId: 'entry-7' });
+    expect(fake.calls.at(-1)).toEqual({
+      channel: 'incident:apply',
+      request: {
+        id: 'inc-1',
+        op: { type: 'timeline.add', args: { text: 'restarted the pool', time: '14:23' } },
+      },
+    });
+    expect(store.getState().shown?.incident.title).toBe('After');
+  });
+
+  it('a refused op rejects with the reason and leaves the incident as it was', async () => {
+    const fake = fakeIncidentBridge({
+      'incident:get': () => incidentView(),
+      'incident:apply': () => {
+        throw new BridgeError('incident:apply', {
+          code: 'bad-request',
+          message: '"25:00" is not a time of day (00:00 to 23:59:59)',
+        });
+      },
+    });
+    const store = createIncidentStore(fake.bridge);
+    await store.actions.show('inc-1');
+    const before = store.getState().shown;
+    await expect(
+      store.actions.apply('inc-1', { type: 'timeline.add', args: { text: 'x', time: '25:00' } }),
+    ).rejects.toThrow('"25:00" is not a time of day');
+    expect(store.getState().shown).toBe(before);
+  });
+
+  it('declare shows the new incident and asks for the list at once', async () => {
+    const fake = fakeIncidentBridge({
+      'incident:declare': () => incidentView({ id: 'inc-7', title: 'Payments down' }),
+      'incidents:list': () => list('inc-7'),
+    });
+    const store = createIncidentStore(fake.bridge);
+    const view = await store.actions.declare({ title: 'Payments down', severity: 'sev1' });
+    expect(view.incident.id).toBe('inc-7');
+    expect(store.getState()).toMatchObject({
+      shownId: 'inc-7',
+      shown: { incident: { title: 'Payments down' } },
+    });
+    await flush();
+    expect(openIncidentCount(store.getState().list)).toBe(1);
+  });
+});

@@ -14,6 +14,7 @@ import * as Y from 'yjs';
  * | `runbookSteps`  | Y.Map                 | `runbookId/stepId` → `{ runbookId, stepId, by, at }` |
  * | `actionItems`   | Y.Array of Y.Map      | {@link ACTION_ITEM} fields                           |
  * | `timeline`      | Y.Array of Y.Map      | {@link ENTRY} fields                                 |
+ * | `alertStates`   | Y.Map                 | alertId → `{ state, at }` of a source alert, as last recorded |
  *
  * Values that change together are written as one plain object (a role's holder with who assigned
  * it, a tick's author with its time), so a concurrent write replaces the whole object and never
@@ -32,6 +33,7 @@ export const ROOT = {
   runbookSteps: 'runbookSteps',
   actionItems: 'actionItems',
   timeline: 'timeline',
+  alertStates: 'alertStates',
 } as const;
 
 /** Keys of the `meta` map. `affectedServices` is a Y.Array of strings; the rest are plain. */
@@ -123,6 +125,7 @@ export interface IncidentTypes {
   runbookSteps: Y.Map<unknown>;
   actionItems: Y.Array<unknown>;
   timeline: Y.Array<unknown>;
+  alertStates: Y.Map<unknown>;
 }
 
 /**
@@ -139,6 +142,7 @@ export function incidentTypes(doc: Y.Doc): IncidentTypes {
     runbookSteps: doc.getMap(ROOT.runbookSteps),
     actionItems: doc.getArray(ROOT.actionItems),
     timeline: doc.getArray(ROOT.timeline),
+    alertStates: doc.getMap(ROOT.alertStates),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Alert } from '../../../shared/domain/alert';
 import path from 'node:path';
 import { resolveIncidentDefaults } from '../../../shared/domain/incident-defaults';
 import {
@@ -87,6 +88,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       resolved: change.resolved.map((a) => a.id),
     });
     void alertNotifier.onAlertsChanged(change);
+    void recordOnIncidents(change);
+  };
+
+  // Source alerts resolving (or firing again) go on the timelines of the incidents declared
+  // from them, written in the source's name: the person on call did not type them.
+  const recordOnIncidents = async (change: AlertsChange): Promise<void> => {
+    if (!incidentStore || change.added.length + change.resolved.length === 0) return;
+    const names = new Map(sources.statuses().map((status) => [status.sourceId, status.name]));
+    const bySource = new Map<string, { added: Alert[]; resolved: Alert[] }>();
+    const slot = (alert: Alert) => {
+      const lists = bySource.get(alert.sourceId) ?? { added: [], resolved: [] };
+      bySource.set(alert.sourceId, lists);
+      return lists;
+    };
+    change.added.forEach((alert) => slot(alert).added.push(alert));
+    change.resolved.forEach((alert) => slot(alert).resolved.push(alert));
+    for (const [sourceId, lists] of bySource) {
+      const actor = names.get(sourceId) ?? sourceId;
+      const ctx = { ...incidentOpContext(settings(), clock.now()), actor };
+      await incidentStore.recordAlertChanges(lists, ctx);
+    }
   };
 
   const sources = createSourceManager({

@@ -1,6 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as Y from 'yjs';
+import type { Alert } from '../../../shared/domain/alert';
+import {
+  recordAlertEvent,
+  type RecordAlertEventArgs,
+} from '../../../shared/incident/alert-event-ops';
 import {
   applyIncidentOp,
   type IncidentOp,
@@ -53,8 +58,20 @@ export interface IncidentStore {
    *   `unavailable` (the change could not be saved: the incident is reopened from disk)
    */
   apply(id: string, op: IncidentOp, ctx: OpContext): Promise<AppliedOp>;
+  /**
+   * Put what happened to source alerts (resolved, fired again) on the timeline of every
+   * incident not closed that was declared from them. Failures are logged, never thrown: an
+   * alert poll must not fail over an incident.
+   */
+  recordAlertChanges(change: AlertChanges, ctx: OpContext): Promise<void>;
   /** Wait for pending writes and close every journal. */
   close(): Promise<void>;
+}
+
+/** Source alerts that changed in one poll. */
+export interface AlertChanges {
+  added: readonly Alert[];
+  resolved: readonly Alert[];
 }
 
 /** What {@link openIncidentStore} needs. */
@@ -241,6 +258,47 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
       }
     },
 
+    async recordAlertChanges(change, ctx) {
+      const events: RecordAlertEventArgs[] = [
+        ...change.resolved.map((alert) => ({
+          alertId: alert.id,
+          event: 'resolved' as const,
+          title: alert.title,
+          // A vanished alert's endsAt is often Alertmanager's guess, in the future: then the
+          // moment the poll noticed is the best known.
+          at: pastOrNow(alert.endsAt, clock.now()),
+        })),
+        ...change.added.map((alert) => ({
+          alertId: alert.id,
+          event: 'fired' as const,
+          title: alert.title,
+          at: alert.startsAt,
+        })),
+      ];
+      if (events.length === 0 || closed) return;
+      for (const incident of [...incidents.values()]) {
+        const { status, sourceAlerts } = incident.view().incident;
+        if (status === 'closed') continue;
+        const ids = new Set(sourceAlerts.map((alert) => alert.id));
+        const mine = events.filter((event) => ids.has(event.alertId));
+        if (mine.length === 0) continue;
+        try {
+          const { result, view } = await incident.change((doc) => {
+            let any = false;
+            for (const event of mine) any = recordAlertEvent(doc, event, ctx).changed || any;
+            return { changed: any };
+          });
+          if (result.changed) changed(view);
+        } catch (error) {
+          log(
+            'warn',
+            `Incidents: could not record alert changes on ${incident.id}: ${String(error)}`,
+          );
+          if (error instanceof IncidentWriteError) await reopen(incident);
+        }
+      }
+    },
+
     async close() {
       closed = true;
       await Promise.all([...reopening.values()]);
@@ -249,4 +307,9 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
       await Promise.all(open.map((incident) => incident.close()));
     },
   };
+}
+
+function pastOrNow(iso: string | undefined, now: Date): string {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(ms) || ms > now.getTime() ? now.toISOString() : new Date(ms).toISOString();
 }

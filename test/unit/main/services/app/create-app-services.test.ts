@@ -855,6 +855,33 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       expect(await value('incident:get', { id: incident.id })).toEqual({ incident });
     });
 
+    it("puts a source alert resolving, and firing again, on the incident's timeline in the source's name", async () => {
+      const am = await startWithAlerts({ profile: { name: 'Ana' } }, checkoutAlert);
+      const { incident } = await value('incident:declare', { alertIds: [alertId('prod', 'c1')] });
+
+      am.answer(alertsBody());
+      await vi.waitFor(async () => {
+        await value('source:refresh', { sourceId: 'prod' });
+        const { incident: now } = await value('incident:get', { id: incident.id });
+        expect(timelineOf({ incident: now })).toContain('Alert resolved: HighErrorRate');
+      }, WAIT);
+      am.answer(alertsBody({ ...checkoutAlert, startsAt: '2026-03-01T02:00:30.000Z' }));
+      await vi.waitFor(async () => {
+        await value('source:refresh', { sourceId: 'prod' });
+        const { incident: now } = await value('incident:get', { id: incident.id });
+        expect(timelineOf({ incident: now })).toContain('Alert fired again: HighErrorRate');
+      }, WAIT);
+      await morePolls(am, 2);
+
+      const { incident: after } = await value('incident:get', { id: incident.id });
+      const alertEntries = after.timeline.filter((e) => e.kind === 'alert');
+      expect(alertEntries.map((e) => [e.text, e.author])).toEqual([
+        ['Alert fired: HighErrorRate', 'Ana'],
+        ['Alert resolved: HighErrorRate', 'Production'],
+        ['Alert fired again: HighErrorRate', 'Production'],
+      ]);
+    });
+
     it('refuses alert ids it does not know, naming them, and declares nothing', async () => {
       await startWithAlerts({}, checkoutAlert);
 

@@ -37,7 +37,9 @@ export function IncidentHeader(props: {
           apply={apply}
           readOnly={closed}
         />
-        <h1 className="incident-head__title">{incident.title}</h1>
+        <h1 id="incident-title" className="incident-head__title">
+          {incident.title}
+        </h1>
       </div>
       <div className="incident-head__status">
         <span

@@ -152,20 +152,27 @@ function ChecklistRow(props: { item: ChecklistItemState } & RoleCardContext) {
   const { item, zone, now, readOnly } = props;
   const tick = useOp(props.apply);
   const notNeeded = !item.required;
+  // The box shows what was asked until the app answers, instead of jumping back meanwhile.
+  const [wanted, setWanted] = useState<boolean | undefined>();
+  const checked = wanted ?? item.done !== undefined;
+
+  const change = async (next: boolean): Promise<void> => {
+    setWanted(next);
+    await tick.run({ type: next ? 'check.tick' : 'check.untick', args: { itemId: item.id } });
+    setWanted(undefined);
+  };
+
   return (
-    <li className={`check${notNeeded ? ' check--optional' : ''}${item.done ? ' check--done' : ''}`}>
+    <li className={`check${notNeeded ? ' check--optional' : ''}${checked ? ' check--done' : ''}`}>
       <label className="check__label">
         <input
           type="checkbox"
-          checked={item.done !== undefined}
+          checked={checked}
           // Not disabled while saving: a disabled box drops the keyboard focus.
           disabled={readOnly}
+          aria-busy={tick.busy || undefined}
           onChange={(e) => {
-            if (tick.busy) return;
-            void tick.run({
-              type: e.target.checked ? 'check.tick' : 'check.untick',
-              args: { itemId: item.id },
-            });
+            if (!tick.busy) void change(e.target.checked);
           }}
         />
         <span className="check__text">{item.text}</span>

@@ -96,6 +96,16 @@ function timeOnly(iso: string): string {
   return formatUtc(iso).slice(11);
 }
 
+/**
+ * End a sentence that closes with text the user typed: their own full stop (or `!`, `?`, `…`) is
+ * kept, not doubled (`…time out.` rather than `…time out..`).
+ * @param text - the sentence so far
+ */
+function sentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 function lines(...parts: (string | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string').join('\n');
 }
@@ -134,7 +144,8 @@ function statusPageUpdate(input: StatusUpdateInput): string {
   return lines(
     `${phaseLabel(input.phase)} — ${formatUtc(input.now)}`,
     '',
-    input.message.trim() || `We are looking into a problem: ${input.impact || input.title}.`,
+    input.message.trim() ||
+      sentence(`We are looking into a problem: ${input.impact || input.title}`),
     input.workaround ? `Until it is fixed: ${input.workaround}` : undefined,
     nextUpdate(input) ? '' : undefined,
     nextUpdate(input),
@@ -147,7 +158,9 @@ function customerEmail(input: StatusUpdateInput): StatusUpdateText {
     body: lines(
       'Hello,',
       '',
-      `Since ${formatUtc(input.startedAt)} ${input.impact || 'some of our services are not working as they should'}.`,
+      sentence(
+        `Since ${formatUtc(input.startedAt)} ${input.impact || 'some of our services are not working as they should'}`,
+      ),
       services(input),
       '',
       input.message.trim() || 'Our engineers are working on it now.',

@@ -60,6 +60,19 @@ describe('status update templates', () => {
     expect(email.body).not.toContain('Alice');
   });
 
+  it('keeps the full stop the impact was typed with, without doubling it', () => {
+    const typed = { ...input, message: '', impact: 'about 5% of checkouts fail.' };
+    expect(renderStatusUpdate('status-page', typed).body).toContain(
+      'We are looking into a problem: about 5% of checkouts fail.\n',
+    );
+    expect(
+      renderStatusUpdate('customer-email', { ...typed, impact: 'checkouts fail!' }).body,
+    ).toContain('Since 2026-11-24 14:23 UTC checkouts fail!\n');
+    for (const kind of STATUS_TEMPLATE_KINDS) {
+      expect(renderStatusUpdate(kind, typed).body).not.toMatch(/\.\./);
+    }
+  });
+
   it('promises no next update once resolved', () => {
     for (const kind of STATUS_TEMPLATE_KINDS) {
       const { body } = renderStatusUpdate(kind, { ...input, phase: 'resolved' });

@@ -125,7 +125,7 @@ function nextUpdate(input: StatusUpdateInput): string | undefined {
 function internalUpdate(input: StatusUpdateInput): string {
   return lines(
     `[${input.severityLabel}] ${input.title} — ${phaseLabel(input.phase)}`,
-    `Started ${formatUtc(input.startedAt)} · update at ${timeOnly(input.now)}`,
+    `Started ${formatUtc(input.startedAt)} · as of ${timeOnly(input.now)}`,
     input.commander
       ? `Incident Commander: ${input.commander}`
       : 'Incident Commander: not assigned yet',

@@ -24,7 +24,7 @@ describe('status update templates', () => {
   it('fills the internal update with severity, phase, commander, impact, next update and channel', () => {
     const { body } = renderStatusUpdate('internal', input);
     expect(body).toContain('[SEV2] Checkout errors — Identified');
-    expect(body).toContain('Started 2026-11-24 14:23 UTC');
+    expect(body).toContain('Started 2026-11-24 14:23 UTC · as of 14:40 UTC');
     expect(body).toContain('Incident Commander: Alice');
     expect(body).toContain('Impact: about 5% of checkouts fail');
     expect(body).toContain('Affected: checkout, payments');

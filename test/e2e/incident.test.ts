@@ -354,6 +354,29 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it('takes lines typed back to back without waiting, each once and in the order typed', async () => {
+    // A scribe on a loud bridge call does not wait for the app between lines.
+    const burst = ['Bridge: DBA joined', 'Bridge: pool size doubled', 'Bridge: errors dropping'];
+    await composer().focus();
+    for (const line of burst) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    await expect.poll(() => composer().inputValue()).toBe('');
+    await expect
+      .poll(async () =>
+        (await entries().getByRole('listitem').allInnerTexts()).filter((t) =>
+          t.includes('Bridge:'),
+        ),
+      )
+      .toHaveLength(3);
+    const texts = (await entries().getByRole('listitem').allInnerTexts())
+      .map((text) => burst.find((line) => text.includes(line)))
+      .filter((line) => line !== undefined);
+    expect(texts).toEqual(burst);
+    expect(await timeline().getByRole('status').count()).toBe(0);
+  });
+
   it('posts a status update from a template: on the timeline, and the countdown restarts', async () => {
     const panel = statusPanel();
     expect(await panel.textContent()).toContain('none posted yet');

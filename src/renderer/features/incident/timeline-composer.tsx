@@ -1,15 +1,25 @@
-import { useState, type Ref } from 'react';
+import { useCallback, useRef, useState, type Ref } from 'react';
 import type { ManualTimelineKind } from '../../../shared/incident/schema';
+import { errorMessage } from '../../bridge/bridge-error';
 import { readComposerLine } from './composer-line';
-import { OpError } from './op-error';
+import {
+  dropLine,
+  enqueueLine,
+  markLine,
+  queueStatus,
+  type LineQueue,
+  type QueuedLine,
+} from './composer-queue';
 import type { ApplyIncidentOp } from './panel-props';
 import { KIND_WORDS, kindForShortcut, MANUAL_KINDS } from './timeline-kinds';
-import { useOp } from './use-op';
 
 /**
  * The scribe's line: type `14:23 restarted the pool` and press Enter. A leading time is the event
- * time (previewed before Enter), Alt+1…5 picks the kind, and the input stays focused and empty
- * for the next line. A refused line stays as typed, with the reason under it.
+ * time (previewed before Enter), Alt+1…5 picks the kind, and the input is empty and focused again
+ * at once, so a scribe on a loud bridge call types the next line while the last one is written.
+ * Sent lines are written one after another, in the order typed, and shown as "saving" under the
+ * input until they are on disk (only then do they appear on the timeline). A line the app could
+ * not write stays there with the reason, to retry, edit or discard: nothing typed is lost.
  */
 export function TimelineComposer({
   inputRef,
@@ -23,22 +33,56 @@ export function TimelineComposer({
 }) {
   const [line, setLine] = useState('');
   const [kind, setKind] = useState<ManualTimelineKind>('note');
-  const op = useOp(props.apply);
+  const [queue, setQueue] = useState<LineQueue>([]);
+  // One write at a time, in the order typed, so the timeline gets lines as the scribe sent them.
+  const writing = useRef<Promise<void>>(Promise.resolve());
+  const nextKey = useRef(1);
+  const { apply } = props;
   const read = readComposerLine(line, { nowMs: props.now, timeZone: props.zone });
 
-  const submit = async (): Promise<void> => {
-    if (!read.ready || op.busy) return;
-    const sent = line;
-    const args =
-      read.time === undefined
-        ? { text: read.text, kind }
-        : { text: read.text, kind, time: read.time };
-    const done = await op.run({ type: 'timeline.add', args });
-    if (!done) return;
-    // Typing may have gone on while the entry was written: clear only what was sent.
-    setLine((current) => (current === sent ? '' : current));
+  const write = useCallback(
+    (queued: QueuedLine): void => {
+      const parsed = readComposerLine(queued.line, { nowMs: Date.now(), timeZone: props.zone });
+      // The time the preview showed at Enter, not a new reading of `14:23` later on.
+      const time = queued.at ?? parsed.time;
+      const args =
+        time === undefined
+          ? { text: parsed.text, kind: queued.kind }
+          : { text: parsed.text, kind: queued.kind, time };
+      writing.current = writing.current.then(async () => {
+        try {
+          await apply({ type: 'timeline.add', args });
+          setQueue((q) => dropLine(q, queued.key));
+        } catch (failure) {
+          setQueue((q) => markLine(q, queued.key, errorMessage(failure)));
+        }
+      });
+    },
+    [apply, props.zone],
+  );
+
+  const submit = (): void => {
+    if (!read.ready) return;
+    const queued: QueuedLine = { key: nextKey.current++, line, kind };
+    if (read.preview?.ok) queued.at = read.preview.at;
+    setQueue((q) => enqueueLine(q, queued));
+    setLine('');
     setKind('note');
+    write(queued);
   };
+
+  const retry = (queued: QueuedLine): void => {
+    setQueue((q) => markLine(q, queued.key, undefined));
+    write(queued);
+  };
+
+  const edit = (queued: QueuedLine): void => {
+    setQueue((q) => dropLine(q, queued.key));
+    setLine(queued.line);
+    setKind(queued.kind);
+  };
+
+  const status = queueStatus(queue);
 
   return (
     <form
@@ -46,7 +90,7 @@ export function TimelineComposer({
       aria-label="Add to the timeline"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <div className="composer__row">
@@ -74,10 +118,7 @@ export function TimelineComposer({
           value={line}
           maxLength={10_000}
           autoComplete="off"
-          onChange={(e) => {
-            setLine(e.target.value);
-            if (op.error) op.clearError();
-          }}
+          onChange={(e) => setLine(e.target.value)}
           onKeyDown={(event) => {
             if (event.altKey && !event.ctrlKey && !event.metaKey) {
               const picked = kindForShortcut(event.code);
@@ -91,7 +132,7 @@ export function TimelineComposer({
             }
           }}
         />
-        <button type="submit" className="btn btn--primary" disabled={!read.ready || op.busy}>
+        <button type="submit" className="btn btn--primary" disabled={!read.ready}>
           Add
         </button>
       </div>
@@ -111,7 +152,64 @@ export function TimelineComposer({
           <span className="composer__bad-time">Time not usable: {read.preview.text}</span>
         )}
       </p>
-      <OpError error={op.error} />
+      {status === undefined ? null : (
+        <div className="composer__queue" aria-label="Lines not yet on the timeline">
+          <p className="composer__queue-status" role="status">
+            {status}
+          </p>
+          <ul className="composer__queue-list">
+            {queue.map((queued) => (
+              <li
+                key={queued.key}
+                className={`composer__queued${queued.error ? ' composer__queued--failed' : ''}`}
+              >
+                <span className="composer__queued-text">
+                  <span className="muted">{KIND_WORDS[queued.kind]}: </span>
+                  {queued.line}
+                </span>
+                {queued.error === undefined ? (
+                  <span className="muted">saving…</span>
+                ) : (
+                  <>
+                    <span className="op-error" role="alert">
+                      {queued.error}
+                    </span>
+                    <span className="composer__queued-actions">
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        onClick={() => retry(queued)}
+                      >
+                        Retry
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        disabled={line.trim() !== ''}
+                        title={
+                          line.trim() !== ''
+                            ? 'Send or clear the line being typed first'
+                            : undefined
+                        }
+                        onClick={() => edit(queued)}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn--small"
+                        onClick={() => setQueue((q) => dropLine(q, queued.key))}
+                      >
+                        Discard
+                      </button>
+                    </span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </form>
   );
 }

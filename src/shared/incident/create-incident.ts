@@ -234,7 +234,11 @@ function servicesFromAlerts(alerts: readonly Alert[]): string[] {
   });
 }
 
-function snapshotAlert(alert: Alert): SourceAlertSnapshot {
+/**
+ * What an incident keeps of an alert: its id, title, severity, labels and start time.
+ * @param alert - the alert as the source gave it
+ */
+export function snapshotAlert(alert: Alert): SourceAlertSnapshot {
   return {
     id: alert.id,
     title: alert.title,

@@ -15,6 +15,7 @@ import * as Y from 'yjs';
  * | `actionItems`   | Y.Array of Y.Map      | {@link ACTION_ITEM} fields                           |
  * | `timeline`      | Y.Array of Y.Map      | {@link ENTRY} fields                                 |
  * | `alertStates`   | Y.Map                 | alertId → `{ state, at }` of a source alert, as last recorded |
+ * | `attachedAlerts`| Y.Map                 | alertId → alert snapshot, for alerts added after the declaration |
  *
  * Values that change together are written as one plain object (a role's holder with who assigned
  * it, a tick's author with its time), so a concurrent write replaces the whole object and never
@@ -34,6 +35,7 @@ export const ROOT = {
   actionItems: 'actionItems',
   timeline: 'timeline',
   alertStates: 'alertStates',
+  attachedAlerts: 'attachedAlerts',
 } as const;
 
 /** Keys of the `meta` map. `affectedServices` is a Y.Array of strings; the rest are plain. */
@@ -126,6 +128,7 @@ export interface IncidentTypes {
   actionItems: Y.Array<unknown>;
   timeline: Y.Array<unknown>;
   alertStates: Y.Map<unknown>;
+  attachedAlerts: Y.Map<unknown>;
 }
 
 /**
@@ -143,6 +146,7 @@ export function incidentTypes(doc: Y.Doc): IncidentTypes {
     actionItems: doc.getArray(ROOT.actionItems),
     timeline: doc.getArray(ROOT.timeline),
     alertStates: doc.getMap(ROOT.alertStates),
+    attachedAlerts: doc.getMap(ROOT.attachedAlerts),
   };
 }
 

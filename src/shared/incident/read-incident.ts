@@ -116,7 +116,7 @@ export function readIncident(doc: Y.Doc): IncidentSnapshot {
     affectedServices: readServices(meta.get(META.affectedServices)),
     channel: read(META.channel, metaTextSchema) ?? '',
     times,
-    sourceAlerts: readSourceAlerts(meta.get(META.sourceAlerts), problems),
+    sourceAlerts: readSourceAlerts(types, problems),
     statusCadenceMinutes:
       typeof cadence === 'number' && Number.isInteger(cadence) && cadence > 0 ? cadence : null,
     roles: readRoles(types, severity, problems),
@@ -196,19 +196,43 @@ function readServices(value: unknown): string[] {
   return [...seen];
 }
 
-function readSourceAlerts(value: unknown, problems: string[]): SourceAlertSnapshot[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    problems.push('meta.sourceAlerts: unreadable value, left out');
-    return [];
-  }
+function readSourceAlerts(types: IncidentTypes, problems: string[]): SourceAlertSnapshot[] {
   const alerts: SourceAlertSnapshot[] = [];
-  value.forEach((alert: unknown, index) => {
-    const parsed = sourceAlertSnapshotSchema.safeParse(alert);
-    if (parsed.success) alerts.push(parsed.data);
-    else problems.push(`meta.sourceAlerts.${index}: unreadable alert, left out`);
-  });
-  return alerts;
+  const value = types.meta.get(META.sourceAlerts);
+  if (value !== undefined && !Array.isArray(value)) {
+    problems.push('meta.sourceAlerts: unreadable value, left out');
+  } else {
+    (value ?? []).forEach((alert: unknown, index: number) => {
+      const parsed = sourceAlertSnapshotSchema.safeParse(alert);
+      if (parsed.success) alerts.push(parsed.data);
+      else problems.push(`meta.sourceAlerts.${index}: unreadable alert, left out`);
+    });
+  }
+  // Alerts added after the declaration, in the order they started; never twice.
+  const attached: SourceAlertSnapshot[] = [];
+  for (const id of sortedKeys(types.attachedAlerts)) {
+    const parsed = sourceAlertSnapshotSchema.safeParse(types.attachedAlerts.get(id));
+    if (!parsed.success) problems.push(`attachedAlerts.${id}: unreadable alert, left out`);
+    else if (!alerts.some((alert) => alert.id === parsed.data.id)) attached.push(parsed.data);
+  }
+  attached.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return [...alerts, ...attached];
+}
+
+/**
+ * The ids of every alert the incident follows: those it was declared from and those added since.
+ * @param types - the incident's types
+ */
+export function sourceAlertIds(types: IncidentTypes): Set<string> {
+  const ids = new Set<string>(types.attachedAlerts.keys());
+  const declared = types.meta.get(META.sourceAlerts);
+  if (Array.isArray(declared)) {
+    for (const alert of declared) {
+      const id = (alert as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
 }
 
 function sortedKeys(map: Y.Map<unknown>): string[] {

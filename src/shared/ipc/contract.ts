@@ -196,6 +196,20 @@ export const invokeContract = {
       createdId: z.string().optional(),
     }),
   },
+  /**
+   * Add current alerts to an incident (they fired after it was declared): followed from then on
+   * like the alerts it was declared from. Answers once on disk; `added` counts the alerts new to
+   * it. Alerts that are no longer known are refused with `not-found` naming them.
+   */
+  'incident:attachAlerts': {
+    request: z
+      .object({
+        id: incidentIdSchema,
+        alertIds: z.array(z.string().min(1).max(1024)).min(1).max(500),
+      })
+      .strict(),
+    response: incidentViewSchema.extend({ added: z.number().int().min(0) }),
+  },
   /** Open an http(s) link in the user's browser; anything else is refused. */
   'link:open': {
     request: z.object({ url: z.string().max(4096) }).strict(),

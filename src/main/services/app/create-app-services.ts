@@ -252,7 +252,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     'incidents:list': async () => withIncidents((store) => store.list()),
     'incident:get': async ({ id }) => withIncidents((store) => incidentView(store, id)),
     'incident:declare': async ({ alertIds, ...request }) => {
-      const alerts = declaredAlerts(alertIds);
+      const alerts = currentAlerts(alertIds);
       // A team's broken override never blocks a declaration: the product's defaults stand in.
       const defaults = resolveIncidentDefaults(settings().incidents);
       const view = await withIncidents((store) =>
@@ -271,6 +271,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         `(${defaults.issues.join('; ')}), so this incident started with the product's defaults.`;
       return { ...view, warning: view.warning ? `${view.warning} ${warning}` : warning };
     },
+    'incident:attachAlerts': async ({ id, alertIds }) => {
+      const alerts = currentAlerts(alertIds);
+      return withIncidents((store) =>
+        store.attachAlerts(id, alerts, incidentOpContext(settings(), clock.now())),
+      );
+    },
     'incident:apply': async ({ id, op }) =>
       withIncidents((store) => store.apply(id, op, incidentOpContext(settings(), clock.now()))),
     'link:open': async ({ url }) => {
@@ -283,7 +289,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
 
   /** The current alerts with these ids, in the order given; refused naming any unknown id. */
-  function declaredAlerts(alertIds: readonly string[] | undefined) {
+  function currentAlerts(alertIds: readonly string[] | undefined) {
     const ids = [...new Set(alertIds ?? [])];
     const current = new Map(sources.alerts().map((alert) => [alert.id, alert]));
     const unknown = ids.filter((id) => !current.has(id));
@@ -291,7 +297,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       throw new IpcFailure(
         'not-found',
         `No current alert has the id ${unknown.map((id) => `"${id}"`).join(', ')}; it may have ` +
-          'resolved or its source been removed. Declare from the alerts shown now, or from scratch.',
+          'resolved or its source been removed. Pick from the alerts shown now.',
         unknown,
       );
     }

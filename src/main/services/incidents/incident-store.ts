@@ -3,9 +3,10 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import type { Alert } from '../../../shared/domain/alert';
 import {
+  attachAlerts,
   recordAlertEvent,
   type RecordAlertEventArgs,
-} from '../../../shared/incident/alert-event-ops';
+} from '../../../shared/incident/source-alert-ops';
 import {
   applyIncidentOp,
   type IncidentOp,
@@ -58,6 +59,15 @@ export interface IncidentStore {
    *   `unavailable` (the change could not be saved: the incident is reopened from disk)
    */
   apply(id: string, op: IncidentOp, ctx: OpContext): Promise<AppliedOp>;
+  /**
+   * Add alerts to an incident; resolves once on disk with the incident and how many were new.
+   * @throws IncidentOpError, IncidentStoreError as {@link IncidentStore.apply}
+   */
+  attachAlerts(
+    id: string,
+    alerts: readonly Alert[],
+    ctx: OpContext,
+  ): Promise<IncidentView & { added: number }>;
   /**
    * Put what happened to source alerts (resolved, fired again) on the timeline of every
    * incident not closed that was declared from them. Failures are logged, never thrown: an
@@ -191,6 +201,31 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
     if (closed) throw new IncidentStoreError('unavailable', 'The incident store is closed.');
   };
 
+  /**
+   * Change one incident and answer once the change is on disk. When the write fails the change is
+   * refused and the incident reopened from disk, so nothing unsaved is ever shown.
+   */
+  const durably = async <T extends { changed: boolean }>(
+    id: string,
+    write: (doc: Y.Doc) => T,
+  ): Promise<{ result: T; view: IncidentView }> => {
+    refuseWhenClosed();
+    const incident = live(id);
+    try {
+      const done = await incident.change(write);
+      if (done.result.changed) changed(done.view);
+      return done;
+    } catch (error) {
+      if (!(error instanceof IncidentWriteError)) throw error;
+      log('error', `Incidents: ${error.message} Reopening it from disk.`);
+      await reopen(incident);
+      throw new IncidentStoreError(
+        'unavailable',
+        `${error.message} The incident was reopened from disk as it was saved; try again.`,
+      );
+    }
+  };
+
   return {
     list() {
       const summaries = [...incidents.values()]
@@ -241,21 +276,15 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
     },
 
     async apply(id, op, ctx) {
-      refuseWhenClosed();
-      const incident = live(id);
-      try {
-        const { result, view } = await incident.change((doc) => applyIncidentOp(doc, op, ctx));
-        if (result.changed) changed(view);
-        return { ...view, ...result };
-      } catch (error) {
-        if (!(error instanceof IncidentWriteError)) throw error;
-        log('error', `Incidents: ${error.message} Reopening it from disk.`);
-        await reopen(incident);
-        throw new IncidentStoreError(
-          'unavailable',
-          `${error.message} The incident was reopened from disk as it was saved; try again.`,
-        );
-      }
+      const { result, view } = await durably(id, (doc) => applyIncidentOp(doc, op, ctx));
+      return { ...view, ...result };
+    },
+
+    async attachAlerts(id, alerts, ctx) {
+      const { result, view } = await durably(id, (doc) =>
+        attachAlerts(doc, { alerts: [...alerts] }, ctx),
+      );
+      return { ...view, added: result.added };
     },
 
     async recordAlertChanges(change, ctx) {

@@ -27,6 +27,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'incidents:list': {},
   'incident:get': { id: 'inc-20260301-020000-ab12' },
   'incident:declare': { title: 'Checkout errors', severity: 'sev2' },
+  'incident:attachAlerts': { id: 'inc-20261124-142300-ab12', alertIds: ['prod:abc'] },
   'incident:apply': {
     id: 'inc-20260301-020000-ab12',
     op: { type: 'timeline.add', args: { text: 'Rolled back the deploy' } },

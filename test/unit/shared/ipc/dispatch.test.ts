@@ -42,6 +42,9 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'incident:declare': async () => {
       throw new IpcFailure('not-found', 'No current alert has the id "prod:x".');
     },
+    'incident:attachAlerts': async () => {
+      throw new IpcFailure('not-found', 'No current alert has the id "prod:gone".');
+    },
     'incident:apply': async () => {
       throw new IpcFailure('bad-request', 'The incident cannot be closed yet.');
     },

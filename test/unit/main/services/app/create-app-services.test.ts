@@ -882,6 +882,45 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       ]);
     });
 
+    it('adds an alert that fired later to the incident, once, and follows it', async () => {
+      const latency = amAlert('l1', { alertname: 'HighLatency', service: 'payments' });
+      const am = await startWithAlerts({ profile: { name: 'Ana' } }, checkoutAlert, latency);
+      const { incident } = await value('incident:declare', { alertIds: [alertId('prod', 'c1')] });
+
+      const attached = await value('incident:attachAlerts', {
+        id: incident.id,
+        alertIds: [alertId('prod', 'l1'), alertId('prod', 'c1')],
+      });
+      expect(attached.added).toBe(1);
+      expect(attached.incident.sourceAlerts.map((a) => a.id)).toEqual([
+        alertId('prod', 'c1'),
+        alertId('prod', 'l1'),
+      ]);
+      expect(attached.incident.affectedServices).toEqual(['checkout', 'payments']);
+      expect(timelineOf(attached)).toContain('Added to the incident: HighLatency');
+      expect(
+        (
+          await value('incident:attachAlerts', {
+            id: incident.id,
+            alertIds: [alertId('prod', 'l1')],
+          })
+        ).added,
+      ).toBe(0);
+
+      const gone = await call('incident:attachAlerts', {
+        id: incident.id,
+        alertIds: ['prod:gone'],
+      });
+      expect(gone.ok ? undefined : gone.error.code).toBe('not-found');
+
+      am.answer(alertsBody(checkoutAlert));
+      await vi.waitFor(async () => {
+        await value('source:refresh', { sourceId: 'prod' });
+        const { incident: now } = await value('incident:get', { id: incident.id });
+        expect(timelineOf({ incident: now })).toContain('Alert resolved: HighLatency');
+      }, WAIT);
+    });
+
     it('refuses alert ids it does not know, naming them, and declares nothing', async () => {
       await startWithAlerts({}, checkoutAlert);
 

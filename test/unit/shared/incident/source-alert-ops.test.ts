@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { recordAlertEvent } from '../../../../src/shared/incident/alert-event-ops';
+import { attachAlerts, recordAlertEvent } from '../../../../src/shared/incident/source-alert-ops';
 import { readIncident } from '../../../../src/shared/incident/read-incident';
 import { makeAlert } from '../make-alert';
 import { at, newIncident } from './incident-fixtures';
@@ -71,5 +71,56 @@ describe('recordAlertEvent', () => {
     );
     expect(outcome.changed).toBe(false);
     expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+});
+
+describe('attachAlerts', () => {
+  const latency = makeAlert('CheckoutLatency', {
+    startsAt: '2025-03-04T14:20:00.000Z',
+    labels: { alertname: 'CheckoutLatency', service: 'payments' },
+  });
+
+  it('follows a later alert like the declared ones: on the timeline, its service, its resolving', () => {
+    const doc = declared();
+    const outcome = attachAlerts(doc, { alerts: [latency, errors] }, at(5, 'sam'));
+    expect(outcome).toEqual({ changed: true, added: 1 });
+
+    const incident = readIncident(doc);
+    expect(incident.sourceAlerts.map((a) => a.id)).toEqual([errors.id, latency.id]);
+    expect(incident.affectedServices).toContain('payments');
+    const fired = incident.timeline.find((e) => e.text === `Alert fired: ${latency.title}`);
+    expect(fired).toMatchObject({ at: '2025-03-04T14:20:00.000Z', auto: true, author: 'sam' });
+    expect(incident.timeline.at(-1)).toMatchObject({
+      at: '2025-03-04T14:35:00.000Z',
+      text: `Added to the incident: ${latency.title}`,
+    });
+
+    const resolved = { alertId: latency.id, title: latency.title, at: '2025-03-04T14:50:00Z' };
+    expect(recordAlertEvent(doc, { ...resolved, event: 'resolved' }, at(20)).changed).toBe(true);
+  });
+
+  it('adds nothing twice: an alert already followed changes nothing', () => {
+    const doc = declared();
+    attachAlerts(doc, { alerts: [latency] }, at(5));
+    const before = Y.encodeStateVector(doc);
+    expect(attachAlerts(doc, { alerts: [latency, errors] }, at(6))).toEqual({
+      changed: false,
+      added: 0,
+    });
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('keeps alerts two people add at the same time', () => {
+    const a = declared();
+    const b = new Y.Doc();
+    b.clientID = 2;
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    attachAlerts(a, { alerts: [latency] }, at(5, 'sam'));
+    attachAlerts(b, { alerts: [makeAlert('DiskFull')] }, at(5, 'kim'));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const ids = (doc: Y.Doc) => readIncident(doc).sourceAlerts.map((alert) => alert.id);
+    expect(ids(a)).toEqual(ids(b));
+    expect(ids(a)).toEqual(expect.arrayContaining([errors.id, latency.id, 'prod:DiskFull']));
   });
 });

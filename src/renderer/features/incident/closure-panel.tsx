@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { severityLabel } from '../../../shared/domain/severity';
-import {
-  MAX_TEXT_LENGTH,
-  type ChecklistItemState,
-  type IncidentStatus,
-} from '../../../shared/incident/schema';
+import { MAX_TEXT_LENGTH, type IncidentStatus } from '../../../shared/incident/schema';
+import { ChecklistRow } from './checklist-row';
 import { closureReadiness, lifecycleButtons } from './closure-readiness';
 import { OpError } from './op-error';
 import type { ApplyIncidentOp, IncidentPanelProps } from './panel-props';
@@ -35,7 +32,7 @@ export function ClosurePanel({ incident, apply, now }: IncidentPanelProps) {
       {incident.closure.items.length > 0 ? (
         <ul className="checklist closure__list" aria-label="Closure checklist">
           {incident.closure.items.map((item) => (
-            <ClosureItem
+            <ChecklistRow
               key={item.id}
               item={item}
               apply={apply}
@@ -69,54 +66,6 @@ export function ClosurePanel({ incident, apply, now }: IncidentPanelProps) {
         />
       )}
     </section>
-  );
-}
-
-function ClosureItem(props: {
-  item: ChecklistItemState;
-  apply: ApplyIncidentOp;
-  zone: string;
-  now: number;
-  notNeeded: string;
-  readOnly: boolean;
-}) {
-  const { item, zone, now, readOnly } = props;
-  const tick = useOp(props.apply);
-  // The box shows what was asked until the app answers, instead of jumping back meanwhile.
-  const [wanted, setWanted] = useState<boolean | undefined>();
-  const checked = wanted ?? item.done !== undefined;
-  const classes = `check${item.required ? '' : ' check--optional'}${checked ? ' check--done' : ''}`;
-
-  const change = async (next: boolean): Promise<void> => {
-    setWanted(next);
-    await tick.run({ type: next ? 'check.tick' : 'check.untick', args: { itemId: item.id } });
-    setWanted(undefined);
-  };
-
-  return (
-    <li className={classes}>
-      <label className="check__label">
-        <input
-          type="checkbox"
-          checked={checked}
-          // Not `disabled` while saving: a disabled box drops the keyboard focus.
-          disabled={readOnly}
-          aria-busy={tick.busy || undefined}
-          onChange={(event) => {
-            if (!tick.busy) void change(event.target.checked);
-          }}
-        />
-        <span className="check__text">{item.text}</span>
-      </label>
-      {item.done ? (
-        <span className="check__by" title={formatZonedFull(item.done.at, zone)}>
-          {item.done.by}, {formatZonedShort(item.done.at, zone, now)}
-        </span>
-      ) : !item.required ? (
-        <span className="check__by">{props.notNeeded}</span>
-      ) : null}
-      <OpError error={tick.error} />
-    </li>
   );
 }
 

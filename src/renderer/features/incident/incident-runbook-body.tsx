@@ -1,21 +1,16 @@
 // Imported lazily by incident-runbooks-panel.tsx: it pulls in the Markdown renderer, which stays
 // out of the start-up bundle until a runbook is opened on an incident.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Runbook, RunbookStep } from '../../../shared/domain/runbook';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { RunbookStep } from '../../../shared/domain/runbook';
 import type { IncidentSnapshot } from '../../../shared/incident/schema';
-import { useApp, useAppState } from '../../app/app-context';
 import { errorMessage } from '../../bridge/bridge-error';
 import { anchorId } from '../runbooks/markdown-headings';
-import {
-  RunbookMarkdown,
-  type RunbookLinkActions,
-  type StepDecoration,
-} from '../runbooks/runbook-markdown';
+import { RunbookMarkdown, type StepDecoration } from '../runbooks/runbook-markdown';
+import { useRunbook } from '../runbooks/use-runbook';
+import { useRunbookLinks } from '../runbooks/use-runbook-links';
 import type { ApplyIncidentOp } from './panel-props';
 import { stepsByLine, stepTicks } from './runbook-steps';
 import { formatZonedFull, formatZonedShort } from './zoned-time';
-
-type Loaded = { id: string; runbook: Runbook } | { id: string; error: string };
 
 /** The op's limits on the texts that only word the timeline entry. */
 const STEP_TEXT_MAX = 1000;
@@ -34,12 +29,6 @@ export function IncidentRunbookBody(props: {
   zone: string;
 }) {
   const { runbookId: id, incident, apply, zone } = props;
-  const { bridge, uiStore } = useApp();
-  const revision = useAppState((s) => s.runbooksRevision);
-  const list = useAppState((s) => s.runbooks);
-  const runbookIds = useMemo(() => list?.runbooks.map((r) => r.id) ?? [], [list]);
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
-  const [linkError, setLinkError] = useState<string | undefined>();
   const [pending, setPending] = useState<ReadonlyMap<string, boolean>>(new Map());
   const [stepError, setStepError] = useState<{ stepId: string; message: string } | undefined>();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -48,52 +37,20 @@ export function IncidentRunbookBody(props: {
   // with the view's clock would re-parse it for nothing.
   const minute = Math.floor(props.now / 60_000) * 60_000;
 
-  // Ask again when the folder changes: the file may have been edited, fixed, or removed.
-  useEffect(() => {
-    let live = true;
-    bridge.invoke('runbook:get', { id }).then(
-      ({ runbook }) => {
-        if (live) setLoaded({ id, runbook });
-      },
-      (error: unknown) => {
-        if (live) setLoaded({ id, error: errorMessage(error) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [bridge, id, revision]);
-
-  const current = loaded?.id === id ? loaded : undefined;
+  const current = useRunbook(id);
   const runbook = current !== undefined && 'runbook' in current ? current.runbook : undefined;
   const ticks = useMemo(() => stepTicks(incident.runbookSteps, id), [incident.runbookSteps, id]);
   const byLine = useMemo(() => stepsByLine(runbook?.steps ?? []), [runbook]);
 
-  const actions = useMemo<RunbookLinkActions>(
-    () => ({
-      onExternal(url) {
-        setLinkError(undefined);
-        bridge.openLink(url).then(
-          (opened) => {
-            if (!opened) setLinkError(`The app refused to open ${url}.`);
-          },
-          (error: unknown) => setLinkError(errorMessage(error)),
-        );
-      },
-      onRunbook(next, fragment) {
-        uiStore.actions.openRunbook(fragment === undefined ? { id: next } : { id: next, fragment });
-      },
-      onAnchor(fragment) {
-        // Within this runbook only: the page may show others, and the runbook page's own ids.
-        const target = containerRef.current?.querySelector<HTMLElement>(
-          `#${CSS.escape(anchorId(fragment))}`,
-        );
-        target?.scrollIntoView({ block: 'start' });
-        target?.focus({ preventScroll: true });
-      },
-    }),
-    [bridge, uiStore],
-  );
+  // Within this runbook only: the page may show others, and the runbook page's own ids.
+  const scrollTo = useCallback((fragment: string): void => {
+    const target = containerRef.current?.querySelector<HTMLElement>(
+      `#${CSS.escape(anchorId(fragment))}`,
+    );
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, []);
+  const { actions, linkError, runbookIds } = useRunbookLinks(scrollTo);
 
   const tick = useCallback(
     async (step: RunbookStep, next: boolean, title: string): Promise<void> => {

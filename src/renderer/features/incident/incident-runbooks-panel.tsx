@@ -1,7 +1,8 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import type { RunbookSummary } from '../../../shared/domain/runbook';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useApp, useAppState } from '../../app/app-context';
-import { errorMessage } from '../../bridge/bridge-error';
+import { useBridgeAnswer } from '../../app/use-bridge-answer';
+import { NoRunbookMatch } from '../runbooks/no-runbook-match';
+import { useReturnFocus } from '../runbooks/use-return-focus';
 import type { IncidentPanelProps } from './panel-props';
 import { usePanelSettings } from './panel-settings';
 import { stepProgressText, stepTicks } from './runbook-steps';
@@ -13,8 +14,6 @@ const IncidentRunbookBody = lazy(() =>
   import('./incident-runbook-body').then((module) => ({ default: module.IncidentRunbookBody })),
 );
 
-type Answer = { key: string; runbooks: RunbookSummary[] } | { key: string; error: string };
-
 /** The `data-runbook-opener` of a control, focused again when the runbook page is closed. */
 function openerKey(incidentId: string, runbookId: string): string {
   return `incident\u0000${incidentId}\u0000${runbookId}`;
@@ -25,11 +24,9 @@ function openerKey(incidentId: string, runbookId: string): string {
  * place with its steps tickable on this incident. A lone match opens by itself.
  */
 export function IncidentRunbooksPanel({ incident, apply, now }: IncidentPanelProps) {
-  const { bridge, uiStore } = useApp();
+  const { uiStore } = useApp();
   const { zone } = usePanelSettings();
   const revision = useAppState((s) => s.runbooksRevision);
-  const folder = useAppState((s) => s.runbooks);
-  const [answer, setAnswer] = useState<Answer | undefined>();
   const [expanded, setExpanded] = useState<Readonly<Record<string, boolean>>>({});
   const sectionRef = useRef<HTMLElement>(null);
   // What the match depends on; the incident object itself changes with every tick.
@@ -39,37 +36,14 @@ export function IncidentRunbooksPanel({ incident, apply, now }: IncidentPanelPro
     incident.sourceAlerts.map((alert) => alert.labels),
     incident.affectedServices,
   ]);
-
-  useEffect(() => {
-    let live = true;
-    bridge.invoke('runbooks:forIncident', { incidentId: incident.id }).then(
-      ({ runbooks }) => {
-        if (live) setAnswer({ key, runbooks });
-      },
-      (error: unknown) => {
-        if (live) setAnswer({ key, error: errorMessage(error) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [bridge, incident.id, key]);
-
-  // Back from a runbook page opened here: put the focus on the control that opened it.
-  useEffect(() => {
-    const wanted = uiStore.getState().returnFocus;
-    if (wanted === undefined || answer === undefined) return;
-    const opener = [
-      ...(sectionRef.current?.querySelectorAll<HTMLElement>('[data-runbook-opener]') ?? []),
-    ].find((element) => element.dataset.runbookOpener === wanted);
-    if (opener) {
-      opener.focus();
-      uiStore.actions.clearReturnFocus();
-    }
-  }, [answer, uiStore]);
+  const answer = useBridgeAnswer(key, async (bridge) => {
+    const { runbooks } = await bridge.invoke('runbooks:forIncident', { incidentId: incident.id });
+    return runbooks;
+  });
+  useReturnFocus(sectionRef, answer);
 
   // The last answer stays on screen while a newer one is on its way.
-  const runbooks = answer !== undefined && 'runbooks' in answer ? answer.runbooks : undefined;
+  const runbooks = answer !== undefined && 'value' in answer ? answer.value : undefined;
   const isOpen = (id: string): boolean => expanded[id] ?? runbooks?.length === 1;
 
   return (
@@ -94,20 +68,7 @@ export function IncidentRunbooksPanel({ incident, apply, now }: IncidentPanelPro
         </p>
       ) : null}
       {runbooks === undefined ? null : runbooks.length === 0 ? (
-        folder?.dir === undefined ? (
-          <p className="muted">
-            No runbook folder is chosen.{' '}
-            <button
-              type="button"
-              className="btn btn--link"
-              onClick={() => uiStore.actions.showView('settings')}
-            >
-              Choose one in Settings
-            </button>
-          </p>
-        ) : (
-          <p className="muted">No runbook in the folder matches this incident’s alerts.</p>
-        )
+        <NoRunbookMatch what="this incident’s alerts" />
       ) : (
         <ul className="incident-runbooks__list">
           {runbooks.map((runbook) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { severityLabel, type Severity, type SeverityScale } from '../../../shared/domain/severity';
-import type { ChecklistItemState, RoleState } from '../../../shared/incident/schema';
+import type { RoleState } from '../../../shared/incident/schema';
+import { ChecklistRow } from './checklist-row';
 import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { useOp } from './use-op';
@@ -140,53 +141,18 @@ export function RoleCard(props: { role: RoleState } & RoleCardContext) {
       {role.checklist.length > 0 ? (
         <ul className="checklist" aria-label={`${role.name} checklist`}>
           {role.checklist.map((item) => (
-            <ChecklistRow key={item.id} item={item} {...props} />
+            <ChecklistRow
+              key={item.id}
+              item={item}
+              apply={props.apply}
+              zone={zone}
+              now={now}
+              notNeeded={`not needed at ${severityLabel(props.severity, props.scale)}`}
+              readOnly={readOnly}
+            />
           ))}
         </ul>
       ) : null}
     </section>
-  );
-}
-
-function ChecklistRow(props: { item: ChecklistItemState } & RoleCardContext) {
-  const { item, zone, now, readOnly } = props;
-  const tick = useOp(props.apply);
-  const notNeeded = !item.required;
-  // The box shows what was asked until the app answers, instead of jumping back meanwhile.
-  const [wanted, setWanted] = useState<boolean | undefined>();
-  const checked = wanted ?? item.done !== undefined;
-
-  const change = async (next: boolean): Promise<void> => {
-    setWanted(next);
-    await tick.run({ type: next ? 'check.tick' : 'check.untick', args: { itemId: item.id } });
-    setWanted(undefined);
-  };
-
-  return (
-    <li className={`check${notNeeded ? ' check--optional' : ''}${checked ? ' check--done' : ''}`}>
-      <label className="check__label">
-        <input
-          type="checkbox"
-          checked={checked}
-          // Not disabled while saving: a disabled box drops the keyboard focus.
-          disabled={readOnly}
-          aria-busy={tick.busy || undefined}
-          onChange={(e) => {
-            if (!tick.busy) void change(e.target.checked);
-          }}
-        />
-        <span className="check__text">{item.text}</span>
-      </label>
-      {item.done ? (
-        <span className="check__by" title={formatZonedFull(item.done.at, zone)}>
-          {item.done.by}, {formatZonedShort(item.done.at, zone, now)}
-        </span>
-      ) : notNeeded ? (
-        <span className="check__by">
-          not needed at {severityLabel(props.severity, props.scale)}
-        </span>
-      ) : null}
-      <OpError error={tick.error} />
-    </li>
   );
 }

@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Alert } from '../../../shared/domain/alert';
 import { runbookUrlAnnotation } from '../../../shared/domain/runbook';
-import type { InvokeResponse } from '../../../shared/ipc/contract';
 import { useApp, useAppState } from '../../app/app-context';
-import { errorMessage } from '../../bridge/bridge-error';
+import { useBridgeAnswer } from '../../app/use-bridge-answer';
 import { runbookLink } from '../alerts/alert-fields';
+import { NoRunbookMatch } from './no-runbook-match';
 import { stepCountText } from './runbook-format';
-
-type ForAlert = InvokeResponse<'runbooks:forAlert'>;
-type Answer = { key: string; value: ForAlert } | { key: string; error: string };
+import { useReturnFocus } from './use-return-focus';
 
 /** The `data-runbook-opener` of a control, focused again when the runbook is closed. */
 function openerKey(alertId: string, what: string): string {
@@ -22,41 +20,16 @@ function openerKey(alertId: string, what: string): string {
  */
 export function AlertRunbooks(props: { alert: Alert; openLink: (url: string) => void }) {
   const { alert, openLink } = props;
-  const { bridge, uiStore } = useApp();
+  const { uiStore } = useApp();
   const revision = useAppState((s) => s.runbooksRevision);
   const folder = useAppState((s) => s.runbooks);
-  const [answer, setAnswer] = useState<Answer | undefined>();
   const sectionRef = useRef<HTMLElement>(null);
   // Labels and annotations decide the answer; the alert object itself changes on every update.
   const key = JSON.stringify([alert.id, revision, alert.labels, alert.annotations]);
-
-  useEffect(() => {
-    let live = true;
-    bridge.invoke('runbooks:forAlert', { alertId: alert.id }).then(
-      (value) => {
-        if (live) setAnswer({ key, value });
-      },
-      (error: unknown) => {
-        if (live) setAnswer({ key, error: errorMessage(error) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [bridge, alert.id, key]);
-
-  // Back from a runbook opened here: put the focus on the control that opened it.
-  useEffect(() => {
-    const wanted = uiStore.getState().returnFocus;
-    if (wanted === undefined || answer === undefined) return;
-    const opener = [
-      ...(sectionRef.current?.querySelectorAll<HTMLElement>('[data-runbook-opener]') ?? []),
-    ].find((element) => element.dataset.runbookOpener === wanted);
-    if (opener) {
-      opener.focus();
-      uiStore.actions.clearReturnFocus();
-    }
-  }, [answer, uiStore]);
+  const answer = useBridgeAnswer(key, (bridge) =>
+    bridge.invoke('runbooks:forAlert', { alertId: alert.id }),
+  );
+  useReturnFocus(sectionRef, answer);
 
   const open = (id: string, fragment: string | undefined, opener: string): void =>
     uiStore.actions.openRunbook(fragment === undefined ? { id } : { id, fragment }, opener);
@@ -133,19 +106,8 @@ export function AlertRunbooks(props: { alert: Alert; openLink: (url: string) => 
             </li>
           ))}
         </ul>
-      ) : folder?.dir === undefined ? (
-        <p className="muted">
-          No runbook folder is chosen.{' '}
-          <button
-            type="button"
-            className="btn btn--link"
-            onClick={() => uiStore.actions.showView('settings')}
-          >
-            Choose one in Settings
-          </button>
-        </p>
       ) : (
-        <p className="muted">No runbook in the folder matches this alert’s labels.</p>
+        <NoRunbookMatch what="this alert’s labels" />
       )}
     </section>
   );

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/runbook';
-import { useApp, useAppState, useUi } from '../../app/app-context';
+import { useApp, useUi } from '../../app/app-context';
 import type { View } from '../../stores/ui-store';
-import { errorMessage } from '../../bridge/bridge-error';
 import { anchorId } from './markdown-headings';
 import { matchExpressions, stepCountText } from './runbook-format';
 import { RunbookMarkdown, type RunbookLinkActions } from './runbook-markdown';
-
-type Loaded = { id: string; runbook: Runbook } | { id: string; error: string };
+import { useRunbook } from './use-runbook';
+import { useRunbookLinks } from './use-runbook-links';
 
 /**
  * One runbook, read in the app: title, what it matches, its problem if the file is broken, the
@@ -15,40 +14,17 @@ type Loaded = { id: string; runbook: Runbook } | { id: string; error: string };
  * Esc or Back returns to where it was opened from.
  */
 export function RunbookView() {
-  const { bridge, uiStore } = useApp();
+  const { uiStore } = useApp();
   const place = useUi((s) => s.runbookTrail.at(-1));
   const trailLength = useUi((s) => s.runbookTrail.length);
   const from = useUi((s) => s.runbookFrom);
-  const revision = useAppState((s) => s.runbooksRevision);
-  const list = useAppState((s) => s.runbooks);
-  const runbookIds = useMemo(() => list?.runbooks.map((r) => r.id) ?? [], [list]);
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
-  const [linkError, setLinkError] = useState<string | undefined>();
   const articleRef = useRef<HTMLElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   // The place last focused, so a reload after a file change does not move the focus.
   const focusedPlace = useRef<unknown>(undefined);
   const id = place?.id;
-
-  // Ask again when the folder changes: the file may have been edited, fixed, or removed.
-  useEffect(() => {
-    if (id === undefined) return;
-    let live = true;
-    bridge.invoke('runbook:get', { id }).then(
-      ({ runbook }) => {
-        if (live) setLoaded({ id, runbook });
-      },
-      (error: unknown) => {
-        if (live) setLoaded({ id, error: errorMessage(error) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [bridge, id, revision]);
-
-  const current = loaded?.id === id ? loaded : undefined;
+  const current = useRunbook(id);
 
   const scrollTo = useCallback((fragment: string): boolean => {
     const target = document.getElementById(anchorId(fragment));
@@ -88,30 +64,7 @@ export function RunbookView() {
     return () => window.removeEventListener('keydown', onKey);
   }, [uiStore, back]);
 
-  const actions = useMemo<RunbookLinkActions>(
-    () => ({
-      onExternal(url) {
-        setLinkError(undefined);
-        bridge.openLink(url).then(
-          (opened) => {
-            if (!opened) setLinkError(`The app refused to open ${url}.`);
-          },
-          (error: unknown) => setLinkError(errorMessage(error)),
-        );
-      },
-      onRunbook(next, fragment) {
-        if (next === id) {
-          if (fragment !== undefined) scrollTo(fragment);
-          return;
-        }
-        uiStore.actions.openRunbook(fragment === undefined ? { id: next } : { id: next, fragment });
-      },
-      onAnchor(fragment) {
-        scrollTo(fragment);
-      },
-    }),
-    [bridge, uiStore, id, scrollTo],
-  );
+  const { actions, linkError, runbookIds } = useRunbookLinks(scrollTo, id);
 
   const backLabel = trailLength > 1 ? '← Back to the previous runbook' : BACK_TO[from];
 

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import { useApp } from '../../app/app-context';
 import { CadenceFields } from './cadence-fields';
+import { ChangedElsewhere } from './changed-elsewhere';
 import { ChecklistEditor } from './checklist-editor';
+import { FormErrorList } from './form-error-list';
 import {
   CLOSURE,
   draftFromSettings,
@@ -14,10 +16,8 @@ import {
   type IncidentsErrors,
 } from './incidents-draft';
 import { RoleEditor } from './role-editor';
+import { SaveActions, type SectionStatus } from './save-actions';
 import { saveIncidents } from './section-save';
-
-// `note`: said calmly, and unlike `saving` it leaves Save enabled.
-type Status = { kind: 'saving' | 'saved' | 'error' | 'note'; text: string };
 
 const NO_ERRORS: IncidentsErrors = { fields: {}, other: [] };
 const PRODUCT_SIGNATURE = draftSignature(productDraft());
@@ -36,7 +36,7 @@ export function IncidentsSection(props: { view: SettingsView }) {
   const [draft, dispatch] = useReducer(incidentsReducer, loaded.draft);
   const [savedFrom, setSavedFrom] = useState(savedKey);
   const [errors, setErrors] = useState<IncidentsErrors>(NO_ERRORS);
-  const [status, setStatus] = useState<Status | undefined>();
+  const [status, setStatus] = useState<SectionStatus | undefined>();
   const container = useRef<HTMLFormElement>(null);
   const pendingFocus = useRef<string | undefined>(undefined);
 
@@ -123,16 +123,7 @@ export function IncidentsSection(props: { view: SettingsView }) {
           </ul>
         </div>
       ) : null}
-      {changedElsewhere ? (
-        <p className="notice notice--warn" role="status">
-          The incident settings changed outside this form (the file was edited, or another window
-          saved).{' '}
-          <button type="button" className="btn btn--link" onClick={discard}>
-            Load them
-          </button>{' '}
-          (drops your edits here) or save yours over them.
-        </p>
-      ) : null}
+      {changedElsewhere ? <ChangedElsewhere what="The incident settings" onLoad={discard} /> : null}
 
       <CadenceFields
         cadence={draft.cadence}
@@ -176,21 +167,8 @@ export function IncidentsSection(props: { view: SettingsView }) {
         dispatch={act}
       />
 
-      {errors.other.length > 0 ? (
-        <ul className="form-errors" role="alert">
-          {errors.other.map((issue) => (
-            <li key={issue}>{issue}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="settings__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={!dirty || status?.kind === 'saving'}
-        >
-          Save
-        </button>
+      <FormErrorList issues={errors.other} />
+      <SaveActions canSave={dirty} status={status}>
         <button type="button" className="btn" onClick={discard} disabled={!edited}>
           Discard changes
         </button>
@@ -202,15 +180,7 @@ export function IncidentsSection(props: { view: SettingsView }) {
         >
           Reset to product defaults
         </button>
-        {status ? (
-          <span
-            className={`save-status save-status--${status.kind === 'note' ? 'saving' : status.kind}`}
-            role="status"
-          >
-            {status.text}
-          </span>
-        ) : null}
-      </div>
+      </SaveActions>
     </form>
   );
 }

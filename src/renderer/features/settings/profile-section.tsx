@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import { useApp } from '../../app/app-context';
+import { FormErrorList } from './form-error-list';
 import { MAX_NAME, profileDraft, type ProfileDraft, type ProfileErrors } from './profile-form';
+import { SaveActions, type SectionStatus } from './save-actions';
 import { saveProfile } from './section-save';
-
-type Status = { kind: 'saving' | 'saved' | 'error'; text: string };
 
 /** This machine's zone: what typed times are read in when none is chosen. */
 function machineTimeZone(): string {
@@ -34,7 +34,7 @@ export function ProfileSection(props: { view: SettingsView }) {
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<ProfileErrors>({});
   const [other, setOther] = useState<string[]>([]);
-  const [status, setStatus] = useState<Status | undefined>();
+  const [status, setStatus] = useState<SectionStatus | undefined>();
   const machineZone = useMemo(() => machineTimeZone(), []);
   const zones = useMemo(() => knownTimeZones(), []);
 
@@ -139,27 +139,8 @@ export function ProfileSection(props: { view: SettingsView }) {
           </span>
         </div>
       </div>
-      {other.length > 0 ? (
-        <ul className="form-errors" role="alert">
-          {other.map((issue) => (
-            <li key={issue}>{issue}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="settings__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={!dirty || status?.kind === 'saving'}
-        >
-          Save
-        </button>
-        {status ? (
-          <span className={`save-status save-status--${status.kind}`} role="status">
-            {status.text}
-          </span>
-        ) : null}
-      </div>
+      <FormErrorList issues={other} />
+      <SaveActions canSave={dirty} status={status} />
     </form>
   );
 }

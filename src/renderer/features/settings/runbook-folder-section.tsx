@@ -3,8 +3,7 @@ import type { RunbookList, SettingsView } from '../../../shared/ipc/contract';
 import { useApp, useAppState } from '../../app/app-context';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
 import { matchExpressions } from '../runbooks/runbook-format';
-
-type Status = { kind: 'saving' | 'saved' | 'error'; text: string };
+import { SaveActions, type SectionStatus } from './save-actions';
 
 /**
  * Settings → Runbooks: the folder (an absolute path, typically a git checkout), how many
@@ -19,7 +18,7 @@ export function RunbookFolderSection(props: { view: SettingsView }) {
   const [savedFrom, setSavedFrom] = useState(saved);
   const [dirty, setDirty] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | undefined>();
+  const [status, setStatus] = useState<SectionStatus | undefined>();
 
   // Follow a folder saved elsewhere (the file, another window) unless the user is typing.
   if (savedFrom !== saved && !dirty) {
@@ -95,14 +94,7 @@ export function RunbookFolderSection(props: { view: SettingsView }) {
           themselves.
         </span>
       </div>
-      <div className="settings__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={!dirty || status?.kind === 'saving'}
-        >
-          Save
-        </button>
+      <SaveActions canSave={dirty} status={status}>
         {saved !== '' ? (
           <button
             type="button"
@@ -113,12 +105,7 @@ export function RunbookFolderSection(props: { view: SettingsView }) {
             Use no folder
           </button>
         ) : null}
-        {status ? (
-          <span className={`save-status save-status--${status.kind}`} role="status">
-            {status.text}
-          </span>
-        ) : null}
-      </div>
+      </SaveActions>
       <FolderState saved={saved} folder={folder} />
     </form>
   );

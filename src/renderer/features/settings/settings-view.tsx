@@ -5,12 +5,15 @@ import type { SettingsView as SettingsViewData } from '../../../shared/ipc/contr
 import { useApp, useAppState } from '../../app/app-context';
 import { SettingsProblem } from '../../app/banners';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
+import { ChangedElsewhere } from './changed-elsewhere';
+import { FormErrorList } from './form-error-list';
 import { IncidentsSection } from './incidents-section';
 import { ProfileSection } from './profile-section';
 // Here rather than in the sections, which unit tests import without Vite's CSS types.
 import './incidents-section.css';
 import './profile-section.css';
 import { RunbookFolderSection } from './runbook-folder-section';
+import { SaveActions, type SectionStatus } from './save-actions';
 import {
   blankDraft,
   draftsFrom,
@@ -71,9 +74,7 @@ function SettingsForm(props: { view: SettingsViewData }) {
   const [dirty, setDirty] = useState(false);
   const [savedFrom, setSavedFrom] = useState(saved);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [status, setStatus] = useState<
-    { kind: 'saving' | 'saved' | 'error'; text: string } | undefined
-  >();
+  const [status, setStatus] = useState<SectionStatus | undefined>();
   const [nextKey, setNextKey] = useState(1);
 
   // New settings arrived (saved here, or the file changed): follow them unless the user is
@@ -151,15 +152,7 @@ function SettingsForm(props: { view: SettingsViewData }) {
   return (
     <form className="settings__section" onSubmit={save} noValidate>
       <h2 className="settings__heading">Alertmanager sources</h2>
-      {changedElsewhere ? (
-        <p className="notice notice--warn" role="status">
-          The settings changed outside this form (the file was edited, or another window saved).{' '}
-          <button type="button" className="btn btn--link" onClick={discard}>
-            Load them
-          </button>{' '}
-          (drops your edits here) or save yours over them.
-        </p>
-      ) : null}
+      {changedElsewhere ? <ChangedElsewhere what="The settings" onLoad={discard} /> : null}
       {drafts.length === 0 ? (
         <p className="muted">
           None configured: the app watches Alertmanager&apos;s default address{' '}
@@ -203,30 +196,12 @@ function SettingsForm(props: { view: SettingsViewData }) {
         </select>
       </label>
 
-      {errors.other.length > 0 ? (
-        <ul className="form-errors" role="alert">
-          {errors.other.map((issue) => (
-            <li key={issue}>{issue}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="settings__actions">
-        <button
-          type="submit"
-          className="btn btn--primary"
-          disabled={!dirty || status?.kind === 'saving'}
-        >
-          Save
-        </button>
+      <FormErrorList issues={errors.other} />
+      <SaveActions canSave={dirty} status={status}>
         <button type="button" className="btn" onClick={discard} disabled={!dirty}>
           Discard changes
         </button>
-        {status ? (
-          <span className={`save-status save-status--${status.kind}`} role="status">
-            {status.text}
-          </span>
-        ) : null}
-      </div>
+      </SaveActions>
     </form>
   );
 }

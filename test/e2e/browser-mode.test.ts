@@ -1,65 +1,35 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAlertmanager, type RealAlertmanager } from '../support/alertmanager';
-import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode';
-import { launchChromium } from '../support/chromium';
-import { startNotificationDaemon, type NotificationDaemon } from '../support/notification-daemon';
+import type { RealAlertmanager } from '../support/alertmanager';
+import {
+  INTERVAL_SECONDS,
+  startE2eSession,
+  WITHIN_ONE_POLL,
+  type E2eSession,
+} from '../support/e2e-session';
+import type { NotificationDaemon } from '../support/notification-daemon';
+import type { PageWatch } from '../support/page-watch';
 
 // The thinnest whole path, all real: an alert posted to a real Alertmanager appears in the app
 // (browser mode, in Debian's Chromium) and as a notification in a real notification daemon.
-const INTERVAL_SECONDS = 2;
-// One poll interval, plus the time a poll and a render take on a busy two-core machine.
-const WITHIN_ONE_POLL = { timeout: (INTERVAL_SECONDS + 3) * 1000 };
 // Failing and recovering go through backoff and the client's timeout, so allow longer.
 const WITHIN_BACKOFF = { timeout: 30_000 };
 
 describe('browser mode against a real Alertmanager', () => {
+  let session: E2eSession;
   let am: RealAlertmanager;
   let daemon: NotificationDaemon;
-  let app: BrowserModeProcess;
-  let browser: Browser;
   let page: Page;
-  let home: string;
-  const consoleProblems: string[] = [];
+  let watch: PageWatch;
 
   beforeAll(async () => {
-    [am, daemon] = await Promise.all([startAlertmanager(), startNotificationDaemon()]);
-    home = mkdtempSync(join(tmpdir(), 'oncall-e2e-'));
-    writeFileSync(
-      join(home, 'settings.json'),
-      JSON.stringify({
-        sources: [
-          {
-            kind: 'alertmanager',
-            id: 'local',
-            name: 'Local Alertmanager',
-            url: am.url,
-            intervalSeconds: INTERVAL_SECONDS,
-            timeoutSeconds: 2,
-          },
-        ],
-      }),
-    );
-    app = await startBrowserMode({ home, env: daemon.env });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        consoleProblems.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => consoleProblems.push(error.message));
-    await page.goto(app.url);
+    session = await startE2eSession({ name: 'browser-mode', notifications: true });
+    ({ am, daemon } = session);
+    ({ page, watch } = await session.openPage());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await Promise.all([am?.dispose(), daemon?.stop()]);
-    if (home) rmSync(home, { recursive: true, force: true });
+    await session?.dispose();
   });
 
   const sources = () => page.getByRole('region', { name: 'Sources' });
@@ -129,6 +99,6 @@ describe('browser mode against a real Alertmanager', () => {
   });
 
   it('ran without CSP violations or page errors', () => {
-    expect(consoleProblems).toEqual([]);
+    expect(watch.console).toEqual([]);
   });
 });

@@ -1,13 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAlertmanager, type RealAlertmanager } from '../support/alertmanager';
-import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode';
-import { launchChromium } from '../support/chromium';
-import { startNotificationDaemon, type NotificationDaemon } from '../support/notification-daemon';
-import { watchPage, type CspViolation, type PageWatch } from '../support/page-watch';
+import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
+import type { CspViolation, PageWatch } from '../support/page-watch';
 import { unsafeMarkup, XSS_CORPUS, xssGlobals } from '../support/xss-corpus';
 
 // The incident workspace end to end, all real, as a user runs an incident: an alert posted to a
@@ -15,8 +11,6 @@ import { unsafeMarkup, XSS_CORPUS, xssGlobals } from '../support/xss-corpus';
 // and given, checklist items and a runbook step ticked, the timeline written with the keyboard
 // (times typed out of order), a status update posted; then the browser-mode process is restarted
 // over the same home directory and the incident is all still there, in the same order.
-const INTERVAL_SECONDS = 2;
-const WITHIN_ONE_POLL = { timeout: (INTERVAL_SECONDS + 3) * 1000 };
 const MINUTE = 60_000;
 
 const ALERTNAME = 'CheckoutLatencyHigh';
@@ -71,15 +65,9 @@ const withoutDays = (text: string): string =>
 const tickedBy = (name: string) => new RegExp(`${name}, (?:\\d{1,2} [A-Z][a-z]{2} )?\\d{2}:\\d{2}`);
 
 describe('an incident from a real alert, end to end in browser mode', () => {
-  let am: RealAlertmanager;
-  let daemon: NotificationDaemon;
-  let app: BrowserModeProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: E2eSession;
   let page: Page;
   let watch: PageWatch;
-  let home: string;
-  let folder: string;
   // The alert's start, whole seconds, well before anything typed on the timeline.
   const alertStart = Math.floor((Date.now() - 40 * MINUTE) / 1000) * 1000;
   // CSP violations of pages already left (each document starts its own list).
@@ -88,47 +76,24 @@ describe('an incident from a real alert, end to end in browser mode', () => {
   let before: IncidentSnapshot | undefined;
 
   beforeAll(async () => {
-    [am, daemon] = await Promise.all([startAlertmanager(), startNotificationDaemon()]);
-    home = mkdtempSync(join(tmpdir(), 'oncall-e2e-incident-'));
-    folder = mkdtempSync(join(tmpdir(), 'oncall-e2e-incident-runbooks-'));
-    mkdirSync(join(folder, 'checkout'));
-    writeFileSync(join(folder, 'checkout/latency.md'), RUNBOOK);
-    // A runbook for another alert: it must not be offered on this incident.
-    writeFileSync(
-      join(folder, 'disk-full.md'),
-      '---\ntitle: Disk full\nmatch:\n  alertname: DiskFull\n---\n\n- [ ] Free space\n',
-    );
-    writeFileSync(
-      join(home, 'settings.json'),
-      JSON.stringify({
-        sources: [
-          {
-            kind: 'alertmanager',
-            id: 'local',
-            name: 'Local Alertmanager',
-            url: am.url,
-            intervalSeconds: INTERVAL_SECONDS,
-            timeoutSeconds: 2,
-          },
-        ],
-        runbooks: { dir: folder },
-      }),
-    );
-    app = await startBrowserMode({ home, env: daemon.env });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    // Nothing leaves the machine.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    page = await context.newPage();
-    watch = await watchPage(page);
-    await page.goto(app.url);
+    session = await startE2eSession({
+      name: 'incident',
+      notifications: true,
+      runbooks(folder) {
+        mkdirSync(join(folder, 'checkout'));
+        writeFileSync(join(folder, 'checkout/latency.md'), RUNBOOK);
+        // A runbook for another alert: it must not be offered on this incident.
+        writeFileSync(
+          join(folder, 'disk-full.md'),
+          '---\ntitle: Disk full\nmatch:\n  alertname: DiskFull\n---\n\n- [ ] Free space\n',
+        );
+      },
+    });
+    ({ page, watch } = await session.openPage({ viewport: { width: 1400, height: 1000 } }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await Promise.all([am?.dispose(), daemon?.stop()]);
-    for (const dir of [home, folder]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.dispose();
   });
 
   const alerts = () => page.getByRole('region', { name: 'Alerts' });
@@ -162,7 +127,7 @@ describe('an incident from a real alert, end to end in browser mode', () => {
   };
 
   it('lists the posted alert; "You" in settings takes a name and UTC', async () => {
-    await am.postAlerts([
+    await session.am.postAlerts([
       {
         labels: { alertname: ALERTNAME, service: 'checkout', severity: 'critical' },
         annotations: { summary: 'Checkout p99 latency above 2 s' },
@@ -425,9 +390,8 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     // Leave the page first: the old page would log its lost connection as a console error.
     earlierCsp.push(...(await watch.cspViolations()));
     await page.goto('about:blank');
-    await app.stop();
-    app = await startBrowserMode({ home, env: daemon.env });
-    await page.goto(app.url);
+    await session.restartApp();
+    await page.goto(session.app.url);
 
     await page.getByRole('button', { name: /^Incidents/ }).click();
     const open = page.getByRole('region', { name: /^Open/ });

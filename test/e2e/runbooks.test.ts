@@ -1,18 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startAlertmanager, type RealAlertmanager } from '../support/alertmanager';
-import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode';
-import { launchChromium } from '../support/chromium';
-import { watchPage, type PageWatch } from '../support/page-watch';
+import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
+import type { PageWatch } from '../support/page-watch';
 
 // Runbooks end to end, all real: a runbook folder on disk (the fixture folder, two broken files
 // included), alerts posted to a real Alertmanager, browser mode in Debian's Chromium.
 const FIXTURES = join(import.meta.dirname, '../fixtures/runbooks');
-const INTERVAL_SECONDS = 2;
-const WITHIN_ONE_POLL = { timeout: (INTERVAL_SECONDS + 3) * 1000 };
 // The folder watcher waits 300 ms for quiet, then the event crosses the WebSocket.
 const WITHIN_A_RELOAD = { timeout: 10_000 };
 
@@ -53,10 +48,7 @@ function inAppPage(request: Request, page: Page): boolean {
 }
 
 describe('runbooks in browser mode', () => {
-  let am: RealAlertmanager;
-  let app: BrowserModeProcess;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: E2eSession;
   let page: Page;
   let watch: PageWatch;
   let home: string;
@@ -65,79 +57,63 @@ describe('runbooks in browser mode', () => {
   const popups: string[] = [];
 
   beforeAll(async () => {
-    am = await startAlertmanager();
-    home = mkdtempSync(join(tmpdir(), 'oncall-e2e-runbooks-'));
-    folder = mkdtempSync(join(tmpdir(), 'oncall-e2e-runbook-folder-'));
-    cpSync(FIXTURES, folder, { recursive: true });
-    writeFileSync(join(folder, 'checkout/payment-timeouts.md'), PAYMENT_TIMEOUTS);
-    writeFileSync(
-      join(home, 'settings.json'),
-      JSON.stringify({
-        sources: [
-          {
-            kind: 'alertmanager',
-            id: 'local',
-            name: 'Local Alertmanager',
-            url: am.url,
-            intervalSeconds: INTERVAL_SECONDS,
-            timeoutSeconds: 2,
+    session = await startE2eSession({
+      name: 'runbooks',
+      runbooks(into) {
+        cpSync(FIXTURES, into, { recursive: true });
+        writeFileSync(join(into, 'checkout/payment-timeouts.md'), PAYMENT_TIMEOUTS);
+      },
+      alerts: [
+        {
+          labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'checkout' },
+          annotations: {
+            summary: 'Checkout 5xx above 5%',
+            runbook_url: 'checkout/payment-timeouts.md#mitigation',
           },
-        ],
-        runbooks: { dir: folder },
-      }),
-    );
-    await am.postAlerts([
-      {
-        labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'checkout' },
-        annotations: {
-          summary: 'Checkout 5xx above 5%',
-          runbook_url: 'checkout/payment-timeouts.md#mitigation',
         },
-      },
-      {
-        labels: { alertname: 'ReplicaLag', severity: 'warning', team: 'data' },
-        annotations: { runbook_url: 'https://wiki.example.com/db/replica-lag' },
-      },
-      {
-        labels: { alertname: 'DiskFull', severity: 'warning', instance: 'node-7' },
-        annotations: { runbook_url: '../../etc/passwd' },
-      },
-    ]);
-    app = await startBrowserMode({ home });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    // Nothing leaves the machine: a page opened for an external link is refused at once. Its
-    // address is taken from its first request, not from the new page, whose url() is
-    // about:blank or chrome-error:// depending on when it is read.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => {
-      const request = route.request();
-      if (request.isNavigationRequest() && !inAppPage(request, page)) popups.push(request.url());
-      return route.abort();
+        {
+          labels: { alertname: 'ReplicaLag', severity: 'warning', team: 'data' },
+          annotations: { runbook_url: 'https://wiki.example.com/db/replica-lag' },
+        },
+        {
+          labels: { alertname: 'DiskFull', severity: 'warning', instance: 'node-7' },
+          annotations: { runbook_url: '../../etc/passwd' },
+        },
+      ],
     });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(app.url).origin,
-    });
-    page = await context.newPage();
-    // A tab opened for a link takes the foreground, and Chromium throttles the app's page behind
-    // it (every action on it then waits for a frame): close the tab once its refused load is over.
-    context.on('page', (opened) => {
-      if (opened === page) return;
-      void opened
-        .waitForLoadState()
-        .catch(() => undefined)
-        .then(() => opened.close())
-        .then(() => page.bringToFront())
-        .catch(() => undefined);
-    });
-    watch = await watchPage(page);
-    await page.goto(app.url);
+    ({ home, folder } = session);
+    ({ page, watch } = await session.openPage({
+      viewport: { width: 1200, height: 900 },
+      // A page opened for an external link is refused at once. Its address is taken from its
+      // first request, not from the new page, whose url() is about:blank or chrome-error://
+      // depending on when it is read.
+      onRefused(request, appPage) {
+        if (request.isNavigationRequest() && !inAppPage(request, appPage)) {
+          popups.push(request.url());
+        }
+      },
+      async beforeLoad(appPage, context) {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+          origin: new URL(session.app.url).origin,
+        });
+        // A tab opened for a link takes the foreground, and Chromium throttles the app's page
+        // behind it (every action on it then waits for a frame): close the tab once its refused
+        // load is over.
+        context.on('page', (opened) => {
+          if (opened === appPage) return;
+          void opened
+            .waitForLoadState()
+            .catch(() => undefined)
+            .then(() => opened.close())
+            .then(() => appPage.bringToFront())
+            .catch(() => undefined);
+        });
+      },
+    }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await am?.dispose();
-    for (const dir of [home, folder]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.dispose();
   });
 
   const alerts = () => page.getByRole('region', { name: 'Alerts' });
@@ -206,7 +182,7 @@ describe('runbooks in browser mode', () => {
     await backToAlerts();
     // Back where the keyboard was: on the button that opened the runbook.
     await expect.poll(focusedText).toBe('Open runbook: Payment provider timeouts');
-    expect(page.url()).toBe(new URL(app.url).origin + '/');
+    expect(page.url()).toBe(new URL(session.app.url).origin + '/');
   });
 
   it('is reachable by keyboard: Tab to a runbook, Enter opens it, Tab reaches Copy, Esc returns', async () => {
@@ -260,7 +236,7 @@ describe('runbooks in browser mode', () => {
     await page.getByRole('button', { name: '← Back to the previous runbook' }).click();
     await runbook.waitFor();
     await page.getByRole('button', { name: '← Back to alerts' }).click();
-    expect(page.url()).toBe(new URL(app.url).origin + '/');
+    expect(page.url()).toBe(new URL(session.app.url).origin + '/');
   });
 
   it('opens an http(s) runbook_url outside the app, and says why a path leaving the folder is refused', async () => {

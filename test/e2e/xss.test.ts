@@ -1,12 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAlertmanager, type RealAlertmanager } from '../support/alertmanager';
-import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode';
-import { launchChromium } from '../support/chromium';
-import { watchPage, type PageWatch } from '../support/page-watch';
+import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
+import type { PageWatch } from '../support/page-watch';
 import { unsafeMarkup, XSS_CORPUS, xssGlobals, type XssCase } from '../support/xss-corpus';
 
 // Untrusted text end to end, all real: every payload of the XSS corpus sits in the annotations
@@ -14,8 +11,6 @@ import { unsafeMarkup, XSS_CORPUS, xssGlobals, type XssCase } from '../support/x
 // mode shows both in Debian's Chromium. Run twice: once as shipped, with the app's CSP, where
 // nothing may even be attempted (no CSP violation); once with the CSP switched off, where the
 // rendering alone has to keep every payload as text.
-const INTERVAL_SECONDS = 2;
-const WITHIN_ONE_POLL = { timeout: (INTERVAL_SECONDS + 3) * 1000 };
 
 // The runbook's front matter is untrusted too: its title shows in alerts, settings and the page.
 const RUNBOOK_TITLE = 'XSS corpus <img src=x onerror="window.xssRanTitle=1">';
@@ -52,56 +47,31 @@ const MODES = [
 ];
 
 describe('untrusted text in browser mode: the XSS corpus', () => {
-  let am: RealAlertmanager;
-  let app: BrowserModeProcess;
-  let browser: Browser;
-  let home: string;
-  let folder: string;
+  let session: E2eSession;
 
   beforeAll(async () => {
-    am = await startAlertmanager();
-    home = mkdtempSync(join(tmpdir(), 'oncall-e2e-xss-'));
-    folder = mkdtempSync(join(tmpdir(), 'oncall-e2e-xss-runbooks-'));
-    mkdirSync(join(folder, 'xss'));
-    writeFileSync(join(folder, 'xss/corpus.md'), corpusRunbook());
-    // What the tab-in-the-scheme link climbs back to.
-    writeFileSync(
-      join(folder, 'xss/target.md'),
-      '---\ntitle: Reached by a relative link\n---\n\nNothing to see.\n',
-    );
-    writeFileSync(
-      join(home, 'settings.json'),
-      JSON.stringify({
-        sources: [
-          {
-            kind: 'alertmanager',
-            id: 'local',
-            name: 'Local Alertmanager',
-            url: am.url,
-            intervalSeconds: INTERVAL_SECONDS,
-            timeoutSeconds: 2,
-          },
-        ],
-        runbooks: { dir: folder },
-        // Dozens of alerts fire at once; the desktop notifications are not under test here.
-        notifications: { enabled: false },
-      }),
-    );
-    await am.postAlerts(
-      XSS_CORPUS.map((c) => ({
+    session = await startE2eSession({
+      name: 'xss',
+      runbooks(folder) {
+        mkdirSync(join(folder, 'xss'));
+        writeFileSync(join(folder, 'xss/corpus.md'), corpusRunbook());
+        // What the tab-in-the-scheme link climbs back to.
+        writeFileSync(
+          join(folder, 'xss/target.md'),
+          '---\ntitle: Reached by a relative link\n---\n\nNothing to see.\n',
+        );
+      },
+      // Dozens of alerts fire at once; the desktop notifications are not under test here.
+      settings: { notifications: { enabled: false } },
+      alerts: XSS_CORPUS.map((c) => ({
         labels: { alertname: 'XssProbe', severity: 'warning', instance: `xss-${c.id}` },
         annotations: { summary: c.payload, description: c.payload, runbook_url: c.payload },
       })),
-    );
-    app = await startBrowserMode({ home });
-    browser = await launchChromium();
+    });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await am?.dispose();
-    for (const dir of [home, folder]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await session?.dispose();
   });
 
   for (const mode of MODES) {
@@ -116,25 +86,22 @@ describe('untrusted text in browser mode: the XSS corpus', () => {
       const addresses: string[] = [];
 
       beforeAll(async () => {
-        origin = new URL(app.url).origin;
-        context = await browser.newContext({
+        origin = new URL(session.app.url).origin;
+        ({ context, page, watch } = await session.openPage({
           bypassCSP: mode.bypassCSP,
           viewport: { width: 1200, height: 900 },
-        });
-        // Nothing leaves the machine.
-        await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-        page = await context.newPage();
-        context.on('page', (opened) => {
-          if (opened === page) return;
-          popups.push(opened.url());
-          void opened.close().catch(() => undefined);
-        });
-        page.on('frameattached', (frame) => frames.push(`a frame at "${frame.url()}"`));
-        page.on('framenavigated', (frame) => {
-          if (frame === page.mainFrame()) addresses.push(frame.url());
-        });
-        watch = await watchPage(page);
-        await page.goto(app.url);
+          beforeLoad(appPage, appContext) {
+            appContext.on('page', (opened) => {
+              if (opened === appPage) return;
+              popups.push(opened.url());
+              void opened.close().catch(() => undefined);
+            });
+            appPage.on('frameattached', (frame) => frames.push(`a frame at "${frame.url()}"`));
+            appPage.on('framenavigated', (frame) => {
+              if (frame === appPage.mainFrame()) addresses.push(frame.url());
+            });
+          },
+        }));
       });
 
       afterAll(async () => {

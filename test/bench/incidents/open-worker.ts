@@ -1,6 +1,6 @@
 // Worker side of the incident-open bench: writes one incident of ENTRIES timeline entries into a
 // journal in a temp home, then times opening it through the store, or applying its bytes raw.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { systemClock } from '../../../src/main/services/clock/clock';
@@ -13,6 +13,7 @@ import { openJournal } from '../../../src/main/services/journal/journal';
 import { createIncident } from '../../../src/shared/incident/create-incident';
 import { readIncident } from '../../../src/shared/incident/read-incident';
 import { addTimelineEntry } from '../../../src/shared/incident/timeline-ops';
+import { serveJobs } from '../serve-jobs';
 import { ENTRIES, type JournalLayout, type OpenJob } from './open-jobs';
 
 const { home, signal, layout } = workerData as {
@@ -20,7 +21,6 @@ const { home, signal, layout } = workerData as {
   signal: SharedArrayBuffer;
   layout: JournalLayout;
 };
-const flag = new Int32Array(signal);
 const ID = 'inc-20260301-020000-beef';
 const START = Date.parse('2026-03-01T02:00:00.000Z');
 
@@ -70,18 +70,4 @@ const jobs: Record<OpenJob, () => Promise<unknown>> = {
 
 if (readIncident(doc).timeline.length !== ENTRIES + 1) throw new Error('bench incident not built');
 
-parentPort?.on('message', (job: OpenJob) => {
-  jobs[job]().then(
-    () => wake(1),
-    (error: unknown) => {
-      console.error(error);
-      wake(2);
-    },
-  );
-});
-wake(1);
-
-function wake(state: 1 | 2): void {
-  Atomics.store(flag, 0, state);
-  Atomics.notify(flag, 0);
-}
+serveJobs(signal, jobs);

@@ -2,8 +2,9 @@
 // and runs one timed job per message, then wakes the blocked main thread (see blocking-worker.ts).
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { openJournal } from '../../../src/main/services/journal/journal';
+import { serveJobs } from '../serve-jobs';
 import { BURST, type AppendJob } from './append-jobs';
 
 /** A typical Yjs update for one keystroke in the timeline is a few dozen bytes. */
@@ -11,7 +12,6 @@ const RECORD_BYTES = 64;
 const FRAME_BYTES = RECORD_BYTES + 8;
 
 const { dir, signal } = workerData as { dir: string; signal: SharedArrayBuffer };
-const flag = new Int32Array(signal);
 const record = new Uint8Array(RECORD_BYTES).fill(0x61);
 
 const { journal } = await openJournal(dir, 'bench');
@@ -34,18 +34,4 @@ const jobs: Record<AppendJob, () => Promise<unknown>> = {
   'raw-burst': () => rawWrite(burstFrames),
 };
 
-parentPort?.on('message', (job: AppendJob) => {
-  jobs[job]().then(
-    () => wake(1),
-    (error: unknown) => {
-      console.error(error);
-      wake(2);
-    },
-  );
-});
-wake(1);
-
-function wake(state: 1 | 2): void {
-  Atomics.store(flag, 0, state);
-  Atomics.notify(flag, 0);
-}
+serveJobs(signal, jobs);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { openJournal } from '../journal/journal';
 import { IncidentStoreError } from './incident-store-error';
+import { openIncidentJournal } from './open-incident-journal';
 import type { OpenIncidentRecordOptions } from './open-incident-record';
 import { PersistedIncident } from './persisted-incident';
 import { REPLAY_ORIGIN } from './replay-incident';
@@ -23,10 +23,7 @@ export async function createIncidentRecord(
   const { log } = options;
   let opening;
   try {
-    opening = await (options.openJournal ?? openJournal)(dir, id, {
-      clock: options.clock,
-      log: (line) => log('warn', line),
-    });
+    opening = await openIncidentJournal(dir, id, options);
   } catch (error) {
     throw new IncidentStoreError('unavailable', notSaved(id, error));
   }

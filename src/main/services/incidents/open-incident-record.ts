@@ -1,7 +1,8 @@
 import { isIncidentCreated } from '../../../shared/incident/read-incident';
 import type { AppLog } from '../app/app-log';
 import type { Clock } from '../clock/clock';
-import { JournalFormatError, openJournal } from '../journal/journal';
+import { JournalFormatError, type openJournal } from '../journal/journal';
+import { openIncidentJournal } from './open-incident-journal';
 import { PersistedIncident } from './persisted-incident';
 import {
   partialReplayNotice,
@@ -47,10 +48,7 @@ export async function openIncidentRecord(
   const { log } = options;
   let opening;
   try {
-    opening = await (options.openJournal ?? openJournal)(dir, id, {
-      clock: options.clock,
-      log: (line) => log('warn', line),
-    });
+    opening = await openIncidentJournal(dir, id, options);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const unreadable: OpenedIncidentRecord = {

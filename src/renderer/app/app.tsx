@@ -2,9 +2,8 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { AlertList } from '../features/alerts/alert-list';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
+import { AttachDialog } from '../features/incident/attach-dialog';
 import { DeclareDialog } from '../features/incident/declare-dialog';
-import { IncidentView } from '../features/incident/incident-view';
-import { IncidentsView } from '../features/incident/incidents-view';
 import { SettingsView } from '../features/settings/settings-view';
 import { applySettings } from '../stores/app-state';
 import { useApp, useAppState, useUi } from './app-context';
@@ -17,6 +16,21 @@ import { applyTheme, type Theme } from './theme';
 // own chunk keeps it out of the start-up bundle (same origin: the CSP's script-src 'self').
 const RunbookView = lazy(() =>
   import('../features/runbooks/runbook-view').then((module) => ({ default: module.RunbookView })),
+);
+
+// The incident screens (and the src/shared/incident code they use) are not needed until an
+// incident is opened: their own chunk keeps them out of start-up too. What start-up does need
+// about incidents (the header's open count, the declare and add-to-incident dialogs) imports
+// nothing from those screens, and nothing that writes a Yjs document.
+const IncidentsView = lazy(() =>
+  import('../features/incident/incidents-view').then((module) => ({
+    default: module.IncidentsView,
+  })),
+);
+const IncidentView = lazy(() =>
+  import('../features/incident/incident-view').then((module) => ({
+    default: module.IncidentView,
+  })),
 );
 
 /** The whole window. */
@@ -90,9 +104,13 @@ export function App() {
         {view === 'settings' ? (
           <SettingsView />
         ) : view === 'incidents' ? (
-          <IncidentsView />
+          <Suspense fallback={<p className="muted">Loading the incidents…</p>}>
+            <IncidentsView />
+          </Suspense>
         ) : view === 'incident' ? (
-          <IncidentView />
+          <Suspense fallback={<p className="muted">Loading the incident…</p>}>
+            <IncidentView />
+          </Suspense>
         ) : view === 'runbook' ? (
           <Suspense fallback={<p className="muted">Loading the runbook…</p>}>
             <RunbookView />
@@ -107,6 +125,7 @@ export function App() {
       </main>
       <ShortcutsDialog />
       <DeclareDialog />
+      <AttachDialog />
     </div>
   );
 }

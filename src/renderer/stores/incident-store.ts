@@ -31,6 +31,12 @@ export interface IncidentStore extends StoreApi<IncidentState> {
      * @throws BridgeError when refused, so the control the user used can say why
      */
     apply(id: string, op: IncidentOp): Promise<{ createdId?: string }>;
+    /**
+     * Add current alerts to an incident; resolves once on disk with how many were new to it (0:
+     * all were on it already), and it becomes the shown one.
+     * @throws BridgeError when refused (an alert no longer current, an unknown incident)
+     */
+    attachAlerts(id: string, alertIds: readonly string[]): Promise<{ added: number }>;
     /** Load the list and the shown incident again. */
     reload(): Promise<void>;
   };
@@ -84,6 +90,21 @@ export function createIncidentStore(bridge: Pick<Bridge, 'invoke'>): IncidentSto
         // counts the new incident at once.
         void loadList();
         return view;
+      },
+      attachAlerts: async (id: string, alertIds: readonly string[]) => {
+        const startedAt = store.getState().revision;
+        const answer = await bridge.invoke('incident:attachAlerts', {
+          id,
+          alertIds: [...alertIds],
+        });
+        const { added, ...view } = answer;
+        // Shown already: an event newer than the call wins, as for apply. Else it is shown now.
+        update((s) =>
+          s.shownId === id
+            ? applyIncidentAnswer(s, view, startedAt)
+            : applyIncidentChanged(showIncident(s, id), view),
+        );
+        return { added };
       },
       apply: async (id: string, op: IncidentOp) => {
         const startedAt = store.getState().revision;

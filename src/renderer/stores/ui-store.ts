@@ -39,6 +39,16 @@ export interface UiState {
    * dialog's own fields live in the dialog.
    */
   declaring: { alertIds: readonly string[] } | undefined;
+  /**
+   * The add-to-incident dialog, while open: the alerts to add, and whether they are the ticked
+   * ones (then adding clears the ticks, as declaring does).
+   */
+  attaching: { alertIds: readonly string[]; fromSelection: boolean } | undefined;
+  /**
+   * One sentence about what was just done to the shown incident ("Added 2 alerts…"), shown in
+   * it until the user goes elsewhere.
+   */
+  incidentNotice: { incidentId: string; text: string } | undefined;
 }
 
 /** The UI store and its actions. */
@@ -59,8 +69,11 @@ export interface UiStore extends StoreApi<UiState> {
     toggleExpanded(id: string): void;
     setFilter(filter: string): void;
     setShortcutsOpen(open: boolean): void;
-    /** Show one incident. */
-    openIncident(id: string): void;
+    /**
+     * Show one incident.
+     * @param notice - a sentence about what was just done to it, shown in the incident
+     */
+    openIncident(id: string, notice?: string): void;
     /** Tick or untick an alert for "Declare from N alerts". */
     toggleChecked(id: string): void;
     clearChecked(): void;
@@ -70,6 +83,13 @@ export interface UiStore extends StoreApi<UiState> {
      */
     startDeclare(alertIds: readonly string[]): void;
     endDeclare(): void;
+    /**
+     * Open the add-to-incident dialog.
+     * @param alertIds - the alerts to add
+     * @param fromSelection - they are the ticked alerts: adding them clears the ticks
+     */
+    startAttach(alertIds: readonly string[], fromSelection: boolean): void;
+    endAttach(): void;
   };
 }
 
@@ -87,10 +107,13 @@ export function createUiStore(): UiStore {
     incidentId: undefined,
     checkedAlerts: new Set<string>(),
     declaring: undefined,
+    attaching: undefined,
+    incidentNotice: undefined,
   }));
   return Object.assign(store, {
     actions: {
-      showView: (view: Exclude<View, 'runbook'>) => store.setState({ view }),
+      showView: (view: Exclude<View, 'runbook'>) =>
+        store.setState({ view, incidentNotice: undefined }),
       openRunbook: (place: RunbookPlace, opener?: string) =>
         store.setState((s) =>
           s.view === 'runbook'
@@ -114,13 +137,21 @@ export function createUiStore(): UiStore {
         store.setState((s) => ({ expanded: toggled(s.expanded, id), selectedId: id })),
       setFilter: (filter: string) => store.setState({ filter }),
       setShortcutsOpen: (shortcutsOpen: boolean) => store.setState({ shortcutsOpen }),
-      openIncident: (incidentId: string) => store.setState({ view: 'incident', incidentId }),
+      openIncident: (incidentId: string, notice?: string) =>
+        store.setState({
+          view: 'incident',
+          incidentId,
+          incidentNotice: notice === undefined ? undefined : { incidentId, text: notice },
+        }),
       toggleChecked: (id: string) =>
         store.setState((s) => ({ checkedAlerts: toggled(s.checkedAlerts, id) })),
       clearChecked: () => store.setState({ checkedAlerts: new Set<string>() }),
       startDeclare: (alertIds: readonly string[]) =>
         store.setState({ declaring: { alertIds: [...alertIds] } }),
       endDeclare: () => store.setState({ declaring: undefined }),
+      startAttach: (alertIds: readonly string[], fromSelection: boolean) =>
+        store.setState({ attaching: { alertIds: [...alertIds], fromSelection } }),
+      endAttach: () => store.setState({ attaching: undefined }),
     },
   });
 }

@@ -6,7 +6,8 @@ import {
   incidentDefaultsSchema,
   type ChecklistItemDefault,
 } from '../domain/incident-defaults';
-import { severityRank, severitySchema, type Severity } from '../domain/severity';
+import { severitySchema, type Severity } from '../domain/severity';
+import { compareAlertsWorstFirst, titleFromAlerts } from './alert-title';
 import { suggestChannelName } from './channel';
 import { META, incidentTypes, type StoredChecklistItem, type StoredRole } from './doc-layout';
 import { IncidentOpError } from './errors';
@@ -22,7 +23,6 @@ import {
 } from './op-context';
 import {
   INCIDENT_SCHEMA_VERSION,
-  MAX_TITLE_LENGTH,
   channelSchema,
   impactSchema,
   incidentIdSchema,
@@ -93,7 +93,7 @@ export function createIncident(doc: Y.Doc, args: CreateIncidentArgs, ctx: OpCont
     );
   }
   const defaults = a.defaults ?? DEFAULT_INCIDENT_DEFAULTS;
-  const alerts = [...(a.alerts ?? [])].sort(worstFirst);
+  const alerts = [...(a.alerts ?? [])].sort(compareAlertsWorstFirst);
   const severity: Severity = a.severity ?? alerts[0]?.severity ?? 'sev3';
   const title = a.title ?? titleFromAlerts(alerts);
   const detectedAt =
@@ -186,14 +186,6 @@ function storeItem(item: ChecklistItemDefault): StoredChecklistItem {
   return stored;
 }
 
-function worstFirst(a: Alert, b: Alert): number {
-  return (
-    severityRank(a.severity) - severityRank(b.severity) ||
-    Date.parse(a.startsAt) - Date.parse(b.startsAt) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
-
 function earliest(times: readonly string[]): string | undefined {
   let best: string | undefined;
   for (const time of times) {
@@ -208,23 +200,6 @@ function earliestAck(alerts: readonly Alert[]): { at: string; by: string } | und
   if (at === undefined) return undefined;
   const first = acks.find((ack) => Date.parse(ack.at) === Date.parse(at));
   return { at, by: first?.by ?? '' };
-}
-
-/**
- * The title an incident declared from alerts gets: the `alertname` of the worst, earliest alert
- * (its title when it has none), with `(+N more)` when other alert names fire too.
- * @param alerts - the alerts, in any order
- */
-export function titleFromAlerts(alerts: readonly Alert[]): string {
-  const names: string[] = [];
-  for (const alert of [...alerts].sort(worstFirst)) {
-    const name = (alert.labels.alertname ?? '').trim() || alert.title.trim();
-    if (name !== '' && !names.includes(name)) names.push(name);
-  }
-  const first = names[0];
-  if (first === undefined) return 'Untitled incident';
-  const more = names.length > 1 ? ` (+${names.length - 1} more)` : '';
-  return first.slice(0, MAX_TITLE_LENGTH - more.length) + more;
 }
 
 function servicesFromAlerts(alerts: readonly Alert[]): string[] {

@@ -1,6 +1,7 @@
 // The incident document (one Y.Doc per incident) and the pure operations on it.
 // See doc-layout.ts for where everything lives in the document.
 export * from './action-item-ops';
+export * from './alert-title';
 export * from './source-alert-ops';
 export * from './apply-op';
 export * from './channel';

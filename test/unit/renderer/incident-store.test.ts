@@ -183,4 +183,25 @@ describe('incident store', () => {
     await flush();
     expect(openIncidentCount(store.getState().list)).toBe(1);
   });
+
+  it('attachAlerts sends the ids, shows that incident and says how many were new to it', async () => {
+    const fake = fakeIncidentBridge({
+      'incident:attachAlerts': () => ({
+        ...incidentView({ id: 'inc-3', title: 'With more alerts' }),
+        added: 1,
+      }),
+    });
+    const store = createIncidentStore(fake.bridge);
+    const result = await store.actions.attachAlerts('inc-3', ['prod:a', 'prod:b']);
+    expect(result).toEqual({ added: 1 });
+    expect(fake.calls.at(-1)).toEqual({
+      channel: 'incident:attachAlerts',
+      request: { id: 'inc-3', alertIds: ['prod:a', 'prod:b'] },
+    });
+    expect(store.getState()).toMatchObject({
+      shownId: 'inc-3',
+      shown: { incident: { title: 'With more alerts' } },
+    });
+    expect(store.getState().shown).not.toHaveProperty('added');
+  });
 });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Alert } from '../../../shared/domain/alert';
-import { useApp } from '../../app/app-context';
+import { useApp, useIncidents } from '../../app/app-context';
 import { errorMessage } from '../../bridge/bridge-error';
+import { openIncidentCount } from '../../stores/incident-state';
 import { formatDuration, formatTimestamp } from '../../components/time-format';
 import { AlertRunbooks } from '../runbooks/alert-runbooks';
 import { fieldEntries, sourceLink, type FieldEntry } from './alert-fields';
@@ -15,6 +16,7 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
   const { alert, now } = props;
   const { bridge, uiStore } = useApp();
   const [linkError, setLinkError] = useState<string | undefined>();
+  const canAttach = useIncidents((s) => openIncidentCount(s.list) > 0);
   const open = (url: string): void => {
     setLinkError(undefined);
     bridge.openLink(url).then(
@@ -36,6 +38,15 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
         >
           Declare incident
         </button>
+        {canAttach ? (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => uiStore.actions.startAttach([alert.id], false)}
+          >
+            Add to incident…
+          </button>
+        ) : null}
         {generator ? (
           <button
             type="button"

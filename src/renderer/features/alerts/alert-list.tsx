@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { severityLabel } from '../../../shared/domain/severity';
-import { useApp, useAppState, useUi } from '../../app/app-context';
+import { useApp, useAppState, useIncidents, useUi } from '../../app/app-context';
 import { useNow } from '../../app/use-now';
+import { openIncidentCount } from '../../stores/incident-state';
 import { moveSelection } from '../../stores/ui-store';
 import { matchesFilter } from './alert-filter';
 import { AlertRow } from './alert-row';
@@ -22,6 +23,8 @@ export function AlertList() {
   const expanded = useUi((s) => s.expanded);
   const checkedAlerts = useUi((s) => s.checkedAlerts);
   const view = useUi((s) => s.view);
+  // Adding to an incident is offered only while one is open (a closed one is read only).
+  const canAttach = useIncidents((s) => openIncidentCount(s.list) > 0);
   const connected = useAppState(
     (s) => s.connection.status !== 'disconnected' && s.connection.status !== 'no-token',
   );
@@ -166,6 +169,15 @@ export function AlertList() {
             >
               Declare from {checkedIds.length} {checkedIds.length === 1 ? 'alert' : 'alerts'}
             </button>
+            {canAttach ? (
+              <button
+                type="button"
+                className="btn"
+                onClick={() => uiStore.actions.startAttach(checkedIds, true)}
+              >
+                Add to incident…
+              </button>
+            ) : null}
             <button
               type="button"
               className="btn btn--link"

@@ -1,6 +1,6 @@
 import type { Alert } from '../../../shared/domain/alert';
 import { severityRank, type Severity } from '../../../shared/domain/severity';
-import { titleFromAlerts } from '../../../shared/incident/create-incident';
+import { titleFromAlerts } from '../../../shared/incident/alert-title';
 import type { DeclareIncidentRequest } from '../../../shared/ipc/incident-schemas';
 
 /** The declare dialog's fields, as the user edits them. */

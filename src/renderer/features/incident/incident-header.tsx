@@ -6,12 +6,13 @@ import { MilestoneTimes } from './milestone-times';
 import { nextUpdateText } from './next-update';
 import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
+import { ReopenControl } from './reopen-control';
 import { SeverityControl } from './severity-control';
 import { useOp } from './use-op';
 
 /**
- * What the incident is and where it stands: severity, title, status with the next step, the
- * channel, the next update and the milestone times.
+ * What the incident is and where it stands: severity, title, status with the next step (and
+ * "Reopen…" once resolved or closed), the channel, the next update and the milestone times.
  */
 export function IncidentHeader(props: {
   incident: IncidentSnapshot;
@@ -62,6 +63,7 @@ export function IncidentHeader(props: {
             {step.label}
           </button>
         ) : null}
+        <ReopenControl key={incident.status} incident={incident} apply={apply} />
         {update ? (
           <span className={`next-update next-update--${update.tone} tabular`}>{update.text}</span>
         ) : null}

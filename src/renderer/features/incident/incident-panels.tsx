@@ -1,5 +1,6 @@
 import { ActionItemsPanel } from './action-items-panel';
 import { ClosurePanel } from './closure-panel';
+import { IncidentAlertsPanel } from './incident-alerts-panel';
 import { IncidentRunbooksPanel } from './incident-runbooks-panel';
 import type { IncidentPanelProps } from './panel-props';
 import { StatusUpdatePanel } from './status-update-panel';
@@ -8,12 +9,14 @@ import { StatusUpdatePanel } from './status-update-panel';
 export const CLOSURE_ANCHOR_ID = 'incident-closure';
 
 /**
- * The side panels, in the order they are used during an incident: status updates, runbooks,
- * action items, closure.
+ * The side panels: first the alerts (what fired, and whether it still does: the facts the rest
+ * acts on, and the runbooks below are matched from them), then in the order they are used during
+ * an incident: status updates, runbooks, action items, closure.
  */
 export function IncidentPanels(props: IncidentPanelProps) {
   return (
     <>
+      <IncidentAlertsPanel {...props} />
       <StatusUpdatePanel {...props} />
       <IncidentRunbooksPanel {...props} />
       <ActionItemsPanel {...props} />

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INCIDENT_DEFAULTS } from '../../../../src/shared/domain/incident-defaults';
-import { createIncident, titleFromAlerts } from '../../../../src/shared/incident/create-incident';
+import { titleFromAlerts } from '../../../../src/shared/incident/alert-title';
+import { createIncident } from '../../../../src/shared/incident/create-incident';
 import { isIncidentCreated, readIncident } from '../../../../src/shared/incident/read-incident';
 import { makeAlert } from '../make-alert';
 import { NOW, at, newIncident, refusal } from './incident-fixtures';

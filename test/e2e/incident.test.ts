@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostableAlert } from '../support/alertmanager';
 import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
 import type { CspViolation, PageWatch } from '../support/page-watch';
 import { unsafeMarkup, XSS_CORPUS, xssGlobals } from '../support/xss-corpus';
@@ -9,14 +10,19 @@ import { unsafeMarkup, XSS_CORPUS, xssGlobals } from '../support/xss-corpus';
 // The incident workspace end to end, all real, as a user runs an incident: an alert posted to a
 // real Alertmanager is declared an incident in browser mode (Debian's Chromium), roles are taken
 // and given, checklist items and a runbook step ticked, the timeline written with the keyboard
-// (times typed out of order), a status update posted; then the browser-mode process is restarted
-// over the same home directory and the incident is all still there, in the same order.
+// (times typed out of order), a status update posted, a second alert added from the alerts view
+// and followed until Alertmanager resolves it, the incident resolved and reopened; then the
+// browser-mode process is restarted over the same home directory and the incident is all still
+// there, in the same order.
 const MINUTE = 60_000;
 
 const ALERTNAME = 'CheckoutLatencyHigh';
 const ME = 'Alex Müller';
 const TECH_LEAD = 'Priya Raman';
 const IMPACT = 'Checkout is slow for every customer; some orders time out.';
+/** An alert that fires after the declaration, added to the incident from the alerts view. */
+const SECOND = 'PaymentsErrorRate';
+const REOPEN_NOTE = 'Errors are back after the rollback';
 /** sev1's status-update cadence in the product's defaults. */
 const SEV1_CADENCE_MINUTES = 15;
 
@@ -72,6 +78,8 @@ describe('an incident from a real alert, end to end in browser mode', () => {
   const alertStart = Math.floor((Date.now() - 40 * MINUTE) / 1000) * 1000;
   // CSP violations of pages already left (each document starts its own list).
   const earlierCsp: CspViolation[] = [];
+  // The second alert's start: after the first, before anything typed on the timeline.
+  const secondStart = Math.floor((Date.now() - 20 * MINUTE) / 1000) * 1000;
   // What the incident showed before the restart.
   let before: IncidentSnapshot | undefined;
 
@@ -107,6 +115,25 @@ describe('an incident from a real alert, end to end in browser mode', () => {
   const entry = (text: string) => entries().getByRole('listitem').filter({ hasText: text });
   const composer = () => timeline().getByRole('textbox', { name: 'Timeline entry' });
   const statusPanel = () => incident().getByRole('region', { name: 'Status updates' });
+  const head = () => incident().locator('header').first();
+  const incidentAlerts = () => incident().getByRole('region', { name: 'Alerts', exact: true });
+  const alertRow = (title: string) =>
+    incidentAlerts()
+      .getByRole('list', { name: 'Alerts on this incident' })
+      .getByRole('listitem')
+      .filter({ hasText: title });
+  const closure = () => incident().getByRole('region', { name: 'Closure' });
+  const secondAlert = (endsAt: number): PostableAlert => ({
+    labels: {
+      alertname: SECOND,
+      service: 'payments',
+      instance: 'payments-1:9100',
+      severity: 'warning',
+    },
+    annotations: { summary: 'Payments API answers 5xx to 3% of requests' },
+    startsAt: new Date(secondStart).toISOString(),
+    endsAt: new Date(endsAt).toISOString(),
+  });
   const runbooks = () => incident().getByRole('region', { name: 'Runbooks' });
   const milestone = (label: string) =>
     incident()
@@ -374,6 +401,106 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it('adds a second alert from the alerts view: listed on the incident as firing, and on the timeline', async () => {
+    await session.am.postAlerts([secondAlert(Date.now() + 6 * 60 * MINUTE)]);
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+    await expect.poll(() => alerts().textContent(), WITHIN_ONE_POLL).toContain(SECOND);
+    const tick = (title: string) =>
+      alerts().getByRole('checkbox', { name: `Select “${title}” to declare an incident` });
+    await tick(SECOND).check();
+    await alerts().getByRole('button', { name: 'Add to incident…' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Add this alert to an incident' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('list', { name: 'Alerts to add' }).innerText()).toBe(SECOND);
+    // The one open incident is offered, and chosen.
+    const options = dialog.getByRole('radio');
+    expect(await options.count()).toBe(1);
+    expect(await dialog.getByRole('radio', { name: new RegExp(ALERTNAME) }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Add to incident', exact: true }).click();
+
+    await incident().waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await incidentAlerts().getByRole('status').textContent()).toBe(
+      'Added 1 alert to this incident.',
+    );
+    const row = alertRow(SECOND);
+    await expect.poll(() => row.getByText('firing', { exact: true }).count()).toBe(1);
+    expect(await row.getByText('SEV3', { exact: true }).count()).toBe(1);
+    // Its key labels as chips (the alertname is its title already).
+    for (const label of ['service=payments', 'instance=payments-1:9100']) {
+      expect(await row.getByTitle(label, { exact: true }).textContent()).toBe(label);
+    }
+    expect(await row.locator('time').first().getAttribute('title')).toBe(fullUtc(secondStart));
+    expect(await alertRow(ALERTNAME).getByText('firing', { exact: true }).count()).toBe(1);
+    // On the timeline at its start, and the adding itself, by whoever added it.
+    const fired = entry(`Alert fired: ${SECOND}`);
+    expect(await fired.locator('time').getAttribute('title')).toBe(fullUtc(secondStart));
+    expect(await entry(`Added to the incident: ${SECOND}`).innerText()).toContain(ME);
+    expect(await head().textContent()).toContain('payments');
+
+    // The ticks were cleared; an alert already on the incident is said to be, and nothing added.
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+    expect(await tick(SECOND).isChecked()).toBe(false);
+    await tick(ALERTNAME).check();
+    await alerts().getByRole('button', { name: 'Add to incident…' }).click();
+    await dialog.getByRole('button', { name: 'Add to incident', exact: true }).click();
+    await expect
+      .poll(() => dialog.getByRole('status').textContent())
+      .toContain('Nothing added: this alert is already on this incident.');
+    await dialog.getByRole('button', { name: 'Show the incident' }).click();
+    await incident().waitFor();
+    expect(
+      await entries().getByRole('listitem').filter({ hasText: 'Added to the incident' }).count(),
+    ).toBe(1);
+  });
+
+  it('shows the added alert resolved once Alertmanager resolves it, and the timeline says so', async () => {
+    // Resolved at the source: posted again with its end in the past.
+    await session.am.postAlerts([secondAlert(Date.now() - MINUTE)]);
+    const row = alertRow(SECOND);
+    await expect
+      .poll(() => row.getByText('resolved', { exact: true }).count(), {
+        timeout: 2 * WITHIN_ONE_POLL.timeout,
+      })
+      .toBe(1);
+    expect(await row.innerText()).toMatch(/ended \d{2}:\d{2}/);
+    await expect.poll(() => entry(`Alert resolved: ${SECOND}`).count()).toBe(1);
+    // Still listed, after the one that still fires.
+    expect(await alertRow(ALERTNAME).getByText('firing', { exact: true }).count()).toBe(1);
+    expect(await incidentAlerts().textContent()).toContain('1 firing · 1 resolved');
+  });
+
+  it('resolves the incident, then reopens it: the closure checklist is reset, the timeline says "Reopened"', async () => {
+    const stable = closure().getByRole('checkbox', {
+      name: 'Stable for at least an hour since the fix',
+    });
+    await stable.check();
+    await expect.poll(() => stable.isChecked()).toBe(true);
+    await closure().getByRole('button', { name: 'Mark resolved' }).click();
+    await expect.poll(() => head().getByLabel('Status: Resolved').count()).toBe(1);
+
+    await head().getByRole('button', { name: 'Reopen…' }).click();
+    const form = head().getByRole('form', { name: 'Reopen the incident' });
+    // What reopening undoes is said before it is done.
+    expect(await form.textContent()).toContain(
+      'the closure checklist is reset (1 ticked item is unticked)',
+    );
+    await form.getByLabel('Why (optional, goes on the timeline)').fill(REOPEN_NOTE);
+    await form.getByRole('button', { name: 'Reopen incident' }).click();
+
+    await expect.poll(() => head().getByLabel('Status: Investigating').count()).toBe(1);
+    const reopened = entry('Reopened: resolved → investigating');
+    await expect.poll(() => reopened.count()).toBe(1);
+    const text = await reopened.innerText();
+    expect(text).toContain('closure checklist reset');
+    expect(text).toContain(REOPEN_NOTE);
+    expect(text).toContain(ME);
+    expect(await stable.isChecked()).toBe(false);
+    expect(await form.count()).toBe(0);
+    expect(await head().getByRole('button', { name: 'Mark mitigated' }).count()).toBe(1);
+  });
+
   it('shows untrusted timeline text literally, and none of it runs', async () => {
     // The composer is one line: the corpus cases that fit on one.
     const cases = XSS_CORPUS.filter((c) => !c.payload.includes('\n'));
@@ -415,6 +542,12 @@ describe('an incident from a real alert, end to end in browser mode', () => {
       expect.stringMatching(new RegExp(`^${RUNBOOK_STEPS[0]}\\s+${tickedBy(ME).source}`)),
     ]);
     expect(after.status.lastPosted).toMatch(/UTC/);
+    expect(after.status.state).toBe('Status: Investigating');
+    expect(after.alerts).toEqual([ALERTNAME, SECOND]);
+    expect(after.timeline.some((text) => text.includes(`Alert resolved: ${SECOND}`))).toBe(true);
+    expect(after.timeline.some((text) => text.includes(REOPEN_NOTE))).toBe(true);
+    // The new process never saw the resolved alert: Alertmanager no longer lists it.
+    expect(await alertRow(SECOND).getByText('no longer reported', { exact: true }).count()).toBe(1);
     expect(after.timeline.some((text) => text.includes('Status update (status page'))).toBe(true);
 
     // The untrusted text, read back from disk, is still only text.
@@ -498,9 +631,11 @@ describe('an incident from a real alert, end to end in browser mode', () => {
         ticked: (await stepRows.allInnerTexts()).map(withoutDays),
       },
       status: {
+        state: (await head().locator('.lifecycle').getAttribute('aria-label')) ?? '',
         lastPosted: (await status.getByText(/^last posted /).getAttribute('title')) ?? '',
         due: (await dueTitle(status)) ?? '',
       },
+      alerts: await incidentAlerts().locator('.incident-alert__title').allTextContents(),
       timeline: await entries().getByRole('listitem').allInnerTexts(),
     };
   }
@@ -514,6 +649,7 @@ interface IncidentSnapshot {
   holders: Record<string, string>;
   ticked: string[];
   runbook: { progress: string; ticked: string[] };
-  status: { lastPosted: string; due: string };
+  status: { state: string; lastPosted: string; due: string };
+  alerts: string[];
   timeline: string[];
 }

@@ -546,8 +546,9 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     expect(after.alerts).toEqual([ALERTNAME, SECOND]);
     expect(after.timeline.some((text) => text.includes(`Alert resolved: ${SECOND}`))).toBe(true);
     expect(after.timeline.some((text) => text.includes(REOPEN_NOTE))).toBe(true);
-    // The new process never saw the resolved alert: Alertmanager no longer lists it.
-    expect(await alertRow(SECOND).getByText('no longer reported', { exact: true }).count()).toBe(1);
+    // The new process never saw the alert resolve (Alertmanager no longer lists it), but the
+    // incident recorded it.
+    expect(await alertRow(SECOND).getByText('resolved', { exact: true }).count()).toBe(1);
     expect(after.timeline.some((text) => text.includes('Status update (status page'))).toBe(true);
 
     // The untrusted text, read back from disk, is still only text.

@@ -196,6 +196,11 @@ function readServices(value: unknown): string[] {
   return [...seen];
 }
 
+const recordedAlertState = z.object({
+  state: z.enum(['fired', 'resolved']),
+  at: isoTimeSchema,
+});
+
 function readSourceAlerts(types: IncidentTypes, problems: string[]): SourceAlertSnapshot[] {
   const alerts: SourceAlertSnapshot[] = [];
   const value = types.meta.get(META.sourceAlerts);
@@ -216,7 +221,10 @@ function readSourceAlerts(types: IncidentTypes, problems: string[]): SourceAlert
     else if (!alerts.some((alert) => alert.id === parsed.data.id)) attached.push(parsed.data);
   }
   attached.sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
-  return [...alerts, ...attached];
+  return [...alerts, ...attached].map((alert) => {
+    const recorded = recordedAlertState.safeParse(types.alertStates.get(alert.id));
+    return recorded.success ? { ...alert, recorded: recorded.data } : alert;
+  });
 }
 
 /**

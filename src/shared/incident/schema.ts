@@ -182,6 +182,11 @@ export const sourceAlertSnapshotSchema = z.object({
   severity: severitySchema,
   labels: z.record(z.string(), z.string()),
   startsAt: isoTimeSchema,
+  /**
+   * The last change of the alert the incident recorded (resolved, or fired again), when there was
+   * one: what the incident knows of it even once its source no longer lists it.
+   */
+  recorded: z.object({ state: z.enum(['fired', 'resolved']), at: isoTimeSchema }).optional(),
 });
 
 /** What the incident keeps of an alert it was declared from. */

@@ -55,18 +55,22 @@ export function incidentAlertRows(
   const byId = new Map((current ?? []).map((alert) => [alert.id, alert]));
   const rows = sourceAlerts.map((alert): IncidentAlertRow => {
     const now = byId.get(alert.id);
+    // Once the source no longer lists it, what the incident recorded still says it resolved.
+    const recordedEnd = alert.recorded?.state === 'resolved' ? alert.recorded.at : undefined;
     const state: AlertStateNow =
-      current === undefined
-        ? 'unknown'
-        : now === undefined
-          ? 'gone'
-          : now.status === 'suppressed'
-            ? 'silenced'
-            : now.status;
+      now === undefined && recordedEnd !== undefined
+        ? 'resolved'
+        : current === undefined
+          ? 'unknown'
+          : now === undefined
+            ? 'gone'
+            : now.status === 'suppressed'
+              ? 'silenced'
+              : now.status;
     return {
       alert,
       state,
-      endedAt: state === 'resolved' ? now?.endsAt : undefined,
+      endedAt: state === 'resolved' ? (now?.endsAt ?? recordedEnd) : undefined,
       ackBy: now?.ack?.by,
       labels: rowLabels(alert),
     };

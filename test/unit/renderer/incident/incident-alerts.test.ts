@@ -35,6 +35,14 @@ describe("the incident's alerts", () => {
     ]);
   });
 
+  it('still says resolved, with its end, once the source no longer lists an alert the incident saw resolve', () => {
+    const recorded = { state: 'resolved' as const, at: '2025-03-04T05:40:00.000Z' };
+    for (const current of [[], undefined]) {
+      const [row] = incidentAlertRows([kept('Done', { recorded })], current);
+      expect([row?.state, row?.endedAt]).toEqual(['resolved', '2025-03-04T05:40:00.000Z']);
+    }
+  });
+
   it('says "unknown" rather than "gone" before the alert list has loaded', () => {
     const rows = incidentAlertRows([kept('A')], undefined);
     expect(rows[0]?.state).toBe('unknown');

@@ -28,6 +28,10 @@ describe('recordAlertEvent', () => {
     expect(recordAlertEvent(doc, args, at(12, 'Alertmanager')).changed).toBe(true);
     // The next poll, or a teammate's app, brings the same news: nothing more is written.
     expect(recordAlertEvent(doc, args, at(13, 'Alertmanager')).changed).toBe(false);
+    expect(readIncident(doc).sourceAlerts[0]?.recorded).toEqual({
+      state: 'resolved',
+      at: '2025-03-04T14:41:00.000Z',
+    });
     const entry = readIncident(doc).timeline.find((e) => e.text.startsWith('Alert resolved'));
     expect(entry).toMatchObject({
       at: '2025-03-04T14:41:00.000Z',

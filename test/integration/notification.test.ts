@@ -3,6 +3,10 @@ import type { Alert } from '../../src/shared/domain/alert';
 import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
 import { createAlertNotifier } from '../../src/main/services/notify/alert-notification-policy';
 import { createNodeNotifierAdapter } from '../../src/main/services/notify/node-notifier-adapter';
+import * as Y from 'yjs';
+import { createIncident } from '../../src/shared/incident/create-incident';
+import { readIncident } from '../../src/shared/incident/read-incident';
+import { createStatusUpdateReminders } from '../../src/main/services/incidents/status-update-reminders';
 import { startNotificationDaemon, type NotificationDaemon } from '../support/notification-daemon';
 
 const settings: Settings = {
@@ -169,5 +173,38 @@ describe('notifications through a real notification daemon (dunst)', () => {
       'SEV3 · DiskFull (Production)',
       '…and 2 more',
     ]);
+  });
+
+  it('reminds once, on the desktop, when a status update is due', async () => {
+    // A SEV2 declared at 14:30 owes its first update at 15:00; the clock says 15:05.
+    const doc = new Y.Doc();
+    createIncident(
+      doc,
+      { id: 'inc-1', title: 'Checkout errors', severity: 'sev2' },
+      { now: '2025-03-04T14:30:00.000Z', actor: 'sam' },
+    );
+    const incident = readIncident(doc);
+    const reminders = createStatusUpdateReminders({
+      clock: { now: () => new Date('2025-03-04T15:05:00.000Z') },
+      notifier: createNodeNotifierAdapter(),
+      enabled: () => true,
+      incidents: () => [incident],
+      severityScale: () => 'sev1-4',
+      log: (_level, line) => logged.push(line),
+    });
+    const before = (await daemon.history()).length;
+
+    await reminders.check();
+    await reminders.check();
+    reminders.stop();
+
+    const received = (await daemon.history()).slice(before);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      summary: 'Status update due: Checkout errors',
+      body: '5 min late. Updates for this SEV2 incident go out every 30 min.',
+      appname: 'On-Call Companion',
+    });
+    expect(logged).toEqual([]);
   });
 });

@@ -374,6 +374,16 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     expect(await panel.textContent()).toContain('none posted yet');
     const dueBefore = fromFullUtc(await dueTitle(panel));
 
+    // The internal template leaves the news to the writer, and says so until it is written.
+    await panel.getByLabel('Template').selectOption({ label: 'Internal update' });
+    const placeholderNote = panel.getByRole('note').filter({ hasText: /^Still says/ });
+    await expect.poll(() => placeholderNote.count()).toBe(1);
+    const draft = panel.getByLabel('Status update text');
+    await draft.fill(
+      (await draft.inputValue()).replace('(what changed since the last update)', 'Rolled back.'),
+    );
+    await expect.poll(() => placeholderNote.count()).toBe(0);
+
     await panel.getByLabel('Template').selectOption({ label: 'Status page' });
     const text = await panel.getByLabel('Status update text').inputValue();
     // Filled from the incident, in a customer's words: the impact, once with its full stop.

@@ -4,6 +4,12 @@ export type StatusPhase = 'investigating' | 'identified' | 'monitoring' | 'resol
 /** The audiences an update is written for. */
 export type StatusTemplateKind = 'internal' | 'status-page' | 'customer-email' | 'resolution';
 
+/**
+ * What the internal update says where the news goes until someone writes it; the UI warns while
+ * a draft still holds it, so it never goes out as is.
+ */
+export const STATUS_MESSAGE_PLACEHOLDER = '(what changed since the last update)';
+
 /** Every template, in the order the UI offers them. */
 export const STATUS_TEMPLATE_KINDS: readonly StatusTemplateKind[] = [
   'internal',
@@ -132,7 +138,7 @@ function internalUpdate(input: StatusUpdateInput): string {
     `Impact: ${input.impact || 'being assessed'}`,
     services(input),
     '',
-    input.message.trim() || '(what changed since the last update)',
+    input.message.trim() || STATUS_MESSAGE_PLACEHOLDER,
     input.workaround ? `Workaround: ${input.workaround}` : undefined,
     '',
     nextUpdate(input),

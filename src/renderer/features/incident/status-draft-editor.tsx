@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_TEXT_LENGTH, type IncidentSnapshot } from '../../../shared/incident/schema';
 import {
+  STATUS_MESSAGE_PLACEHOLDER,
   phaseLabel,
   STATUS_TEMPLATE_KINDS,
   type StatusPhase,
@@ -156,6 +157,11 @@ export function StatusDraftEditor(props: {
         }}
       />
       <div className="status-draft__notes">
+        {draft.text.includes(STATUS_MESSAGE_PLACEHOLDER) ? (
+          <p className="status-draft__placeholder" role="note">
+            Still says “{STATUS_MESSAGE_PLACEHOLDER}”: write what changed before you send it.
+          </p>
+        ) : null}
         {stale ? (
           <p className="status-draft__stale">
             The incident changed since this text was filled.{' '}

@@ -7,7 +7,7 @@ const SHORTCUTS: ReadonlyArray<[string[], string]> = [
   [['j', '↓'], 'Next alert'],
   [['k', '↑'], 'Previous alert'],
   [['Enter', 'o'], 'Show or hide details'],
-  [['x'], 'Tick the alert for “Declare from N alerts”'],
+  [['x'], 'Tick the alert, to declare an incident from the ticked ones or add them to one'],
   [['Esc'], 'Hide details / clear the filter / leave a runbook'],
   [['/'], 'Filter alerts'],
   [['n', '/'], 'Incident: write on the timeline (14:23 … sets the time)'],

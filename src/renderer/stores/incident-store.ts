@@ -37,6 +37,11 @@ export interface IncidentStore extends StoreApi<IncidentState> {
      * @throws BridgeError when refused (an alert no longer current, an unknown incident)
      */
     attachAlerts(id: string, alertIds: readonly string[]): Promise<{ added: number }>;
+    /**
+     * Hide one record problem from the list (the user has seen it); resolves once the app has.
+     * @throws BridgeError when refused (no such problem: the list changed meanwhile)
+     */
+    dismissProblem(problemId: string): Promise<void>;
     /** Load the list and the shown incident again. */
     reload(): Promise<void>;
   };
@@ -112,6 +117,12 @@ export function createIncidentStore(bridge: Pick<Bridge, 'invoke'>): IncidentSto
         const { changed: _changed, createdId, ...view } = answer;
         update((s) => applyIncidentAnswer(s, view, startedAt));
         return createdId === undefined ? {} : { createdId };
+      },
+      dismissProblem: async (problemId: string) => {
+        const startedAt = store.getState().revision;
+        const list = await bridge.invoke('incidents:dismissProblem', { id: problemId });
+        // The list event carries the same; an event newer than the call wins, as for the list.
+        update((s) => applyIncidentListAnswer(s, list, startedAt));
       },
       reload: async () => {
         await Promise.all([loadList(), loadShown()]);

@@ -14,6 +14,7 @@ import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
 import {
   declareIncidentRequestSchema,
+  dismissProblemRequestSchema,
   incidentListSchema,
   incidentViewSchema,
 } from './incident-schemas';
@@ -168,6 +169,16 @@ export const invokeContract = {
   /** Every incident, open and closed, and any problem found with their records on disk. */
   'incidents:list': {
     request: empty,
+    response: incidentListSchema,
+  },
+  /**
+   * Hide one problem of the list (the user has seen it): answers the new list, also pushed as
+   * `incidents:changed`. Only the notice goes; the record and any quarantine file stay on disk,
+   * and an unreadable incident stays unavailable (its notice is back after a restart).
+   * `not-found` when no problem has that id.
+   */
+  'incidents:dismissProblem': {
+    request: dismissProblemRequestSchema,
     response: incidentListSchema,
   },
   /** One incident, whole. `not-found` when there is none with that id. */

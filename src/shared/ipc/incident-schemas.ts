@@ -34,9 +34,15 @@ export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
 /**
  * Something wrong with an incident's record on disk that the app repaired or worked around: a
  * torn or damaged tail kept aside in a quarantine file, or a record it could not open at all.
- * Shown until the user has seen it; nothing is ever deleted.
+ * Listed until the user dismisses it or the app restarts (a problem still on disk is then found
+ * again); dismissing only hides the notice, and nothing is ever deleted.
  */
 export const incidentStoreProblemSchema = z.object({
+  /**
+   * Names this problem for `incidents:dismissProblem`: stable while the app runs (the incident,
+   * the kind of problem and when it was found), never reused for another problem.
+   */
+  id: z.string().min(1),
   /** The incident (its file name), when known. */
   incidentId: z.string(),
   /** One sentence: what happened and what the user can do. */
@@ -50,6 +56,12 @@ export const incidentStoreProblemSchema = z.object({
 
 /** A problem with an incident's record on disk. */
 export type IncidentStoreProblem = z.infer<typeof incidentStoreProblemSchema>;
+
+/** Hide one problem from the list: `id` is the problem's own id, not the incident's. */
+export const dismissProblemRequestSchema = z.object({ id: z.string().min(1).max(1024) }).strict();
+
+/** Hide one problem from the list. */
+export type DismissProblemRequest = z.input<typeof dismissProblemRequestSchema>;
 
 /** Every incident, open ones first (worst, then newest), then closed ones newest first. */
 export const incidentListSchema = z.object({

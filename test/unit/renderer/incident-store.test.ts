@@ -204,4 +204,15 @@ describe('incident store', () => {
     });
     expect(store.getState().shown).not.toHaveProperty('added');
   });
+
+  it('dismissProblem sends the problem id and shows the list it answers', async () => {
+    const fake = fakeIncidentBridge({ 'incidents:dismissProblem': () => list('inc-1') });
+    const store = createIncidentStore(fake.bridge);
+    await store.actions.dismissProblem('inc-9:unreadable:2026-03-01T02:00:00.000Z');
+    expect(fake.calls.at(-1)).toEqual({
+      channel: 'incidents:dismissProblem',
+      request: { id: 'inc-9:unreadable:2026-03-01T02:00:00.000Z' },
+    });
+    expect(store.getState().list).toEqual(list('inc-1'));
+  });
 });

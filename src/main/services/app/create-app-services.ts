@@ -183,9 +183,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const incidentView = (store: IncidentStore, id: string): IncidentView => {
     const view = store.get(id);
     if (view) return view;
-    const problem = store.list().problems.find((p) => p.incidentId === id && p.unreadable);
-    throw problem
-      ? new IpcFailure('unavailable', problem.message)
+    // Asked of the store, not the list: a dismissed notice leaves the incident unavailable.
+    const reason = store.unreadableReason(id);
+    throw reason !== undefined
+      ? new IpcFailure('unavailable', reason)
       : new IpcFailure('not-found', `There is no incident ${id}.`);
   };
 
@@ -250,6 +251,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return { runbooks: runbooks.map(summariseRunbook) };
     },
     'incidents:list': async () => withIncidents((store) => store.list()),
+    // The store announces the change, so every window's banner loses the notice too.
+    'incidents:dismissProblem': async ({ id }) =>
+      withIncidents((store) => store.dismissProblem(id)),
     'incident:get': async ({ id }) => withIncidents((store) => incidentView(store, id)),
     'incident:declare': async ({ alertIds, ...request }) => {
       const alerts = currentAlerts(alertIds);

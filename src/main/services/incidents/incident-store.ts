@@ -42,8 +42,20 @@ export interface AppliedOp extends IncidentView, IncidentOpOutcome {}
 
 /** Every incident of this app, each a Yjs document persisted through its journal. */
 export interface IncidentStore {
-  /** Every readable incident in list order, and every problem found with the records. */
+  /** Every readable incident in list order, and every problem with the records not dismissed. */
   list(): IncidentList;
+  /**
+   * Hide one problem from {@link IncidentStore.list} (the user has seen it); answers the new list.
+   * Only the notice goes: the record and any quarantine file are left as they are, and an
+   * unreadable incident stays unavailable. Dismissing one already dismissed changes nothing.
+   * @throws IncidentStoreError `not-found` when no problem has that id
+   */
+  dismissProblem(problemId: string): IncidentList;
+  /**
+   * Why an incident could not be opened (its message, dismissed or not), or undefined when it
+   * is not one of the unreadable ones.
+   */
+  unreadableReason(id: string): string | undefined;
   /** One incident, or undefined when there is none with that id (or it is unreadable). */
   get(id: string): IncidentView | undefined;
   /** The incidents that are not closed, as last made durable (for reminders). */
@@ -115,6 +127,10 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
   const problems = new Map<string, IncidentStoreProblem[]>();
   /** Ids with files on disk that are not open: never handed out again. */
   const unreadable = new Set<string>();
+  /** Ids of the problems the user dismissed: hidden from the list, kept in `problems`. */
+  const dismissed = new Set<string>();
+  /** Every problem id handed out, so none is reused. */
+  const problemIds = new Set<string>();
   const reopening = new Map<string, Promise<void>>();
   const changed = options.onChange ?? (() => {});
   let closed = false;
@@ -126,6 +142,15 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
     compactAfterRecords: options.compactAfterRecords,
   };
 
+  /** A problem id never handed out before, even for the same kind at the same instant. */
+  const newProblemId = (id: string, kind: string, at: string): string => {
+    const base = `${id}:${kind}:${at}`;
+    let candidate = base;
+    for (let n = 2; problemIds.has(candidate); n++) candidate = `${base}:${n}`;
+    problemIds.add(candidate);
+    return candidate;
+  };
+
   const take = (id: string, record: OpenedIncidentRecord): void => {
     const at = clock.now().toISOString();
     const found: IncidentStoreProblem[] = [];
@@ -134,6 +159,7 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
         incidents.set(id, record.incident);
         for (const notice of record.notices) {
           const problem: IncidentStoreProblem = {
+            id: newProblemId(id, notice.kind, at),
             incidentId: id,
             message: notice.problem,
             unreadable: false,
@@ -146,6 +172,7 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
       case 'unreadable': {
         unreadable.add(id);
         const problem: IncidentStoreProblem = {
+          id: newProblemId(id, 'unreadable', at),
           incidentId: id,
           message: record.message,
           unreadable: true,
@@ -226,15 +253,39 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
     }
   };
 
+  const list = (): IncidentList => {
+    const summaries = [...incidents.values()]
+      .map((incident) => {
+        const view = incident.view();
+        return summariseIncident(view.incident, view.warning);
+      })
+      .sort(compareIncidentSummaries);
+    const shown = [...problems.values()].flat().filter((problem) => !dismissed.has(problem.id));
+    return { incidents: summaries, problems: shown };
+  };
+
   return {
-    list() {
-      const summaries = [...incidents.values()]
-        .map((incident) => {
-          const view = incident.view();
-          return summariseIncident(view.incident, view.warning);
-        })
-        .sort(compareIncidentSummaries);
-      return { incidents: summaries, problems: [...problems.values()].flat() };
+    list,
+
+    dismissProblem(problemId) {
+      if (!problemIds.has(problemId)) {
+        throw new IncidentStoreError(
+          'not-found',
+          `There is no record problem ${problemId}; the list may have changed.`,
+        );
+      }
+      // In memory only: nothing on disk changes, so a problem still there is found again
+      // (and shown again) the next time the app starts.
+      if (!dismissed.has(problemId)) {
+        dismissed.add(problemId);
+        changed(undefined);
+      }
+      return list();
+    },
+
+    unreadableReason(id) {
+      if (!unreadable.has(id)) return undefined;
+      return problems.get(id)?.find((problem) => problem.unreadable)?.message;
     },
 
     get(id) {

@@ -5,6 +5,8 @@ import type { JournalRecovery } from '../journal/journal';
 
 /** What to tell about an incident whose record needed repair, or did not replay whole. */
 export interface RecordNotice {
+  /** What kind of trouble: part of the problem's id in the store's list. */
+  kind: 'repaired' | 'partial';
   /** For the problem list: names the incident. */
   problem: string;
   /** For the incident itself. */
@@ -29,10 +31,16 @@ export function recoveryNotice(id: string, recovery: JournalRecovery): RecordNot
       `the end of its record on disk was damaged, most likely by a crash while saving: the last ` +
       `${recovery.droppedBytes} bytes were kept as ${keptAs}, and everything before them is intact. ` +
       'The last change made before the crash may be missing.';
-    return { problem: `Incident ${id}: ${what}`, warning: capitalise(what), keptAs };
+    return {
+      kind: 'repaired',
+      problem: `Incident ${id}: ${what}`,
+      warning: capitalise(what),
+      keptAs,
+    };
   }
   const what = `its record on disk needed repair and part of it may be missing. ${recovery.reason ?? ''}`;
   const notice: RecordNotice = {
+    kind: 'repaired',
     problem: `Incident ${id}: ${what}`.trim(),
     warning: capitalise(what).trim(),
   };
@@ -67,6 +75,7 @@ export function partialReplayNotice(
   if (parts.length === 0) return undefined;
   const what = `${parts.join('; and ')}.`;
   return {
+    kind: 'partial',
     problem: `Incident ${id}: ${what}`,
     warning: `This incident may be incomplete: ${what}`,
   };

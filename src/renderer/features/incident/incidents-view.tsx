@@ -12,7 +12,7 @@ import { formatZonedFull, formatZonedShort, incidentTimeZone, machineTimeZone } 
 
 /** Every incident: open ones first (worst, newest), closed ones below; "New incident". */
 export function IncidentsView() {
-  const { uiStore } = useApp();
+  const { uiStore, incidentStore } = useApp();
   const list = useIncidents((s) => s.list);
   const listError = useIncidents((s) => s.listError);
   const scale = useAppState((s) => s.settings?.settings.severityScale ?? 'sev1-4');
@@ -42,7 +42,10 @@ export function IncidentsView() {
           <strong>The incidents could not be loaded.</strong> {listError}
         </div>
       ) : null}
-      <StoreProblems problems={list?.problems ?? []} />
+      <StoreProblems
+        problems={list?.problems ?? []}
+        onDismiss={incidentStore.actions.dismissProblem}
+      />
       {!list ? (
         listError ? null : (
           <p className="muted">Loading incidents…</p>

@@ -25,6 +25,9 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'runbooks:forAlert': { alertId: 'prod:abc123' },
   'runbooks:forIncident': { incidentId: 'inc-20260301-020000-ab12' },
   'incidents:list': {},
+  'incidents:dismissProblem': {
+    id: 'inc-20260301-020000-ab12:repaired:2026-03-01T02:00:00.000Z',
+  },
   'incident:get': { id: 'inc-20260301-020000-ab12' },
   'incident:declare': { title: 'Checkout errors', severity: 'sev2' },
   'incident:attachAlerts': { id: 'inc-20261124-142300-ab12', alertIds: ['prod:abc'] },

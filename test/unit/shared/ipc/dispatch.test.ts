@@ -36,6 +36,9 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'runbooks:forAlert': record('runbooks:forAlert', { runbooks: [] }),
     'runbooks:forIncident': record('runbooks:forIncident', { runbooks: [] }),
     'incidents:list': record('incidents:list', { incidents: [], problems: [] }),
+    'incidents:dismissProblem': async () => {
+      throw new IpcFailure('not-found', 'There is no record problem inc-1:repaired:x.');
+    },
     'incident:get': async () => {
       throw new IpcFailure('not-found', 'There is no incident inc-1.');
     },

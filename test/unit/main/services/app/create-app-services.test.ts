@@ -1065,6 +1065,35 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       ]);
     });
 
+    it('dismisses a record problem: hidden and pushed, the record untouched, still unavailable', async () => {
+      startApp({});
+      const { incident } = await value('incident:declare', { title: 'Damaged', severity: 'sev2' });
+      await services?.stop();
+      const damaged = fs.readFileSync(journalOf(incident.id));
+      damaged[12] = (damaged[12] as number) ^ 0x04; // the header's CRC fails
+      fs.writeFileSync(journalOf(incident.id), damaged);
+
+      startApp(null);
+      stopped = false;
+      const [problem] = (await value('incidents:list', {})).problems;
+      expect(problem).toMatchObject({ incidentId: incident.id, unreadable: true });
+      const unknown = await call('incidents:dismissProblem', { id: `${problem?.id ?? ''}:other` });
+      expect(unknown.ok ? 'dismissed' : unknown.error.code).toBe('not-found');
+      events = [];
+
+      const answer = await value('incidents:dismissProblem', { id: problem?.id ?? '' });
+
+      expect(answer.problems).toEqual([]);
+      expect(ofChannel('incidents:changed').at(-1)?.payload).toEqual(answer);
+      expect(await value('incidents:list', {})).toEqual(answer);
+      const get = await call('incident:get', { id: incident.id });
+      expect(get.ok ? 'opened' : get.error).toEqual({
+        code: 'unavailable',
+        message: problem?.message,
+      });
+      expect(fs.readFileSync(journalOf(incident.id)).equals(damaged)).toBe(true);
+    });
+
     it('lists the runbooks of the alerts an incident came from, or of its services', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-app-incident-runbooks-'));
       extraCleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -158,6 +158,7 @@ describe('incident store', () => {
     expect(incidents[0]?.warning).toBe(view?.warning);
     expect(problems).toEqual([
       {
+        id: `${FIRST_ID}:repaired:${kit.clock.now().toISOString()}`,
         incidentId: FIRST_ID,
         message: expect.stringContaining(`Incident ${FIRST_ID}: the end of its record`) as unknown,
         keptAs: expect.stringContaining(`${FIRST_ID}.journal.quarantine-`) as unknown,

@@ -344,6 +344,15 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     expect(at('Paged the payments team')).toBeGreaterThan(at('Confirm the severity'));
     const times = await entryTimes();
     expect(times).toEqual([...times].sort((a, b) => a - b));
+
+    // A reader catching up asks what was decided and done.
+    const show = timeline().getByRole('group', { name: 'Show' });
+    await show.getByRole('button', { name: 'Decisions and actions' }).click();
+    await expect
+      .poll(() => entries().getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining(earlier.text), expect.stringContaining(later.text)]);
+    await show.getByRole('button', { name: 'All', exact: true }).click();
+    await expect.poll(() => entries().getByRole('listitem').count()).toBe(texts.length);
   });
 
   it('takes lines typed back to back without waiting, each once and in the order typed', async () => {

@@ -1,9 +1,10 @@
-import { useMemo, type Ref } from 'react';
+import { useMemo, useState, type Ref } from 'react';
 import { compareTimelineEntries } from '../../../shared/incident/read-incident';
 import type { TimelineEntry } from '../../../shared/incident/schema';
 import type { ApplyIncidentOp } from './panel-props';
 import { TimelineComposer } from './timeline-composer';
 import { TimelineEntryRow } from './timeline-entry';
+import { filterTimeline, TIMELINE_FILTERS, type TimelineFilter } from './timeline-filter';
 
 /** The timeline, in event-time order, and the scribe's composer under it. */
 export function Timeline(props: {
@@ -16,17 +17,39 @@ export function Timeline(props: {
 }) {
   // The snapshot comes sorted; sorting again costs little and keeps the order right whatever
   // sent it.
-  const entries = useMemo(() => [...props.entries].sort(compareTimelineEntries), [props.entries]);
+  const sorted = useMemo(() => [...props.entries].sort(compareTimelineEntries), [props.entries]);
+  const [filter, setFilter] = useState<TimelineFilter>('all');
+  const entries = useMemo(() => filterTimeline(sorted, filter), [sorted, filter]);
   return (
     <section className="incident-section timeline" aria-labelledby="timeline-title">
       <div className="incident-section__head">
         <h2 id="timeline-title" className="incident-section__title">
           Timeline
         </h2>
-        <span className="muted incident-section__hint">times in {props.zone}</span>
+        <span className="muted incident-section__hint">
+          times in {props.zone}
+          {filter === 'all' ? null : ` · ${entries.length} of ${sorted.length} shown`}
+        </span>
+        {sorted.length === 0 ? null : (
+          <div className="segmented timeline__filter" role="group" aria-label="Show">
+            {TIMELINE_FILTERS.map(({ id, label }) => (
+              <button
+                key={id}
+                type="button"
+                className="segmented__item"
+                aria-pressed={filter === id}
+                onClick={() => setFilter(id)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
       {entries.length === 0 ? (
-        <p className="muted">Nothing recorded yet.</p>
+        <p className="muted">
+          {sorted.length === 0 ? 'Nothing recorded yet.' : 'No entries of this kind yet.'}
+        </p>
       ) : (
         <ol className="entries" aria-label="Timeline entries">
           {entries.map((entry) => (

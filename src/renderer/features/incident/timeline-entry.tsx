@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import {
   manualTimelineKindSchema,
   type ManualTimelineKind,
@@ -10,17 +10,41 @@ import { KIND_WORDS, MANUAL_KINDS } from './timeline-kinds';
 import { useOp } from './use-op';
 import { formatZonedClock, formatZonedFull, formatZonedShort } from './zoned-time';
 
-/**
- * One timeline entry: time, kind, text (always plain text), author and any edit. Entries a
- * person wrote can be edited in place; those the app wrote record what happened and cannot.
- */
-export function TimelineEntryRow(props: {
+/** What one row shows; `now` only decides whether its time says the day, so a minute will do. */
+interface TimelineEntryRowProps {
   entry: TimelineEntry;
   apply: ApplyIncidentOp;
   zone: string;
   now: number;
   readOnly: boolean;
-}) {
+}
+
+/**
+ * One timeline entry: time, kind, text (always plain text), author and any edit. Entries a
+ * person wrote can be edited in place; those the app wrote record what happened and cannot.
+ * Rows re-render only when what they show changes: every push brings new entry objects, and a
+ * long incident's thousand rows should not all render again for each new line or clock tick.
+ */
+export const TimelineEntryRow = memo(EntryRow, (before, after) => {
+  const a = before.entry;
+  const b = after.entry;
+  return (
+    before.apply === after.apply &&
+    before.zone === after.zone &&
+    before.now === after.now &&
+    before.readOnly === after.readOnly &&
+    a.id === b.id &&
+    a.at === b.at &&
+    a.kind === b.kind &&
+    a.text === b.text &&
+    a.author === b.author &&
+    a.auto === b.auto &&
+    a.editedAt === b.editedAt &&
+    a.editedBy === b.editedBy
+  );
+});
+
+function EntryRow(props: TimelineEntryRowProps) {
   const { entry, zone, now } = props;
   const [editing, setEditing] = useState(false);
   const editable =

@@ -20,6 +20,8 @@ export function Timeline(props: {
   const sorted = useMemo(() => [...props.entries].sort(compareTimelineEntries), [props.entries]);
   const [filter, setFilter] = useState<TimelineFilter>('all');
   const entries = useMemo(() => filterTimeline(sorted, filter), [sorted, filter]);
+  // Rows only need to know the day changed (for "24 Nov 14:23"); a minute keeps them still.
+  const minute = Math.floor(props.now / 60_000) * 60_000;
   return (
     <section className="incident-section timeline" aria-labelledby="timeline-title">
       <div className="incident-section__head">
@@ -58,7 +60,7 @@ export function Timeline(props: {
               entry={entry}
               apply={props.apply}
               zone={props.zone}
-              now={props.now}
+              now={minute}
               readOnly={props.readOnly}
             />
           ))}

@@ -197,7 +197,7 @@ function readServices(value: unknown): string[] {
 }
 
 const recordedAlertState = z.object({
-  state: z.enum(['fired', 'resolved']),
+  state: z.enum(['fired', 'resolved', 'suppressed']),
   at: isoTimeSchema,
 });
 

@@ -183,10 +183,12 @@ export const sourceAlertSnapshotSchema = z.object({
   labels: z.record(z.string(), z.string()),
   startsAt: isoTimeSchema,
   /**
-   * The last change of the alert the incident recorded (resolved, or fired again), when there was
+   * The last change of the alert the incident recorded (resolved, suppressed at its source, or fired again), when there was
    * one: what the incident knows of it even once its source no longer lists it.
    */
-  recorded: z.object({ state: z.enum(['fired', 'resolved']), at: isoTimeSchema }).optional(),
+  recorded: z
+    .object({ state: z.enum(['fired', 'resolved', 'suppressed']), at: isoTimeSchema })
+    .optional(),
 });
 
 /** What the incident keeps of an alert it was declared from. */

@@ -15,7 +15,7 @@ import {
 import { sourceAlertIds } from './read-incident';
 
 /** What happened to an alert an incident was declared from. */
-export const alertEventSchema = z.enum(['fired', 'resolved']);
+export const alertEventSchema = z.enum(['fired', 'resolved', 'suppressed']);
 
 /** What happened to a source alert. */
 export type AlertEvent = z.infer<typeof alertEventSchema>;
@@ -36,13 +36,20 @@ export const recordAlertEventArgsSchema = z
 /** Arguments of {@link recordAlertEvent}. */
 export type RecordAlertEventArgs = z.input<typeof recordAlertEventArgsSchema>;
 
+const EVENT_TEXT: Record<AlertEvent, (title: string) => string> = {
+  resolved: (title) => `Alert resolved: ${title}`,
+  suppressed: (title) => `Alert silenced or inhibited at its source: ${title}`,
+  fired: (title) => `Alert fired again: ${title}`,
+};
+
 interface StoredAlertState {
   state: AlertEvent;
   at: string;
 }
 
 /**
- * Put a change of a source alert on the timeline: it resolved, or fired again after resolving.
+ * Put a change of a source alert on the timeline: it resolved, was suppressed at its source
+ * (silenced or inhibited), or fired again after either.
  * Written once per change: the same news from the next poll, or from another peer that watches
  * the same source, writes nothing. An alert the incident was not declared from is ignored, and
  * an alert is taken to be firing until its first recorded change (it was declared from).
@@ -61,8 +68,7 @@ export function recordAlertEvent(doc: Y.Doc, args: RecordAlertEventArgs, ctx: Op
   const at = last !== undefined && Date.parse(a.at) < Date.parse(last.at) ? c.nowIso : a.at;
   return transact(doc, c, () => {
     types.alertStates.set(a.alertId, { state: a.event, at } satisfies StoredAlertState);
-    const text =
-      a.event === 'resolved' ? `Alert resolved: ${a.title}` : `Alert fired again: ${a.title}`;
+    const text = EVENT_TEXT[a.event](a.title);
     appendEntry(doc, types, { at, kind: 'alert', text, auto: true }, c);
     return { changed: true };
   });

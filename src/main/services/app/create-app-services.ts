@@ -94,15 +94,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // Source alerts resolving (or firing again) go on the timelines of the incidents declared
   // from them, written in the source's name: the person on call did not type them.
   const recordOnIncidents = async (change: AlertsChange): Promise<void> => {
-    if (!incidentStore || change.added.length + change.resolved.length === 0) return;
+    const count = change.added.length + change.changed.length + change.resolved.length;
+    if (!incidentStore || count === 0) return;
     const names = new Map(sources.statuses().map((status) => [status.sourceId, status.name]));
-    const bySource = new Map<string, { added: Alert[]; resolved: Alert[] }>();
+    const bySource = new Map<string, { added: Alert[]; changed: Alert[]; resolved: Alert[] }>();
     const slot = (alert: Alert) => {
-      const lists = bySource.get(alert.sourceId) ?? { added: [], resolved: [] };
+      const lists = bySource.get(alert.sourceId) ?? { added: [], changed: [], resolved: [] };
       bySource.set(alert.sourceId, lists);
       return lists;
     };
     change.added.forEach((alert) => slot(alert).added.push(alert));
+    change.changed.forEach((alert) => slot(alert).changed.push(alert));
     change.resolved.forEach((alert) => slot(alert).resolved.push(alert));
     for (const [sourceId, lists] of bySource) {
       const actor = names.get(sourceId) ?? sourceId;

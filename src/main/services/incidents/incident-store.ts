@@ -93,6 +93,8 @@ export interface IncidentStore {
 /** Source alerts that changed in one poll. */
 export interface AlertChanges {
   added: readonly Alert[];
+  /** Alerts whose status changed (suppressed at the source, or firing again after it). */
+  changed?: readonly Alert[];
   resolved: readonly Alert[];
 }
 
@@ -348,6 +350,19 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
           // moment the poll noticed is the best known.
           at: pastOrNow(alert.endsAt, clock.now()),
         })),
+        ...(change.changed ?? []).flatMap((alert) =>
+          alert.status === 'resolved'
+            ? []
+            : [
+                {
+                  alertId: alert.id,
+                  event:
+                    alert.status === 'suppressed' ? ('suppressed' as const) : ('fired' as const),
+                  title: alert.title,
+                  at: clock.now().toISOString(),
+                },
+              ],
+        ),
         ...change.added.map((alert) => ({
           alertId: alert.id,
           event: 'fired' as const,

@@ -64,6 +64,19 @@ describe('recordAlertEvent', () => {
     expect(again?.at).toBe('2025-03-04T14:45:00.000Z');
   });
 
+  it('records an alert silenced at its source, and firing again once the silence ends', () => {
+    const doc = declared();
+    const base = { alertId: errors.id, title: errors.title };
+    recordAlertEvent(doc, { ...base, event: 'suppressed', at: '2025-03-04T14:35:00.000Z' }, at(5));
+    recordAlertEvent(doc, { ...base, event: 'suppressed', at: '2025-03-04T14:36:00.000Z' }, at(6));
+    recordAlertEvent(doc, { ...base, event: 'fired', at: '2025-03-04T14:50:00.000Z' }, at(20));
+    expect(alertTexts(doc)).toEqual([
+      `Alert fired: ${errors.title}`,
+      `Alert silenced or inhibited at its source: ${errors.title}`,
+      `Alert fired again: ${errors.title}`,
+    ]);
+  });
+
   it('ignores alerts the incident was not declared from', () => {
     const doc = declared();
     const before = Y.encodeStateVector(doc);

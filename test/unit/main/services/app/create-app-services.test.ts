@@ -855,17 +855,31 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       expect(await value('incident:get', { id: incident.id })).toEqual({ incident });
     });
 
-    it("puts a source alert resolving, and firing again, on the incident's timeline in the source's name", async () => {
+    it("puts a source alert silenced, resolving and firing again on the incident's timeline in the source's name", async () => {
       const am = await startWithAlerts({ profile: { name: 'Ana' } }, checkoutAlert);
       const { incident } = await value('incident:declare', { alertIds: [alertId('prod', 'c1')] });
 
+      const silenced = {
+        ...checkoutAlert,
+        status: { state: 'suppressed', silencedBy: ['silence-1'], inhibitedBy: [] },
+      };
+      am.answer(alertsBody(silenced));
+      await vi.waitFor(async () => {
+        await value('source:refresh', { sourceId: 'prod' });
+        const { incident: now } = await value('incident:get', { id: incident.id });
+        expect(timelineOf({ incident: now })).toContain(
+          'Alert silenced or inhibited at its source: HighErrorRate',
+        );
+      }, WAIT);
+      // A minute later, so the entries' order does not hang on equal times.
+      now = new Date('2026-03-01T02:01:00.000Z');
       am.answer(alertsBody());
       await vi.waitFor(async () => {
         await value('source:refresh', { sourceId: 'prod' });
         const { incident: now } = await value('incident:get', { id: incident.id });
         expect(timelineOf({ incident: now })).toContain('Alert resolved: HighErrorRate');
       }, WAIT);
-      am.answer(alertsBody({ ...checkoutAlert, startsAt: '2026-03-01T02:00:30.000Z' }));
+      am.answer(alertsBody({ ...checkoutAlert, startsAt: '2026-03-01T02:01:30.000Z' }));
       await vi.waitFor(async () => {
         await value('source:refresh', { sourceId: 'prod' });
         const { incident: now } = await value('incident:get', { id: incident.id });
@@ -877,6 +891,7 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       const alertEntries = after.timeline.filter((e) => e.kind === 'alert');
       expect(alertEntries.map((e) => [e.text, e.author])).toEqual([
         ['Alert fired: HighErrorRate', 'Ana'],
+        ['Alert silenced or inhibited at its source: HighErrorRate', 'Production'],
         ['Alert resolved: HighErrorRate', 'Production'],
         ['Alert fired again: HighErrorRate', 'Production'],
       ]);

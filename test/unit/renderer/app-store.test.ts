@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Bridge } from '../../../src/renderer/bridge/bridge';
-import { BridgeError } from '../../../src/renderer/bridge/bridge-error';
 import type { ConnectionState } from '../../../src/renderer/bridge/connection-state';
 import {
   applyAlertsChanged,
@@ -14,7 +12,7 @@ import {
 import { connectAppStore, createAppStore } from '../../../src/renderer/stores/app-store';
 import { moveSelection } from '../../../src/renderer/stores/ui-store';
 import { defaultSettings } from '../../../src/shared/domain/settings';
-import type { EventChannel, EventPayload, InvokeChannel } from '../../../src/shared/ipc/contract';
+import { fakeBridge } from './fake-bridge';
 import { alert, runbookList, source, summary } from './fixtures';
 
 const connected: ConnectionState = { status: 'connected' };
@@ -70,47 +68,6 @@ describe('app state reducers', () => {
   });
 });
 
-/** A bridge whose calls and events the test drives. */
-function fakeBridge(answers: Partial<Record<InvokeChannel, () => unknown>>) {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const connectionListeners = new Set<(state: ConnectionState) => void>();
-  let connection: ConnectionState = { status: 'connecting', attempt: 0 };
-  const calls: string[] = [];
-  const bridge: Bridge = {
-    mode: 'browser',
-    invoke: (async (channel: InvokeChannel) => {
-      calls.push(channel);
-      const answer = answers[channel];
-      if (!answer) throw new BridgeError(channel, { code: 'internal', message: `no ${channel}` });
-      return answer();
-    }) as Bridge['invoke'],
-    on: ((channel: string, listener: (payload: unknown) => void) => {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    }) as Bridge['on'],
-    openLink: async () => true,
-    connection: () => connection,
-    onConnection: (listener) => {
-      connectionListeners.add(listener);
-      return () => connectionListeners.delete(listener);
-    },
-    reconnectNow: () => {},
-  };
-  return {
-    bridge,
-    calls,
-    emit<C extends EventChannel>(channel: C, payload: EventPayload<C>) {
-      for (const listener of listeners.get(channel) ?? []) listener(payload);
-    },
-    setConnection(next: ConnectionState) {
-      connection = next;
-      for (const listener of connectionListeners) listener(next);
-    },
-  };
-}
-
 const settingsView = { settings: defaultSettings(), path: '/home/me/settings.json' };
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -125,10 +82,10 @@ describe('connectAppStore', () => {
     });
     const store = createAppStore(fake.bridge);
     connectAppStore(store, fake.bridge);
-    expect(fake.calls).toEqual([]);
+    expect(fake.calls.map((c) => c.channel)).toEqual([]);
     fake.setConnection(connected);
     await flush();
-    expect(fake.calls.sort()).toEqual([
+    expect(fake.calls.map((c) => c.channel).sort()).toEqual([
       'alerts:list',
       'app:info',
       'runbooks:list',

@@ -14,7 +14,8 @@ import {
   createIncidentStore,
 } from '../../../src/renderer/stores/incident-store';
 import type { IncidentList } from '../../../src/shared/ipc/incident-schemas';
-import { fakeIncidentBridge, flush, incidentSummary, incidentView } from './incident-fixtures';
+import { fakeBridge } from './fake-bridge';
+import { flush, incidentSummary, incidentView } from './incident-fixtures';
 
 const list = (...ids: string[]): IncidentList => ({
   incidents: ids.map((id) => incidentSummary(id)),
@@ -76,7 +77,7 @@ describe('incident state', () => {
 describe('incident store', () => {
   it('loads the list once connected, follows events, and loads again after a reconnect', async () => {
     let answer = list('a');
-    const fake = fakeIncidentBridge({ 'incidents:list': () => answer });
+    const fake = fakeBridge({ 'incidents:list': () => answer });
     const store = createIncidentStore(fake.bridge);
     connectIncidentStore(store, fake.bridge);
     expect(fake.calls).toEqual([]);
@@ -96,7 +97,7 @@ describe('incident store', () => {
   });
 
   it('keeps why the list could not be loaded, and forgets it once a list arrives', async () => {
-    const fake = fakeIncidentBridge({});
+    const fake = fakeBridge({});
     const store = createIncidentStore(fake.bridge);
     fake.setConnection({ status: 'connected' });
     connectIncidentStore(store, fake.bridge);
@@ -107,7 +108,7 @@ describe('incident store', () => {
   });
 
   it('shows an incident, then follows incident:changed for it', async () => {
-    const fake = fakeIncidentBridge({ 'incident:get': () => incidentView() });
+    const fake = fakeBridge({ 'incident:get': () => incidentView() });
     const store = createIncidentStore(fake.bridge);
     connectIncidentStore(store, fake.bridge);
     await store.actions.show('inc-1');
@@ -117,14 +118,14 @@ describe('incident store', () => {
   });
 
   it('says why an incident could not be opened', async () => {
-    const fake = fakeIncidentBridge({});
+    const fake = fakeBridge({});
     const store = createIncidentStore(fake.bridge);
     await store.actions.show('inc-9');
     expect(store.getState().shownError).toBe('no incident:get');
   });
 
   it('apply sends the op for that incident, shows the answer and returns the created id', async () => {
-    const fake = fakeIncidentBridge({
+    const fake = fakeBridge({
       'incident:get': () => incidentView(),
       'incident:apply': () => ({
         ...incidentView({ title: 'After' }),
@@ -150,7 +151,7 @@ describe('incident store', () => {
   });
 
   it('a refused op rejects with the reason and leaves the incident as it was', async () => {
-    const fake = fakeIncidentBridge({
+    const fake = fakeBridge({
       'incident:get': () => incidentView(),
       'incident:apply': () => {
         throw new BridgeError('incident:apply', {
@@ -169,7 +170,7 @@ describe('incident store', () => {
   });
 
   it('declare shows the new incident and asks for the list at once', async () => {
-    const fake = fakeIncidentBridge({
+    const fake = fakeBridge({
       'incident:declare': () => incidentView({ id: 'inc-7', title: 'Payments down' }),
       'incidents:list': () => list('inc-7'),
     });
@@ -185,7 +186,7 @@ describe('incident store', () => {
   });
 
   it('attachAlerts sends the ids, shows that incident and says how many were new to it', async () => {
-    const fake = fakeIncidentBridge({
+    const fake = fakeBridge({
       'incident:attachAlerts': () => ({
         ...incidentView({ id: 'inc-3', title: 'With more alerts' }),
         added: 1,
@@ -206,7 +207,7 @@ describe('incident store', () => {
   });
 
   it('dismissProblem sends the problem id and shows the list it answers', async () => {
-    const fake = fakeIncidentBridge({ 'incidents:dismissProblem': () => list('inc-1') });
+    const fake = fakeBridge({ 'incidents:dismissProblem': () => list('inc-1') });
     const store = createIncidentStore(fake.bridge);
     await store.actions.dismissProblem('inc-9:unreadable:2026-03-01T02:00:00.000Z');
     expect(fake.calls.at(-1)).toEqual({

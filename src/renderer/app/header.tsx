@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useApp, useAppState, useIncidents, useUi } from './app-context';
 import { summarise } from '../features/alerts/summary';
-import { openIncidentCount } from '../stores/incident-state';
+import { nextUpdateText } from '../features/incident/next-update';
+import { earliestUpdateDue, openIncidentCount } from '../stores/incident-state';
+import { useNow } from './use-now';
 import { THEMES, type Theme } from './theme';
 import { errorMessage } from '../bridge/bridge-error';
 
@@ -18,6 +20,11 @@ export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }
     (s) => s.connection.status === 'disconnected' || s.connection.status === 'no-token',
   );
   const openIncidents = useIncidents((s) => openIncidentCount(s.list));
+  // A status update owed soon or late shows from every view, not only on the incident.
+  const updateDue = useIncidents((s) => earliestUpdateDue(s.list));
+  const now = useNow(15_000);
+  const update = nextUpdateText(updateDue, now);
+  const updateAlert = update.tone === 'soon' || update.tone === 'overdue' ? update : undefined;
   const [themeError, setThemeError] = useState<string | undefined>();
   const summary = summarise(alerts, sources);
   const onIncidents = view === 'incidents' || view === 'incident';
@@ -47,6 +54,9 @@ export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }
             <span className="tabs__count tabular" aria-label={`, ${openIncidents} open`}>
               {openIncidents}
             </span>
+          ) : null}
+          {updateAlert ? (
+            <span className={`tabs__due tabs__due--${updateAlert.tone}`}>{updateAlert.text}</span>
           ) : null}
         </button>
       </nav>

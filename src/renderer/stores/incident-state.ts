@@ -115,3 +115,18 @@ export function showIncident(state: IncidentState, id: string | undefined): Inci
 export function openIncidentCount(list: IncidentList | undefined): number {
   return list?.incidents.filter((incident) => incident.status !== 'closed').length ?? 0;
 }
+
+/**
+ * The earliest status update owed by any incident not closed, for the header: the one that
+ * needs the user first, whichever view they are on.
+ * @param list - the incident list, if loaded
+ */
+export function earliestUpdateDue(list: IncidentList | undefined): string | undefined {
+  let earliest: string | undefined;
+  for (const incident of list?.incidents ?? []) {
+    const due = incident.nextUpdateDueAt;
+    if (incident.status === 'closed' || due === undefined) continue;
+    if (earliest === undefined || Date.parse(due) < Date.parse(earliest)) earliest = due;
+  }
+  return earliest;
+}

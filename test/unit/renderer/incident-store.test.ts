@@ -6,6 +6,7 @@ import {
   applyIncidentList,
   applyIncidentListAnswer,
   initialIncidentState,
+  earliestUpdateDue,
   openIncidentCount,
   showIncident,
 } from '../../../src/renderer/stores/incident-state';
@@ -71,6 +72,23 @@ describe('incident state', () => {
         problems: [],
       }),
     ).toBe(2);
+  });
+
+  it('names the earliest status update owed by an incident not closed, for the header', () => {
+    expect(earliestUpdateDue(undefined)).toBeUndefined();
+    const due = (id: string, at: string, status: 'investigating' | 'closed' = 'investigating') =>
+      incidentSummary(id, { status, nextUpdateDueAt: at });
+    expect(
+      earliestUpdateDue({
+        incidents: [
+          due('a', '2025-03-04T15:00:00.000Z'),
+          due('b', '2025-03-04T14:45:00.000Z'),
+          due('c', '2025-03-04T14:00:00.000Z', 'closed'),
+          incidentSummary('d'),
+        ],
+        problems: [],
+      }),
+    ).toBe('2025-03-04T14:45:00.000Z');
   });
 });
 

@@ -27,14 +27,15 @@ export function recoveryNotice(id: string, recovery: JournalRecovery): RecordNot
   const tailOnly =
     recovery.droppedBytes > 0 && keptAs !== undefined && !/snapshot/i.test(recovery.reason ?? '');
   if (tailOnly) {
-    const what =
+    const what = (where: string) =>
       `the end of its record on disk was damaged, most likely by a crash while saving: the last ` +
-      `${recovery.droppedBytes} bytes were kept as ${keptAs}, and everything before them is intact. ` +
+      `${recovery.droppedBytes} bytes were ${where}, and everything before them is intact. ` +
       'The last change made before the crash may be missing.';
     return {
       kind: 'repaired',
-      problem: `Incident ${id}: ${what}`,
-      warning: capitalise(what),
+      // The list shows `keptAs` on its own line; the incident's warning has no such line.
+      problem: `Incident ${id}: ${what('kept aside')}`,
+      warning: capitalise(what(`kept as ${keptAs}`)),
       keptAs,
     };
   }

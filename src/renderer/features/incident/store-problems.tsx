@@ -49,8 +49,8 @@ function StoreProblemRow(props: {
   };
   return (
     <li>
-      <span className="incident-problems__id">{problem.incidentId}</span>
-      {problem.unreadable ? ' (could not be opened)' : ''}: {problem.message}
+      {/* The message names the incident, and says when it could not be opened. */}
+      {problem.message}
       {problem.keptAs ? (
         <>
           {' '}

@@ -3,6 +3,7 @@ import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { cadenceWords, readCadence } from './status-countdown';
 import { useOp } from './use-op';
+import { inlineFormHandlers } from './inline-form';
 
 /**
  * How often status updates are due on this incident (the commander's call), changed in place:
@@ -52,16 +53,12 @@ export function CadenceControl(props: {
   return (
     <form
       className="inline-form cadence-line"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (reading.ok) void save(reading.minutes);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          setEditing(false);
-        }
-      }}
+      {...inlineFormHandlers(
+        () => {
+          if (reading.ok) void save(reading.minutes);
+        },
+        () => setEditing(false),
+      )}
     >
       <label htmlFor="status-cadence-minutes" className="muted">
         Every

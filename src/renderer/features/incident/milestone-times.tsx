@@ -4,6 +4,7 @@ import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { useOp } from './use-op';
 import { formatZonedClock, formatZonedFull, formatZonedShort } from './zoned-time';
+import { inlineFormHandlers } from './inline-form';
 
 const MILESTONES: ReadonlyArray<[IncidentTimeField, string]> = [
   ['detectedAt', 'Detected'],
@@ -59,25 +60,21 @@ function Milestone(props: {
         {editing ? (
           <form
             className="milestone__form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (typed.trim() === '') return;
-              if (typed.trim() === start) {
-                setEditing(false);
-                return;
-              }
-              void op
-                .run({ type: 'time.correct', args: { field, time: typed.trim() } })
-                .then((done) => {
-                  if (done) setEditing(false);
-                });
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                event.preventDefault();
-                setEditing(false);
-              }
-            }}
+            {...inlineFormHandlers(
+              () => {
+                if (typed.trim() === '') return;
+                if (typed.trim() === start) {
+                  setEditing(false);
+                  return;
+                }
+                void op
+                  .run({ type: 'time.correct', args: { field, time: typed.trim() } })
+                  .then((done) => {
+                    if (done) setEditing(false);
+                  });
+              },
+              () => setEditing(false),
+            )}
           >
             <input
               className="field__input milestone__input tabular"

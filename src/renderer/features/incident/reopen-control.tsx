@@ -4,6 +4,7 @@ import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { reopenPlan } from './reopen';
 import { useOp } from './use-op';
+import { inlineFormHandlers } from './inline-form';
 
 /**
  * "Reopen…" on a resolved or closed incident: says what going back undoes (milestone times, the
@@ -37,24 +38,20 @@ export function ReopenControl(props: { incident: IncidentSnapshot; apply: ApplyI
       className="inline-form reopen-form"
       aria-label="Reopen the incident"
       aria-describedby="reopen-what"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const text = note.trim();
-        void op
-          .run({
-            type: 'lifecycle.set',
-            args: text === '' ? { status: plan.to } : { status: plan.to, note: text },
-          })
-          .then((done) => {
-            if (done) setOpen(false);
-          });
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          setOpen(false);
-        }
-      }}
+      {...inlineFormHandlers(
+        () => {
+          const text = note.trim();
+          void op
+            .run({
+              type: 'lifecycle.set',
+              args: text === '' ? { status: plan.to } : { status: plan.to, note: text },
+            })
+            .then((done) => {
+              if (done) setOpen(false);
+            });
+        },
+        () => setOpen(false),
+      )}
     >
       <p id="reopen-what" className="reopen-form__what">
         {plan.text}

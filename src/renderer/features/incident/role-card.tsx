@@ -6,6 +6,7 @@ import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { useOp } from './use-op';
 import { formatZonedFull, formatZonedShort } from './zoned-time';
+import { inlineFormHandlers } from './inline-form';
 
 /** What every role card needs besides its role. */
 export interface RoleCardContext {
@@ -109,16 +110,12 @@ export function RoleCard(props: { role: RoleState } & RoleCardContext) {
       {assigning ? (
         <form
           className="inline-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (name.trim() !== '') void give(name.trim());
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              setAssigning(false);
-            }
-          }}
+          {...inlineFormHandlers(
+            () => {
+              if (name.trim() !== '') void give(name.trim());
+            },
+            () => setAssigning(false),
+          )}
         >
           <input
             className="field__input"

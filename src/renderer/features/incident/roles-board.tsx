@@ -3,6 +3,7 @@ import type { RoleState } from '../../../shared/incident/schema';
 import { OpError } from './op-error';
 import { RoleCard, type RoleCardContext } from './role-card';
 import { useOp } from './use-op';
+import { inlineFormHandlers } from './inline-form';
 
 /** Every role as a card, and "Add role" for one the team needs this time. */
 export function RolesBoard(props: { roles: readonly RoleState[] } & RoleCardContext) {
@@ -45,31 +46,27 @@ function AddRole(props: RoleCardContext) {
     <form
       className="role role--form"
       aria-label="Add role"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const items = checklist
-          .split('\n')
-          .map((line) => line.trim())
-          .filter((line) => line !== '');
-        void op
-          .run({
-            type: 'role.add',
-            args:
-              items.length > 0 ? { name: name.trim(), checklist: items } : { name: name.trim() },
-          })
-          .then((done) => {
-            if (!done) return;
-            setOpen(false);
-            setName('');
-            setChecklist('');
-          });
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          setOpen(false);
-        }
-      }}
+      {...inlineFormHandlers(
+        () => {
+          const items = checklist
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== '');
+          void op
+            .run({
+              type: 'role.add',
+              args:
+                items.length > 0 ? { name: name.trim(), checklist: items } : { name: name.trim() },
+            })
+            .then((done) => {
+              if (!done) return;
+              setOpen(false);
+              setName('');
+              setChecklist('');
+            });
+        },
+        () => setOpen(false),
+      )}
     >
       <label className="field">
         <span className="field__label">Role name</span>

@@ -9,6 +9,7 @@ import { SeverityBadge } from '../../components/severity-badge';
 import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { useOp } from './use-op';
+import { inlineFormHandlers } from './inline-form';
 
 /** The severity badge; when editable, a button that opens "change severity, and why". */
 export function SeverityControl(props: {
@@ -49,24 +50,20 @@ export function SeverityControl(props: {
     <form
       className="inline-form severity-form"
       aria-label="Change severity"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const trimmed = reason.trim();
-        void op
-          .run({
-            type: 'severity.change',
-            args: trimmed === '' ? { severity: next } : { severity: next, reason: trimmed },
-          })
-          .then((done) => {
-            if (done) setOpen(false);
-          });
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          setOpen(false);
-        }
-      }}
+      {...inlineFormHandlers(
+        () => {
+          const trimmed = reason.trim();
+          void op
+            .run({
+              type: 'severity.change',
+              args: trimmed === '' ? { severity: next } : { severity: next, reason: trimmed },
+            })
+            .then((done) => {
+              if (done) setOpen(false);
+            });
+        },
+        () => setOpen(false),
+      )}
     >
       <label className="field field--inline">
         <span className="field__label">Severity</span>

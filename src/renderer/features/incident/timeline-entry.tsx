@@ -9,6 +9,7 @@ import type { ApplyIncidentOp } from './panel-props';
 import { KIND_WORDS, MANUAL_KINDS } from './timeline-kinds';
 import { useOp } from './use-op';
 import { formatZonedClock, formatZonedFull, formatZonedShort } from './zoned-time';
+import { inlineFormHandlers } from './inline-form';
 
 /** What one row shows; `now` only decides whether its time says the day, so a minute will do. */
 interface TimelineEntryRowProps {
@@ -129,16 +130,12 @@ function EntryEditor(props: {
     <form
       className="entry-editor"
       aria-label="Edit the entry"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          props.onDone();
-        }
-      }}
+      {...inlineFormHandlers(
+        () => {
+          void save();
+        },
+        () => props.onDone(),
+      )}
     >
       <div className="inline-form">
         <input

@@ -36,6 +36,11 @@ describe('the Alertmanager source against a real Alertmanager', () => {
       intervalSeconds: 1,
       timeoutSeconds: 5,
       enabled: true,
+      severityWords: {},
+      peerUrls: [],
+      ackMinutes: 60,
+      push: false,
+      auth: 'none',
     };
     manager.configure([config]);
     await vi.waitFor(() => expect(statuses.at(-1)?.health).toBe('ok'), WAIT);

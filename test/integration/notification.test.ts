@@ -20,6 +20,11 @@ const settings: Settings = {
       intervalSeconds: 15,
       timeoutSeconds: 10,
       enabled: true,
+      severityWords: {},
+      peerUrls: [],
+      ackMinutes: 60,
+      push: false,
+      auth: 'none',
     },
   ],
 };

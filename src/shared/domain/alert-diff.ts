@@ -61,9 +61,18 @@ function sameAlert(a: Alert, b: Alert): boolean {
     a.startsAt === b.startsAt &&
     a.endsAt === b.endsAt &&
     a.url === b.url &&
+    a.severityUnmapped === b.severityUnmapped &&
     sameRecord(a.labels, b.labels) &&
-    sameRecord(a.annotations, b.annotations)
+    sameRecord(a.annotations, b.annotations) &&
+    muteKey(a) === muteKey(b)
   );
+}
+
+// Who acknowledged or silenced it, and until when: a teammate's silence is a change to show.
+function muteKey(alert: Alert): string {
+  const ack = alert.ack ? `${alert.ack.by}|${alert.ack.until ?? ''}|${alert.ack.ref ?? ''}` : '';
+  const silences = (alert.silences ?? []).map((s) => `${s.id}@${s.endsAt}`).join(',');
+  return `${ack};${silences};${(alert.inhibitedBy ?? []).join(',')}`;
 }
 
 function sameRecord(

@@ -15,7 +15,31 @@ export const alertAckSchema = z.object({
   by: z.string(),
   at: isoTimeSchema,
   via: z.enum(['source', 'local']),
+  /** When the acknowledgement lapses at its source (an ack silence's end), if it does. */
+  until: isoTimeSchema.optional(),
+  /** What the acknowledger wrote. */
+  comment: z.string().optional(),
+  /** The source's handle on it (an Alertmanager silence id), so it can be undone or extended. */
+  ref: z.string().optional(),
 });
+
+/** An acknowledgement. */
+export type AlertAck = z.infer<typeof alertAckSchema>;
+
+/**
+ * A silence that mutes an alert at its source (Alertmanager), whoever made it: amtool, the
+ * Alertmanager UI, karma or this app.
+ */
+export const alertSilenceSchema = z.object({
+  id: z.string(),
+  createdBy: z.string(),
+  comment: z.string(),
+  startsAt: isoTimeSchema,
+  endsAt: isoTimeSchema,
+});
+
+/** A silence muting an alert. */
+export type AlertSilence = z.infer<typeof alertSilenceSchema>;
 
 /**
  * An alert from any source, normalised (docs/architecture.md, data).
@@ -39,6 +63,12 @@ export const alertSchema = z.object({
   /** Link to the alert at its source (for example the generator URL). */
   url: z.string().optional(),
   ack: alertAckSchema.optional(),
+  /** The silences muting it at its source, soonest to end first. */
+  silences: z.array(alertSilenceSchema).optional(),
+  /** Fingerprints of the alerts inhibiting it at its source. */
+  inhibitedBy: z.array(z.string()).optional(),
+  /** True when the source sent a severity word the team's mapping does not know. */
+  severityUnmapped: z.boolean().optional(),
 });
 
 /** A normalised alert. */

@@ -1,58 +1,49 @@
 import { z } from 'zod';
+import { alertActionTypeSchema } from './alert-action';
 import { isoTimeSchema } from './alert';
+import {
+  DEFAULT_ACK_MINUTES,
+  DEFAULT_ALERTMANAGER_URL,
+  alertmanagerSourceSchema,
+  type AlertmanagerSourceConfig,
+} from './sources/alertmanager-source-config';
+import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
-/** Alertmanager's own default address, watched when no source is configured. */
-export const DEFAULT_ALERTMANAGER_URL = 'http://127.0.0.1:9093';
+export {
+  DEFAULT_ACK_MINUTES,
+  DEFAULT_ALERTMANAGER_URL,
+  alertmanagerSourceSchema,
+  type AlertmanagerSourceConfig,
+};
+export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
 
-/** Default poll interval in seconds. */
-export const DEFAULT_POLL_INTERVAL_SECONDS = 15;
-
-/** Default time a poll may take before it counts as failed, in seconds. */
-export const DEFAULT_POLL_TIMEOUT_SECONDS = 10;
-
-/** The settings of one Prometheus Alertmanager source (API v2, polled). */
-export const alertmanagerSourceSchema = z.object({
-  kind: z.literal('alertmanager'),
-  /** Stable id, used in alert ids; letters, digits, `-` and `_`. */
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 letters, digits, "-" or "_"'),
-  /** Name shown in the app. */
-  name: z.string().min(1).max(100),
-  /** Base URL of the Alertmanager, for example `http://alertmanager:9093`. */
-  url: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    // A password in the URL would sit in settings.json in plain text; secrets never go there.
-    .refine((u) => !/^https?:\/\/[^/]*@/i.test(u), {
-      message: 'must not contain a user name or password; credentials are not stored in settings',
-    })
-    .transform((u) => u.replace(/\/+$/, '')),
-  /** Seconds between polls. */
-  intervalSeconds: z.number().int().min(2).max(3600).default(DEFAULT_POLL_INTERVAL_SECONDS),
-  /** Seconds a poll may take before it counts as failed. */
-  timeoutSeconds: z.number().int().min(1).max(120).default(DEFAULT_POLL_TIMEOUT_SECONDS),
-  /** When false the source is kept but not polled. */
-  enabled: z.boolean().default(true),
-});
-
-/** The settings of one Alertmanager source. */
-export type AlertmanagerSourceConfig = z.infer<typeof alertmanagerSourceSchema>;
-
-/** Any alert source the app can watch (more kinds join this union). */
+/**
+ * Any alert source the app can watch, told apart by `kind`. Each kind has an adapter in
+ * `src/main/services/sources/adapters/` that maps its API onto the normalised alert.
+ */
 export const sourceConfigSchema = z.discriminatedUnion('kind', [alertmanagerSourceSchema]);
 
 /** Any alert source's settings. */
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;
 
+/** The kinds of source. */
+export type SourceKind = SourceConfig['kind'];
+
+/** Every kind of source, in the order the UI offers them. */
+export const SOURCE_KINDS: readonly SourceKind[] = sourceConfigSchema.options.map(
+  (option) => option.shape.kind.value,
+);
+
 /** The source watched when the settings list none. */
 export function defaultSource(): AlertmanagerSourceConfig {
-  return {
+  return alertmanagerSourceSchema.parse({
     kind: 'alertmanager',
     id: 'alertmanager',
     name: 'Alertmanager (default address)',
     url: DEFAULT_ALERTMANAGER_URL,
     intervalSeconds: DEFAULT_POLL_INTERVAL_SECONDS,
     timeoutSeconds: DEFAULT_POLL_TIMEOUT_SECONDS,
-    enabled: true,
-  };
+  });
 }
 
 /** The health of a source as the user sees it. */
@@ -61,11 +52,23 @@ export const sourceHealthSchema = z.enum(['pending', 'ok', 'failing', 'disabled'
 /** The health of a source. */
 export type SourceHealth = z.infer<typeof sourceHealthSchema>;
 
+/** Whether a source's credential is stored, shown masked: never the secret itself. */
+export const credentialStateSchema = z.object({
+  /** True when the secret store holds a credential for this source. */
+  set: z.boolean(),
+  /** The last characters only, such as `••••3f9a`, so the user can tell which one it is. */
+  hint: z.string().max(16).optional(),
+});
+
+/** Whether a source's credential is stored. */
+export type CredentialState = z.infer<typeof credentialStateSchema>;
+
 /** What the app knows about one source's polling, published on every change. */
 export const sourceStatusSchema = z.object({
   sourceId: z.string(),
   name: z.string(),
-  kind: z.literal('alertmanager'),
+  kind: z.string(),
+  /** Where it is watched, without secrets. */
   url: z.string(),
   /** True when this is the fallback source watched because none is configured. */
   isDefault: z.boolean(),
@@ -82,6 +85,10 @@ export const sourceStatusSchema = z.object({
   nextAttemptAt: isoTimeSchema.optional(),
   /** Active (firing or suppressed) alerts the source reported last. */
   activeAlerts: z.number().int().nonnegative(),
+  /** What can be done to this source's alerts from the app. */
+  actions: z.array(alertActionTypeSchema).default([]),
+  /** The source's credential, masked; absent for a kind that takes none. */
+  credential: credentialStateSchema.optional(),
 });
 
 /** One source's polling status. */

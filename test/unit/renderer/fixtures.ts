@@ -31,6 +31,7 @@ export function source(sourceId: string, extra: Partial<SourceStatus> = {}): Sou
     health: 'ok',
     failures: 0,
     activeAlerts: 0,
+    actions: [],
     ...extra,
   };
 }

@@ -42,7 +42,7 @@ export function normaliseAlertmanagerAlerts(body: unknown, options: NormaliseOpt
 function toAlert(raw: GettableAlert, options: NormaliseOptions): Alert {
   const { labels, annotations } = raw;
   const severityLabel = labels.severity;
-  const { severity } = mapSeverityLabel(
+  const { severity, known } = mapSeverityLabel(
     severityLabel,
     options.severityScale,
     options.severityWords,
@@ -59,6 +59,8 @@ function toAlert(raw: GettableAlert, options: NormaliseOptions): Alert {
     status: ended ? 'resolved' : statusOf(raw.status.state),
     severity,
     ...(severityLabel !== undefined && { severityLabel }),
+    // A word the mapping does not know is flagged, not silently filed among the warnings.
+    ...(severityLabel !== undefined && !known && { severityUnmapped: true }),
     title: nonEmpty(labels.alertname) ?? nonEmpty(annotations.summary) ?? 'Unnamed alert',
     ...(summary !== undefined && { summary }),
     labels,

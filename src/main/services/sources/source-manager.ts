@@ -1,14 +1,17 @@
 import { Subject, type Subscription } from 'rxjs';
 import type { Alert } from '../../../shared/domain/alert';
+import type { AlertAction, AlertActionResult } from '../../../shared/domain/alert-action';
 import type { AlertDiff } from '../../../shared/domain/alert-diff';
 import { sortAlerts } from '../../../shared/domain/alert-order';
 import { defaultSource, type SourceConfig, type SourceStatus } from '../../../shared/domain/source';
 import type { Clock } from '../clock/clock';
 import { pollEvery } from '../poller/poll-every';
 import type { PollOutcome } from '../poller/poll-outcome';
+import { adapterFor } from './adapters/source-adapters';
 import { advanceSnapshot, countOpen, pruneResolved } from './alert-snapshot';
 import type { SeverityMapping } from './alertmanager-normalise';
-import { alertmanagerPoll } from './alertmanager-source';
+import type { AdapterContext } from './source-adapter';
+import { SourceError } from './source-error';
 import { initialStatus, sameStatus, statusAfter } from './source-status';
 
 /** The alert list after a change, and which alerts the change concerned. */
@@ -34,8 +37,14 @@ export interface SourceManagerOptions {
   readonly onAlertsChanged: (change: AlertsChange) => void;
   /** Called whenever one source's status changed. */
   readonly onStatus: (status: SourceStatus) => void;
+  /** A source's credential from the secret store; none by default. */
+  readonly secret?: (sourceId: string) => Promise<string | undefined>;
   readonly log?: SourceLog;
 }
+
+/** What one poll of a source's settings returned, for "Test connection". */
+export type SourceTestResult =
+  { readonly ok: true; readonly alerts: Alert[] } | { readonly ok: false; readonly error: string };
 
 /** Owns every configured source: polls each, keeps its alerts and reports changes. */
 export interface SourceManager {
@@ -47,6 +56,20 @@ export interface SourceManager {
   alerts(): Alert[];
   /** Every watched source's status, in configuration order. */
   statuses(): SourceStatus[];
+  /**
+   * Carry out an action on alerts at their sources (an acknowledge, a silence, …), then poll
+   * those sources at once so the list shows what the source now says. One result per alert.
+   */
+  act(
+    alertIds: readonly string[],
+    action: AlertAction,
+    actor: string,
+  ): Promise<AlertActionResult[]>;
+  /**
+   * Poll these settings once without watching them: what "Test connection" shows.
+   * @param secret - a credential typed but not saved yet; else the stored one is used
+   */
+  test(config: SourceConfig, secret?: string): Promise<SourceTestResult>;
   /** Stop polling everything and forget all sources and alerts. */
   stop(): void;
 }
@@ -137,15 +160,25 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     setStatus(runner, statusAfter(runner.status, outcome, countOpen(runner.snapshot)));
   };
 
+  const context = (config: SourceConfig, secret?: string): AdapterContext => ({
+    clock: options.clock,
+    // A source's own words win over the team's: it speaks its own vocabulary.
+    severity: () => {
+      const team = options.severity();
+      return { ...team, severityWords: { ...team.severityWords, ...config.severityWords } };
+    },
+    secret: async () => secret ?? (await options.secret?.(config.id)),
+  });
+
+  // Stopping the manager abandons actions under way rather than leaving them to finish late.
+  let stopping = new AbortController();
+
   const start = (runner: Runner) => {
     if (!runner.config.enabled) return;
     const { config } = runner;
     const intervalMs = config.intervalSeconds * 1000;
     runner.subscription = pollEvery({
-      fetchOnce: alertmanagerPoll(config, {
-        clock: options.clock,
-        severity: options.severity,
-      }),
+      fetchOnce: adapterFor(config).poll(config, context(config)),
       intervalMs,
       timeoutMs: config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
       backoff: {
@@ -187,9 +220,8 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
           next.set(config.id, current);
           continue;
         }
-        // Same Alertmanager, new timing: keep its alerts, or every one would be announced again.
-        const keep =
-          current !== undefined && config.enabled && sameAlertmanager(current.config, config);
+        // Same peer, new timing: keep its alerts, or every one would be announced again.
+        const keep = current !== undefined && config.enabled && samePeer(current.config, config);
         if (current) {
           halt(current);
           if (!keep && current.snapshot.size > 0) dropped = true;
@@ -233,9 +265,81 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
 
     statuses: () => [...runners.values()].map((r) => r.status),
 
+    async act(alertIds, action, actor) {
+      const results = new Map<string, AlertActionResult>();
+      const bySource = new Map<Runner, Alert[]>();
+      for (const id of alertIds) {
+        const runner = [...runners.values()].find((r) => r.snapshot.has(id));
+        const alert = runner?.snapshot.get(id);
+        if (!runner || !alert) {
+          results.set(id, {
+            alertId: id,
+            ok: false,
+            error: `No alert has the id "${id}"; it may be gone.`,
+          });
+          continue;
+        }
+        bySource.set(runner, [...(bySource.get(runner) ?? []), alert]);
+      }
+      await Promise.all(
+        [...bySource].map(async ([runner, alerts]) => {
+          const { config } = runner;
+          const adapter = adapterFor(config);
+          const refuse = (error: string) => {
+            for (const alert of alerts)
+              results.set(alert.id, { alertId: alert.id, ok: false, error });
+          };
+          if (!adapter.act || !adapter.actions(config).includes(action.type)) {
+            refuse(`${config.name} cannot ${action.type} alerts from this app.`);
+            return;
+          }
+          try {
+            await adapter.act(
+              config,
+              alerts,
+              { action, actor, signal: stopping.signal },
+              context(config),
+            );
+            for (const alert of alerts) results.set(alert.id, { alertId: alert.id, ok: true });
+            log('info', `${config.name}: ${action.type} of ${alerts.length} alert(s) by ${actor}`);
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            log('warn', `${config.name}: ${action.type} failed: ${reason}`);
+            refuse(reason);
+          }
+          // What the source says now is the truth, whether the action took or not.
+          if (runners.get(config.id) === runner && runner.subscription) runner.refresh$.next();
+        }),
+      );
+      return alertIds.map(
+        (id) => results.get(id) ?? { alertId: id, ok: false, error: 'not carried out' },
+      );
+    },
+
+    async test(config, secret) {
+      const controller = new AbortController();
+      const timer = setTimeout(
+        () => controller.abort(new SourceError('timeout', 'no answer in time')),
+        config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
+      );
+      try {
+        const alerts = await adapterFor(config).poll(
+          config,
+          context(config, secret),
+        )(controller.signal);
+        return { ok: true, alerts };
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
     stop() {
       for (const runner of runners.values()) halt(runner);
       runners = new Map();
+      stopping.abort();
+      stopping = new AbortController();
     },
   };
 }
@@ -243,13 +347,15 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
 /** Everything that decides how a source is polled, i.e. all but its display name. */
 function samePolling(a: SourceConfig, b: SourceConfig): boolean {
   return (
-    sameAlertmanager(a, b) &&
+    samePeer(a, b) &&
     a.intervalSeconds === b.intervalSeconds &&
     a.timeoutSeconds === b.timeoutSeconds &&
-    a.enabled === b.enabled
+    a.enabled === b.enabled &&
+    JSON.stringify(a.severityWords) === JSON.stringify(b.severityWords)
   );
 }
 
-function sameAlertmanager(a: SourceConfig, b: SourceConfig): boolean {
-  return a.kind === b.kind && a.url === b.url;
+/** The same peer, watched with the same meaning: its alerts carry over. */
+function samePeer(a: SourceConfig, b: SourceConfig): boolean {
+  return a.kind === b.kind && adapterFor(a).samePeer(a, b as typeof a);
 }

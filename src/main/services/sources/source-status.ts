@@ -1,5 +1,6 @@
 import type { SourceConfig, SourceStatus } from '../../../shared/domain/source';
 import type { PollOutcome } from '../poller/poll-outcome';
+import { adapterFor } from './adapters/source-adapters';
 
 /**
  * The status of a source before its first poll answered (or of one that is switched off).
@@ -11,11 +12,12 @@ export function initialStatus(config: SourceConfig, isDefault: boolean): SourceS
     sourceId: config.id,
     name: config.name,
     kind: config.kind,
-    url: config.url,
+    url: adapterFor(config).shownUrl(config),
     isDefault,
     health: config.enabled ? 'pending' : 'disabled',
     failures: 0,
     activeAlerts: 0,
+    actions: [...adapterFor(config).actions(config)],
   };
 }
 

@@ -1,3 +1,4 @@
+import { alertmanagerSourceSchema } from '../../../../src/shared/domain/source';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
@@ -145,7 +146,7 @@ describe('defaultSettings', () => {
 
   it('hands out fresh objects: changing one copy does not change the next', () => {
     const first = defaultSettings();
-    first.sources.push({ ...am('x'), intervalSeconds: 15, timeoutSeconds: 10, enabled: true });
+    first.sources.push(alertmanagerSourceSchema.parse(am('x')));
     first.severityWords.disaster = 'sev1';
     first.notifications.enabled = false;
     const second = defaultSettings();

@@ -18,7 +18,7 @@ function messages(input: unknown): string[] {
 }
 
 describe('alertmanager source settings', () => {
-  it('fills in interval, timeout and enabled when left out', () => {
+  it('fills in interval, timeout, enabled, acknowledgement length and push when left out', () => {
     expect(sourceConfigSchema.parse(source())).toEqual({
       kind: 'alertmanager',
       id: 'prod',
@@ -27,6 +27,11 @@ describe('alertmanager source settings', () => {
       intervalSeconds: 15,
       timeoutSeconds: 10,
       enabled: true,
+      severityWords: {},
+      peerUrls: [],
+      ackMinutes: 60,
+      push: false,
+      auth: 'none',
     });
   });
 
@@ -90,7 +95,7 @@ describe('alertmanager source settings', () => {
     'refuses %s, so no password ends up in the plain settings file',
     (url) => {
       expect(messages(source({ url }))).toEqual([
-        'url: must not contain a user name or password; credentials are not stored in settings',
+        'url: must not contain a user name or password; credentials are kept in the secret store',
       ]);
     },
   );

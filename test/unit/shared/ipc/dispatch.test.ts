@@ -98,6 +98,11 @@ describe('createDispatcher', () => {
       intervalSeconds: 15,
       timeoutSeconds: 10,
       enabled: true,
+      severityWords: {},
+      peerUrls: [],
+      ackMinutes: 60,
+      push: false,
+      auth: 'none',
     });
   });
 

@@ -15,7 +15,10 @@ import type { SettingsStore } from '../../../../../src/main/services/settings/se
 import { createSourceManager } from '../../../../../src/main/services/sources/source-manager';
 import { alertId } from '../../../../../src/shared/domain/alert';
 import type { SettingsInput } from '../../../../../src/shared/domain/settings';
-import { DEFAULT_ALERTMANAGER_URL } from '../../../../../src/shared/domain/source';
+import {
+  DEFAULT_ALERTMANAGER_URL,
+  alertmanagerSourceSchema,
+} from '../../../../../src/shared/domain/source';
 import {
   eventContract,
   invokeContract,
@@ -481,7 +484,9 @@ describe('createAppServices through the IPC dispatcher', { timeout: 30_000 }, ()
       onStatus: () => {},
     });
     extraCleanup.push(() => ticker.stop());
-    ticker.configure([{ ...prodSource(metronome.url), timeoutSeconds: 10, enabled: true }]);
+    ticker.configure([
+      alertmanagerSourceSchema.parse({ ...prodSource(metronome.url), timeoutSeconds: 10 }),
+    ]);
     await vi.waitFor(() => expect(metronome.requests.length).toBeGreaterThanOrEqual(2), WAIT);
 
     expect(am.requests.length).toBe(requestsAtStop);

@@ -35,6 +35,11 @@ function withSettings(change: (s: Settings) => Settings = (s) => s): Settings {
         intervalSeconds: 15,
         timeoutSeconds: 10,
         enabled: true,
+        severityWords: {},
+        peerUrls: [],
+        ackMinutes: 60,
+        push: false,
+        auth: 'none',
       },
     ],
   });

@@ -16,6 +16,7 @@ function ok(extra: Partial<SourceStatus> = {}): SourceStatus {
     health: 'ok',
     failures: 0,
     activeAlerts: 2,
+    actions: [],
     ...extra,
   };
 }

@@ -20,6 +20,16 @@ const prod = {
   timeoutSeconds: 5,
 } as const;
 
+// What the schema fills in for an Alertmanager source that leaves it out.
+const AM_DEFAULTS = {
+  enabled: true,
+  severityWords: {},
+  peerUrls: [],
+  ackMinutes: 60,
+  push: false,
+  auth: 'none',
+} as const;
+
 describe('settings store (conf, browser mode)', () => {
   let home: string;
   let file: string;
@@ -67,7 +77,7 @@ describe('settings store (conf, browser mode)', () => {
     const { settings, problem } = open().view();
 
     expect(problem).toBeUndefined();
-    expect(settings.sources).toEqual([{ ...prod, enabled: true }]);
+    expect(settings.sources).toEqual([{ ...prod, ...AM_DEFAULTS }]);
     expect(settings.severityScale).toBe('p1-p4');
     expect(settings.notifications).toEqual({ enabled: true, minSeverity: 'sev4' });
   });
@@ -124,7 +134,7 @@ describe('settings store (conf, browser mode)', () => {
 
     const view = store.update({ sources: [prod], theme: 'dark' });
 
-    expect(view.settings.sources).toEqual([{ ...prod, enabled: true }]);
+    expect(view.settings.sources).toEqual([{ ...prod, ...AM_DEFAULTS }]);
     expect(view.settings.theme).toBe('dark');
     expect(changes).toEqual([view]);
     store.close();
@@ -169,7 +179,7 @@ describe('settings store (conf, browser mode)', () => {
     );
 
     await vi.waitFor(() =>
-      expect(store.view().settings.sources).toEqual([{ ...prod, enabled: true }]),
+      expect(store.view().settings.sources).toEqual([{ ...prod, ...AM_DEFAULTS }]),
     );
     expect(store.view().settings.notifications.enabled).toBe(false);
     expect(changes.at(-1)).toEqual(store.view());
@@ -185,7 +195,7 @@ describe('settings store (conf, browser mode)', () => {
     fs.writeFileSync(file, halfDone);
 
     await vi.waitFor(() => expect(store.view().problem).toBeDefined());
-    expect(store.view().settings.sources).toEqual([{ ...prod, enabled: true }]);
+    expect(store.view().settings.sources).toEqual([{ ...prod, ...AM_DEFAULTS }]);
     expect(store.view().problem).toMatchObject({ file, at: NOW.toISOString() });
     expect(store.view().problem?.keptAs).toBeUndefined();
     expect(fs.readFileSync(file, 'utf8')).toBe(halfDone);
@@ -228,7 +238,7 @@ describe('settings store (conf, browser mode)', () => {
 
     const view = store.update({ theme: 'dark' });
 
-    expect(view.settings.sources).toEqual([{ ...prod, enabled: true }]);
+    expect(view.settings.sources).toEqual([{ ...prod, ...AM_DEFAULTS }]);
     expect(onDisk()).toMatchObject({ theme: 'dark', sources: [{ id: 'prod' }] });
   });
 

@@ -327,4 +327,49 @@ describe('createSourceManager', () => {
     expect(manager.statuses()).toEqual([]);
     expect(manager.refresh('prod')).toBe(false);
   });
+
+  it("reads a source's own severity words over the team's", async () => {
+    const am = await server(body(amAlert('a1', { severity: 'P1' })));
+    manager.configure([source('prod', am.url, { severityWords: { P1: 'sev1' } })]);
+    await nextStatus('prod', (s) => s.health === 'ok');
+    expect(manager.alerts()).toMatchObject([{ severity: 'sev1', severityLabel: 'P1' }]);
+    expect(manager.alerts()[0]?.severityUnmapped).toBeUndefined();
+  });
+
+  it('flags a severity word that no mapping knows, instead of filing it silently', async () => {
+    const am = await server(body(amAlert('a1', { severity: 'P1' })));
+    manager.configure([source('prod', am.url)]);
+    await nextStatus('prod', (s) => s.health === 'ok');
+    expect(manager.alerts()).toMatchObject([{ severityLabel: 'P1', severityUnmapped: true }]);
+  });
+
+  it('answers an action on an alert nobody knows, and on one its source cannot do, with why', async () => {
+    const am = await server(body(amAlert('a1')));
+    manager.configure([source('prod', am.url)]);
+    await nextStatus('prod', (s) => s.health === 'ok');
+    const results = await manager.act(['prod:gone', 'prod:a1'], { type: 'resolve' }, 'Ada');
+    expect(results).toEqual([
+      {
+        alertId: 'prod:gone',
+        ok: false,
+        error: 'No alert has the id "prod:gone"; it may be gone.',
+      },
+      { alertId: 'prod:a1', ok: false, error: 'Source prod cannot resolve alerts from this app.' },
+    ]);
+  });
+
+  it('tests settings once without watching them: the alerts, or the reason', async () => {
+    const am = await server(body(amAlert('a1'), amAlert('a2')));
+    const tested = await manager.test(source('trial', am.url));
+    expect(tested).toMatchObject({ ok: true, alerts: [{ id: 'trial:a1' }, { id: 'trial:a2' }] });
+    expect(manager.statuses()).toEqual([]);
+    expect(changes).toEqual([]);
+
+    am.answer({ status: 404, body: 'not here' });
+    const failed = await manager.test(source('trial', am.url));
+    expect(failed).toEqual({
+      ok: false,
+      error: `${am.url} answered HTTP 404 Not Found — is this the base URL of an Alertmanager (API v2)?`,
+    });
+  });
 });

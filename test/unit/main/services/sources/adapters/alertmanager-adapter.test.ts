@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../../../../src/main/services/clock/clock';
-import type { SeverityMapping } from '../../../../../src/main/services/sources/alertmanager-normalise';
-import { alertmanagerPoll } from '../../../../../src/main/services/sources/alertmanager-source';
-import { alertmanagerSourceSchema } from '../../../../../src/shared/domain/source';
-import { alertmanagerFixture } from './fixtures';
-import { startScriptedServer, type ScriptedServer } from './scripted-server';
+import type { Clock } from '../../../../../../src/main/services/clock/clock';
+import type { SeverityMapping } from '../../../../../../src/main/services/sources/alertmanager-normalise';
+import { alertmanagerAdapter } from '../../../../../../src/main/services/sources/adapters/alertmanager-adapter';
+import { alertmanagerSourceSchema } from '../../../../../../src/shared/domain/source';
+import { alertmanagerFixture } from '../fixtures';
+import { startScriptedServer, type ScriptedServer } from '../scripted-server';
 
 const clock: Clock = { now: () => new Date('2026-03-01T02:00:00Z') };
 
-describe('alertmanagerPoll', () => {
+describe('alertmanagerAdapter.poll', () => {
   let server: ScriptedServer;
   let severity: SeverityMapping;
   let poll: (signal: AbortSignal) => Promise<unknown>;
@@ -22,7 +22,11 @@ describe('alertmanagerPoll', () => {
       url: server.url,
     });
     severity = { severityScale: 'p1-p4', severityWords: {} };
-    poll = alertmanagerPoll(config, { clock, severity: () => severity });
+    poll = alertmanagerAdapter.poll(config, {
+      clock,
+      severity: () => severity,
+      secret: async () => undefined,
+    });
   });
   afterAll(() => server.close());
 

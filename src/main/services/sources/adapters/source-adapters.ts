@@ -1,0 +1,18 @@
+import type { SourceConfig } from '../../../../shared/domain/source';
+import type { SourceAdapter, SourceAdapterRegistry } from '../source-adapter';
+import { alertmanagerAdapter } from './alertmanager-adapter';
+
+/** The adapter of every kind of source; a new kind is one file and one line here. */
+export const sourceAdapters: SourceAdapterRegistry = {
+  alertmanager: alertmanagerAdapter,
+};
+
+/**
+ * The adapter for a source's kind.
+ * @param config - the source's settings
+ */
+export function adapterFor<C extends SourceConfig>(config: C): SourceAdapter<C> {
+  // The registry's mapped type pairs each kind with its adapter; TypeScript cannot follow the
+  // pairing through an indexed access on a union, so this is the one place that says so.
+  return sourceAdapters[config.kind] as unknown as SourceAdapter<C>;
+}

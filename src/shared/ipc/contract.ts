@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertSchema, isoTimeSchema } from '../domain/alert';
+import { alertActionResultSchema, alertActionSchema } from '../domain/alert-action';
 import {
   runbookLoadErrorSchema,
   runbookSchema,
@@ -95,6 +96,40 @@ export const invokeContract = {
   'source:refresh': {
     request: z.object({ sourceId: z.string().min(1) }).strict(),
     response: z.object({ sourceId: z.string() }),
+  },
+  /**
+   * Act on alerts at their source of truth (acknowledge, un-acknowledge, extend, snooze,
+   * resolve, silence), as the user of this app, so the whole team sees it. Answers once each
+   * source accepted or refused, one result per alert, in the order asked; the sources are polled
+   * at once after, so `alerts:changed` shows what they now say.
+   */
+  'alert:act': {
+    request: z
+      .object({
+        alertIds: z.array(z.string().min(1).max(1024)).min(1).max(500),
+        action: alertActionSchema,
+      })
+      .strict(),
+    response: z.object({ results: z.array(alertActionResultSchema) }),
+  },
+  /**
+   * Poll a source's settings once, without saving or watching them: "Test connection". A
+   * credential typed but not saved yet may come along (it is not stored); otherwise the stored
+   * one is used. Answers what came back (how many alerts, the first few) or the exact reason.
+   */
+  'source:test': {
+    request: z
+      .object({ source: sourceConfigSchema, credential: z.string().min(1).max(4096).optional() })
+      .strict(),
+    response: z.union([
+      z.object({
+        ok: z.literal(true),
+        count: z.number().int().min(0),
+        /** The first alerts, as the list would show them. */
+        sample: z.array(alertSchema).max(5),
+      }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]),
   },
   /** The current settings, the file they live in and any problem with it. */
   'settings:get': {

@@ -17,6 +17,7 @@ import { appHandlers } from './handlers/app-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { sourceActionHandlers } from './handlers/source-action-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
 export interface AppServicesOptions {
@@ -138,6 +139,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const handlers: InvokeHandlers = {
     ...appHandlers(options),
     ...alertHandlers({ sources }),
+    ...sourceActionHandlers({
+      sources,
+      actor: () => incidentOpContext(settings(), clock.now()).actor,
+    }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),

@@ -16,6 +16,10 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'alerts:list': {},
   'sources:list': {},
   'source:refresh': { sourceId: 'prod' },
+  'alert:act': { alertIds: ['prod:abc123'], action: { type: 'acknowledge', minutes: 60 } },
+  'source:test': {
+    source: { kind: 'alertmanager', id: 'trial', name: 'Trial', url: 'http://am:9093' },
+  },
   'settings:get': {},
   'settings:update': { theme: 'dark' },
   'notifications:test': {},

@@ -25,6 +25,8 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       calls.push(['source:refresh', request]);
       return { sourceId: request.sourceId };
     },
+    'alert:act': record('alert:act', { results: [{ alertId: 'prod:a', ok: true }] }),
+    'source:test': record('source:test', { ok: false, error: 'connection refused' }),
     'settings:get': record('settings:get', view),
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),

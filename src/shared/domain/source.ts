@@ -34,6 +34,16 @@ export const SOURCE_KINDS: readonly SourceKind[] = sourceConfigSchema.options.ma
   (option) => option.shape.kind.value,
 );
 
+/**
+ * The settings a new source of this kind starts from: every default its schema has, and the
+ * kind; what it cannot default (its URL, say) is left for the user.
+ * @param kind - the kind of source
+ */
+export function sourceDefaults(kind: SourceKind): Record<string, unknown> {
+  const schema = sourceConfigSchema.options.find((option) => option.shape.kind.value === kind);
+  return schema ? schema.partial().parse({ kind }) : { kind };
+}
+
 /** The source watched when the settings list none. */
 export function defaultSource(): AlertmanagerSourceConfig {
   return alertmanagerSourceSchema.parse({

@@ -10,11 +10,24 @@ export interface BenchCase {
   readonly floor: string;
   /** Timed runs of each side (after warm-up). */
   readonly iterations: number;
+  /**
+   * What a sample is: the wall time of a run (`time`, the default; a run may be async), or the
+   * number the run returns (`value`), for figures that are not the run's own duration, such as
+   * the longest event-loop block inside it or the heap after it.
+   */
+  readonly sample?: 'time' | 'value';
+  /** The unit shown after the medians; `ms` by default. */
+  readonly unit?: string;
+  /** Untimed runs of each side first; 5 by default. */
+  readonly warmup?: number;
   /** Builds inputs once, untimed; returns the two sides to time. */
   setup(): Promise<BenchSides> | BenchSides;
 }
 
-/** The two timed functions of a case. Each must do its full work on every call. */
+/**
+ * The two timed functions of a case. Each must do its full work on every call; with
+ * `sample: 'value'` each returns its sample (or a promise of it).
+ */
 export interface BenchSides {
   measured(): unknown;
   floor(): unknown;
@@ -23,9 +36,9 @@ export interface BenchSides {
 /** One printed row. */
 export interface BenchRow {
   figure: string;
-  'median ms': string;
+  median: string;
   'floor (what)': string;
-  'floor median ms': string;
+  'floor median': string;
   ratio: string;
 }
 
@@ -38,31 +51,42 @@ const WARMUP = 5;
  */
 export async function runCase(bench: BenchCase): Promise<BenchRow> {
   const sides = await bench.setup();
-  for (let i = 0; i < WARMUP; i++) {
-    sides.measured();
-    sides.floor();
+  for (let i = 0; i < (bench.warmup ?? WARMUP); i++) {
+    await sides.measured();
+    await sides.floor();
   }
+  const sample = bench.sample === 'value' ? value : time;
   const measured: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < bench.iterations; i++) {
-    measured.push(time(sides.measured));
-    floor.push(time(sides.floor));
+    measured.push(await sample(sides.measured));
+    floor.push(await sample(sides.floor));
   }
   const m = median(measured);
   const f = median(floor);
+  const unit = bench.unit ?? 'ms';
   return {
     figure: bench.figure,
-    'median ms': m.toFixed(2),
+    median: `${m.toFixed(2)} ${unit}`,
     'floor (what)': bench.floor,
-    'floor median ms': f.toFixed(2),
+    'floor median': `${f.toFixed(2)} ${unit}`,
     ratio: `${(m / f).toFixed(1)}×`,
   };
 }
 
-function time(fn: () => unknown): number {
+async function time(fn: () => unknown): Promise<number> {
   const start = performance.now();
-  fn();
+  const result = fn();
+  // Only a promise is awaited: a sync run's time must not include a turn of the event loop.
+  if (result instanceof Promise) await result;
   return performance.now() - start;
+}
+
+async function value(fn: () => unknown): Promise<number> {
+  const result: unknown = await fn();
+  if (typeof result !== 'number')
+    throw new Error(`a value sample must be a number, got ${String(result)}`);
+  return result;
 }
 
 function median(values: number[]): number {

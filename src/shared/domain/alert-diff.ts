@@ -64,17 +64,35 @@ function sameAlert(a: Alert, b: Alert): boolean {
     a.severityUnmapped === b.severityUnmapped &&
     sameRecord(a.labels, b.labels) &&
     sameRecord(a.annotations, b.annotations) &&
-    muteKey(a) === muteKey(b)
+    sameMute(a, b)
   );
 }
 
 // Who acknowledged or silenced it, and until when: a teammate's silence is a change to show.
-function muteKey(alert: Alert): string {
-  const ack = alert.ack ? `${alert.ack.by}|${alert.ack.until ?? ''}|${alert.ack.ref ?? ''}` : '';
-  const silences = (alert.silences ?? []).map((s) => `${s.id}@${s.endsAt}`).join(',');
-  return `${ack};${silences};${(alert.inhibitedBy ?? []).join(',')}`;
+// Compared field by field: building keys for 10,000 alerts per poll showed in the bench.
+function sameMute(a: Alert, b: Alert): boolean {
+  if (a.ack !== b.ack) {
+    if (!a.ack || !b.ack) return false;
+    if (a.ack.by !== b.ack.by || a.ack.until !== b.ack.until || a.ack.ref !== b.ack.ref) {
+      return false;
+    }
+  }
+  return (
+    sameList(a.silences, b.silences, (x, y) => x.id === y.id && x.endsAt === y.endsAt) &&
+    sameList(a.inhibitedBy, b.inhibitedBy, (x, y) => x === y)
+  );
 }
 
+function sameList<T>(
+  a: readonly T[] | undefined,
+  b: readonly T[] | undefined,
+  same: (x: T, y: T) => boolean,
+): boolean {
+  const left = a ?? [];
+  const right = b ?? [];
+  if (left.length !== right.length) return false;
+  return left.every((item, i) => same(item, right[i] as T));
+}
 function sameRecord(
   a: Readonly<Record<string, string>>,
   b: Readonly<Record<string, string>>,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { alertId, type Alert, type AlertStatus } from '../../../shared/domain/alert';
 import type { Settings } from '../../../shared/domain/settings';
 import { mapSeverityLabel } from '../../../shared/domain/severity';
+import { isPlainGettableAlert, isPlainGettableAlerts } from './alertmanager-fast-check';
 import { gettableAlertsSchema, type GettableAlert } from './alertmanager-response';
 import { SourceError } from './source-error';
 
@@ -29,6 +30,47 @@ const MAX_ISSUES_SHOWN = 3;
  */
 export function normaliseAlertmanagerAlerts(body: unknown, options: NormaliseOptions): Alert[] {
   const json = typeof body === 'string' ? parseJsonBody(body) : body;
+  return checkedAlerts(json).map(alertMapper(options));
+}
+
+/** Alerts normalised between pauses, so a big body never holds the event loop for long. */
+export const NORMALISE_SLICE = 1000;
+
+/**
+ * {@link normaliseAlertmanagerAlerts} for the main loop: after `JSON.parse` (one step that cannot
+ * be cut), the alerts are checked and normalised {@link NORMALISE_SLICE} at a time, with `pause()`
+ * awaited between slices so timers, IPC and other sources run in between. 10,000 alerts are
+ * ten short steps instead of one long one.
+ * @param body - the body as text
+ * @param options - source id, severity mapping and the current time
+ * @param pause - resolves when the loop has had its turn (e.g. `setImmediate` as a promise)
+ * @throws SourceError as {@link normaliseAlertmanagerAlerts} does
+ */
+export async function normaliseAlertmanagerAlertsInSlices(
+  body: string,
+  options: NormaliseOptions,
+  pause: () => Promise<void>,
+): Promise<Alert[]> {
+  const json = parseJsonBody(body);
+  if (!Array.isArray(json)) return normaliseAlertmanagerAlerts(json, options);
+  const map = alertMapper(options);
+  const out: Alert[] = [];
+  for (let start = 0; start < json.length; start += NORMALISE_SLICE) {
+    if (start > 0) await pause();
+    const end = Math.min(start + NORMALISE_SLICE, json.length);
+    for (let i = start; i < end; i++) {
+      const raw: unknown = json[i];
+      // A doubtful element: let the schema judge the whole body, as the one-step path does.
+      if (!isPlainGettableAlert(raw)) return checkedAlerts(json).map(map);
+      out.push(map(raw as GettableAlert));
+    }
+  }
+  return out;
+}
+
+/** The body's alerts, checked by hand when that is certain, else by the schema (with why not). */
+function checkedAlerts(json: unknown): GettableAlert[] {
+  if (isPlainGettableAlerts(json)) return json as GettableAlert[];
   const parsed = gettableAlertsSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     throw new SourceError(
@@ -36,17 +78,32 @@ export function normaliseAlertmanagerAlerts(body: unknown, options: NormaliseOpt
       `answered JSON of the wrong shape: ${describeIssues(parsed.error)}`,
     );
   }
-  return parsed.data.map((alert) => toAlert(alert, options));
+  return parsed.data;
 }
 
-function toAlert(raw: GettableAlert, options: NormaliseOptions): Alert {
+/** One poll's mapping from Alertmanager's alert to ours. */
+function alertMapper(options: NormaliseOptions): (raw: GettableAlert) => Alert {
+  // Thousands of alerts share a handful of severity words: map each word once per poll.
+  const severities = new Map<string | undefined, ReturnType<typeof mapSeverityLabel>>();
+  const severityOf = (label: string | undefined) => {
+    let mapped = severities.get(label);
+    if (mapped === undefined) {
+      mapped = mapSeverityLabel(label, options.severityScale, options.severityWords);
+      severities.set(label, mapped);
+    }
+    return mapped;
+  };
+  return (raw) => toAlert(raw, options, severityOf);
+}
+
+function toAlert(
+  raw: GettableAlert,
+  options: NormaliseOptions,
+  severityOf: (label: string | undefined) => ReturnType<typeof mapSeverityLabel>,
+): Alert {
   const { labels, annotations } = raw;
   const severityLabel = labels.severity;
-  const { severity, known } = mapSeverityLabel(
-    severityLabel,
-    options.severityScale,
-    options.severityWords,
-  );
+  const { severity, known } = severityOf(severityLabel);
   const endsAt = realTime(raw.endsAt);
   const ended = endsAt !== undefined && endsAt <= options.now.getTime();
   const summary = nonEmpty(annotations.summary) ?? nonEmpty(annotations.description);

@@ -64,6 +64,32 @@ describe('diffAlerts', () => {
     expect(isEmptyDiff(diff)).toBe(false);
   });
 
+  it('reports who silenced or acknowledged an alert, and until when, as a change', () => {
+    const disk = makeAlert('disk', { status: 'suppressed' });
+    const silence = {
+      id: 's1',
+      createdBy: 'ana',
+      comment: 'disk swap tonight',
+      startsAt: '2025-03-04T05:00:00.000Z',
+      endsAt: '2025-03-04T07:00:00.000Z',
+    };
+    const ack = { by: 'ana', at: '2025-03-04T05:00:00.000Z', via: 'source' as const, ref: 's1' };
+    const steps: Array<Partial<Alert>> = [
+      { silences: [silence] },
+      { silences: [{ ...silence, endsAt: '2025-03-04T08:00:00.000Z' }] },
+      { silences: [silence], ack },
+      { silences: [silence], ack: { ...ack, until: '2025-03-04T07:00:00.000Z' } },
+      { inhibitedBy: ['abc'] },
+    ];
+    let before = disk;
+    for (const step of steps) {
+      const next = { ...disk, ...step };
+      expect(ids(diffAlerts(byId(before), [next], NOW).changed)).toEqual(['prod:disk']);
+      expect(isEmptyDiff(diffAlerts(byId(next), [structuredClone(next)], NOW))).toBe(true);
+      before = next;
+    }
+  });
+
   it('reports an alert the source now says is resolved, with the source’s own end time', () => {
     const disk = makeAlert('disk');
     const next = { ...disk, status: 'resolved' as const, endsAt: '2025-03-04T05:45:00.000Z' };

@@ -1,9 +1,12 @@
 import type { AlertmanagerSourceConfig } from '../../../../shared/domain/source';
 import { fetchAlertmanagerAlerts } from '../alertmanager-client';
-import { normaliseAlertmanagerAlerts } from '../alertmanager-normalise';
+import { normaliseAlertmanagerAlertsInSlices } from '../alertmanager-normalise';
 import { shownUrl } from '../shown-url';
 import type { SourceAdapter } from '../source-adapter';
 import { SourceError } from '../source-error';
+
+// Lets timers, IPC and the other sources run between slices of a big poll.
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Prometheus Alertmanager, API v2. */
 export const alertmanagerAdapter: SourceAdapter<AlertmanagerSourceConfig> = {
@@ -20,11 +23,11 @@ export const alertmanagerAdapter: SourceAdapter<AlertmanagerSourceConfig> = {
       clock: context.clock,
     });
     try {
-      return normaliseAlertmanagerAlerts(body, {
-        ...context.severity(),
-        sourceId: config.id,
-        now: context.clock.now(),
-      });
+      return await normaliseAlertmanagerAlertsInSlices(
+        body,
+        { ...context.severity(), sourceId: config.id, now: context.clock.now() },
+        yieldToLoop,
+      );
     } catch (error) {
       // The normaliser says what was wrong ("answered HTML, …"); say who answered it.
       if (error instanceof SourceError) {

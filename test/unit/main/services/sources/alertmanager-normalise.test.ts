@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  NORMALISE_SLICE,
   normaliseAlertmanagerAlerts,
+  normaliseAlertmanagerAlertsInSlices,
   type NormaliseOptions,
 } from '../../../../../src/main/services/sources/alertmanager-normalise';
 import { SourceError } from '../../../../../src/main/services/sources/source-error';
@@ -159,5 +161,48 @@ describe('normaliseAlertmanagerAlerts', () => {
         '[1].status.state: expected one of "unprocessed", "active", "suppressed", got "sleeping"; ' +
         '[2].startsAt: expected a date-time, got "yesterday"; and 1 more',
     );
+  });
+});
+
+describe('normaliseAlertmanagerAlertsInSlices', () => {
+  // A body of n alerts made of the fixture's, each with its own fingerprint.
+  const bigBody = (n: number) => {
+    const fixture = JSON.parse(alertmanagerFixture('alerts.json')) as Array<
+      Record<string, unknown>
+    >;
+    return Array.from({ length: n }, (_, i) => ({
+      ...fixture[i % fixture.length],
+      fingerprint: `f${i}`,
+    }));
+  };
+
+  it('gives what the one-step normaliser gives, letting the loop run between slices', async () => {
+    const body = JSON.stringify(bigBody(2 * NORMALISE_SLICE + 500));
+    let pauses = 0;
+    const sliced = await normaliseAlertmanagerAlertsInSlices(body, options, async () => {
+      pauses += 1;
+    });
+    expect(sliced).toEqual(normaliseAlertmanagerAlerts(body, options));
+    expect(pauses).toBe(2);
+  });
+
+  it('answers a broken alert in a late slice with the schema’s own words', async () => {
+    const alerts: unknown[] = bigBody(NORMALISE_SLICE + 10);
+    alerts[NORMALISE_SLICE + 3] = { ...(alerts[0] as object), labels: 'not an object' };
+    const body = JSON.stringify(alerts);
+    await expect(
+      normaliseAlertmanagerAlertsInSlices(body, options, async () => {}),
+    ).rejects.toThrow(
+      `answered JSON of the wrong shape: [${NORMALISE_SLICE + 3}].labels: expected object, got string`,
+    );
+  });
+
+  it('answers a body that is not a list as the one-step normaliser does', async () => {
+    await expect(
+      normaliseAlertmanagerAlertsInSlices('<html>login</html>', options, async () => {}),
+    ).rejects.toThrow('answered HTML, not JSON');
+    await expect(
+      normaliseAlertmanagerAlertsInSlices('{"data": []}', options, async () => {}),
+    ).rejects.toThrow('answered JSON of the wrong shape');
   });
 });

@@ -34,6 +34,7 @@ describe('settingsSchema', () => {
       runbooks: {},
       profile: {},
       incidents: {},
+      secrets: { acceptBasicText: false },
     });
   });
 

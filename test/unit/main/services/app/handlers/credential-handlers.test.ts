@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { plainFileEncryptor } from '../../../../../../src/main/services/secrets/encryptor';
+import { openSecretStore } from '../../../../../../src/main/services/secrets/open-secret-store';
+import { APP_SERVICES_SUITE, WAIT, prodSource, useAppServicesKit } from '../app-services-kit';
+
+const TOKEN = 'am-bearer-5b0f7c1e9a2d3f9a';
+
+describe('source credentials', APP_SERVICES_SUITE, () => {
+  const kit = useAppServicesKit();
+  const { server, startApp, call, value, statusOf } = kit;
+  const stored = () =>
+    openSecretStore({
+      home: kit.home,
+      clock: kit.clock,
+      log: () => {},
+      encryptor: plainFileEncryptor,
+    });
+
+  it('stores a token in the secret store, answers and shows it masked, never in settings.json', async () => {
+    const am = await server();
+    startApp({ sources: [{ ...prodSource(am.url), auth: 'bearer' }] });
+    await vi.waitFor(
+      async () => expect((await statusOf())?.credential).toEqual({ set: false }),
+      WAIT,
+    );
+
+    expect(
+      await value('source:setCredential', { sourceId: 'prod', credential: ` ${TOKEN}\n` }),
+    ).toEqual({
+      set: true,
+      hint: '••••3f9a',
+    });
+
+    expect(await stored().get('source:prod')).toBe(TOKEN);
+    expect((await statusOf())?.credential).toEqual({ set: true, hint: '••••3f9a' });
+    expect(fs.readFileSync(kit.settingsFile(), 'utf8')).not.toContain(TOKEN);
+
+    expect(await value('source:setCredential', { sourceId: 'prod', credential: null })).toEqual({
+      set: false,
+    });
+    expect(await stored().get('source:prod')).toBeUndefined();
+    expect((await statusOf())?.credential).toEqual({ set: false });
+  });
+
+  it('shows no credential field for a source that takes none, and refuses a token for it', async () => {
+    const am = await server();
+    startApp({ sources: [prodSource(am.url)] });
+
+    expect(await call('source:setCredential', { sourceId: 'prod', credential: TOKEN })).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: 'Production takes no token with its current settings; nothing was stored.',
+      },
+    });
+    expect(await stored().keys()).toEqual([]);
+    expect((await statusOf())?.credential).toBeUndefined();
+  });
+
+  it('refuses a token for a source that is not saved, so none is stored for nobody', async () => {
+    startApp({});
+    expect(await call('source:setCredential', { sourceId: 'later', credential: TOKEN })).toEqual({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: 'No saved source has the id "later". Save the source first, then its token.',
+      },
+    });
+    expect(fs.existsSync(path.join(kit.home, 'secrets', 'secrets.json'))).toBe(false);
+  });
+
+  it('deletes the token of a source removed from the settings, and keeps the others', async () => {
+    const am = await server();
+    const other = { ...prodSource(am.url), id: 'other', name: 'Other', auth: 'bearer' as const };
+    startApp({ sources: [{ ...prodSource(am.url), auth: 'bearer' }, other] });
+    await value('source:setCredential', { sourceId: 'prod', credential: TOKEN });
+    await value('source:setCredential', { sourceId: 'other', credential: 'other-token-1234' });
+
+    await value('settings:update', { sources: [other] });
+
+    await vi.waitFor(async () => expect(await stored().keys()).toEqual(['source:other']), WAIT);
+  });
+
+  it('forgets tokens of sources removed while the app was closed, unless the settings are unreadable', async () => {
+    await stored().set('source:gone', TOKEN);
+    await stored().set('source:prod', 'prod-token-1234');
+    const am = await server();
+
+    // At start the file cannot be used: the app runs on the defaults (no sources) meanwhile.
+    fs.writeFileSync(kit.settingsFile(), '{ "sources": [');
+    startApp(null);
+    await vi.waitFor(
+      async () => expect((await value('settings:get', {})).problem).toBeDefined(),
+      WAIT,
+    );
+    expect((await stored().keys()).sort()).toEqual(['source:gone', 'source:prod']);
+
+    // Once the settings are usable again, only the token of a source they list stays.
+    await value('settings:update', { sources: [{ ...prodSource(am.url), auth: 'bearer' }] });
+    await vi.waitFor(async () => expect(await stored().keys()).toEqual(['source:prod']), WAIT);
+  });
+});

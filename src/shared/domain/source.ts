@@ -7,6 +7,7 @@ import {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 } from './sources/alertmanager-source-config';
+import { opsgenieSourceSchema, type OpsgenieSourceConfig } from './sources/opsgenie-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
 export {
@@ -15,13 +16,17 @@ export {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 };
+export { opsgenieSourceSchema, type OpsgenieSourceConfig };
 export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
 
 /**
  * Any alert source the app can watch, told apart by `kind`. Each kind has an adapter in
  * `src/main/services/sources/adapters/` that maps its API onto the normalised alert.
  */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [alertmanagerSourceSchema]);
+export const sourceConfigSchema = z.discriminatedUnion('kind', [
+  alertmanagerSourceSchema,
+  opsgenieSourceSchema,
+]);
 
 /** Any alert source's settings. */
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;

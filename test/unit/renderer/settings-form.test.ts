@@ -42,6 +42,7 @@ describe('sourcesRequest', () => {
     expect(errors).toEqual({ fields: {}, other: [] });
     expect(sources).toEqual([
       {
+        ...settings.sources[0],
         kind: 'alertmanager',
         id: 'prod',
         name: 'Prod',
@@ -60,6 +61,35 @@ describe('sourcesRequest', () => {
       },
     ]);
     expect(invokeContract['settings:update'].request.safeParse({ sources }).success).toBe(true);
+  });
+
+  it('keeps what the form does not edit: an Opsgenie source stays one, its region and query kept', () => {
+    const saved = settingsSchema.parse({
+      sources: [
+        { kind: 'opsgenie', id: 'og', name: 'Ops', region: 'eu', query: 'teams: payments' },
+        { kind: 'alertmanager', id: 'am', name: 'AM', url: 'http://am:9093', auth: 'bearer' },
+      ],
+    });
+    const [og, am] = draftsFrom(saved);
+    if (!og || !am) throw new Error('two drafts expected');
+    const { sources, errors } = sourcesRequest([
+      { ...og, name: 'Opsgenie EU', interval: '60' },
+      { ...am, url: 'http://am2:9093' },
+    ]);
+    expect(errors).toEqual({ fields: {}, other: [] });
+    expect(sources[0]).toMatchObject({
+      kind: 'opsgenie',
+      name: 'Opsgenie EU',
+      region: 'eu',
+      query: 'teams: payments',
+      intervalSeconds: 60,
+    });
+    expect(sources[0]).not.toHaveProperty('apiUrl');
+    expect(sources[1]).toMatchObject({
+      kind: 'alertmanager',
+      url: 'http://am2:9093',
+      auth: 'bearer',
+    });
   });
 
   it.each(['1.5', 'abc', '', '1', '3601', '99999999999'])(

@@ -17,6 +17,11 @@ export interface SourceDraft {
   key: string;
   /** The saved source's id; undefined for a source added in this form. */
   id: string | undefined;
+  /**
+   * The saved source as it is, so a save keeps what this form does not edit (another kind's
+   * settings, an Alertmanager's peers and auth); undefined for a new source.
+   */
+  saved?: SourceConfig;
   name: string;
   url: string;
   /** Poll interval in seconds, as typed. */
@@ -37,8 +42,10 @@ export function draftsFrom(settings: Settings): SourceDraft[] {
   return settings.sources.map((source: SourceConfig) => ({
     key: `saved:${source.id}`,
     id: source.id,
+    saved: source,
     name: source.name,
-    url: source.url,
+    // The address this form edits: Alertmanager's URL, or another kind's API URL.
+    url: source.kind === 'alertmanager' ? source.url : (source.apiUrl ?? ''),
     interval: String(source.intervalSeconds),
     timeoutSeconds: source.timeoutSeconds,
     enabled: source.enabled,
@@ -114,15 +121,19 @@ export function sourcesRequest(drafts: readonly SourceDraft[]): {
       id = newSourceId(draft.name, taken);
       taken.add(id);
     }
-    return {
-      kind: 'alertmanager',
+    const edited = {
       id,
       name: draft.name.trim(),
-      url: draft.url.trim(),
       intervalSeconds: seconds,
       ...(draft.timeoutSeconds === undefined ? {} : { timeoutSeconds: draft.timeoutSeconds }),
       enabled: draft.enabled,
     };
+    const url = draft.url.trim();
+    if (draft.saved && draft.saved.kind !== 'alertmanager') {
+      const { apiUrl: _apiUrl, ...rest } = draft.saved;
+      return { ...rest, ...edited, ...(url === '' ? {} : { apiUrl: url }) };
+    }
+    return { ...draft.saved, kind: 'alertmanager', ...edited, url };
   });
   return { sources, errors };
 }

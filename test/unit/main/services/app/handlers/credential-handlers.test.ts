@@ -101,4 +101,56 @@ describe('source credentials', APP_SERVICES_SUITE, () => {
     await value('settings:update', { sources: [{ ...prodSource(am.url), auth: 'bearer' }] });
     await vi.waitFor(async () => expect(await stored().keys()).toEqual(['source:prod']), WAIT);
   });
+
+  it('never lets a token reach settings.json, the log, an event or an answer, even when a server echoes it', async () => {
+    const secret = 'og-leak-check-4b1d2c3e5f6a7b8c9d0e';
+    // A hostile or careless peer: it quotes the Authorization header back in every answer.
+    const echo = await server((req) => ({
+      status: req.url?.startsWith('/v2/alerts/requests') ? 200 : 401,
+      body: JSON.stringify({ message: `Key "${req.headers.authorization ?? ''}" is not valid` }),
+    }));
+    startApp({
+      sources: [
+        { kind: 'opsgenie', id: 'og', name: 'Opsgenie', apiUrl: echo.url, intervalSeconds: 2 },
+      ],
+    });
+    const answers: unknown[] = [];
+    const ask = async <A>(answer: Promise<A>) => {
+      const value = await answer;
+      answers.push(value);
+      return value;
+    };
+
+    expect(await ask(call('source:setCredential', { sourceId: 'og', credential: secret }))).toEqual(
+      {
+        ok: true,
+        value: { set: true, hint: '••••9d0e' },
+      },
+    );
+    await kit.refreshUntil(async () => {
+      const status = await ask(statusOf('og'));
+      expect(status?.reason).toContain('HTTP 401');
+    }, 'og');
+    expect((await statusOf('og'))?.reason).toContain('Key "GenieKey [token]" is not valid');
+    await ask(call('sources:list', {}));
+    await ask(
+      call('source:test', {
+        source: { kind: 'opsgenie', id: 'try', name: 'Try', apiUrl: echo.url },
+        credential: secret,
+      }),
+    );
+    // Refused requests must not quote what they refused either.
+    await ask(call('source:setCredential', { sourceId: 'og', credential: secret.repeat(200) }));
+    await ask(call('source:setCredential', { sourceId: 'nope', credential: secret }));
+    await ask(call('settings:get', {}));
+
+    // The token did go out (so the checks below could have found it), and is stored.
+    expect(echo.requests.length).toBeGreaterThan(0);
+    expect(await stored().get('source:og')).toBe(secret);
+    expect(fs.readFileSync(kit.settingsFile(), 'utf8')).not.toContain(secret);
+    expect(kit.logs.join('\n')).not.toContain(secret);
+    expect(JSON.stringify(kit.events)).not.toContain(secret);
+    expect(JSON.stringify(answers)).not.toContain(secret);
+    expect(JSON.stringify(answers)).toContain('[token]');
+  });
 });

@@ -7,6 +7,10 @@ import {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 } from './sources/alertmanager-source-config';
+import {
+  grafanaOncallSourceSchema,
+  type GrafanaOncallSourceConfig,
+} from './sources/grafana-oncall-source-config';
 import { opsgenieSourceSchema, type OpsgenieSourceConfig } from './sources/opsgenie-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
@@ -17,6 +21,7 @@ export {
   type AlertmanagerSourceConfig,
 };
 export { opsgenieSourceSchema, type OpsgenieSourceConfig };
+export { grafanaOncallSourceSchema, type GrafanaOncallSourceConfig };
 export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
 
 /**
@@ -26,6 +31,7 @@ export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
 export const sourceConfigSchema = z.discriminatedUnion('kind', [
   alertmanagerSourceSchema,
   opsgenieSourceSchema,
+  grafanaOncallSourceSchema,
 ]);
 
 /** Any alert source's settings. */

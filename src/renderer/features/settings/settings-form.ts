@@ -129,10 +129,12 @@ export function sourcesRequest(drafts: readonly SourceDraft[]): {
       enabled: draft.enabled,
     };
     const url = draft.url.trim();
-    if (draft.saved && draft.saved.kind !== 'alertmanager') {
+    if (draft.saved?.kind === 'opsgenie') {
+      // Opsgenie's API URL is an optional override of its region's: blank removes it.
       const { apiUrl: _apiUrl, ...rest } = draft.saved;
       return { ...rest, ...edited, ...(url === '' ? {} : { apiUrl: url }) };
     }
+    if (draft.saved?.kind === 'grafana-oncall') return { ...draft.saved, ...edited, apiUrl: url };
     return { ...draft.saved, kind: 'alertmanager', ...edited, url };
   });
   return { sources, errors };

@@ -63,8 +63,8 @@ export function openFileSecretStore(options: FileSecretStoreOptions): SecretStor
       text = await readFile(file, 'utf8');
     } catch (error) {
       if (isCode(error, 'ENOENT')) return { entries: new Map() };
-      refused = `Secrets: ${error instanceof Error ? error.message : String(error)}`;
-      log('error', refused);
+      refused = error instanceof Error ? error.message : String(error);
+      log('error', `Secrets: ${refused}`);
       return { entries: new Map(), refused };
     }
     const parsed = parseSecretFile(text);

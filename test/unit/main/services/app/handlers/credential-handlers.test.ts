@@ -1,8 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { credentialHandlers } from '../../../../../../src/main/services/app/handlers/credential-handlers';
 import { plainFileEncryptor } from '../../../../../../src/main/services/secrets/encryptor';
 import { openSecretStore } from '../../../../../../src/main/services/secrets/open-secret-store';
+import {
+  BASIC_TEXT_WARNING,
+  safeStorageEncryptor,
+} from '../../../../../../src/main/services/secrets/safe-storage-encryptor';
+import { settingsSchema } from '../../../../../../src/shared/domain/settings';
+import { IpcFailure } from '../../../../../../src/shared/ipc/result';
 import { APP_SERVICES_SUITE, WAIT, prodSource, useAppServicesKit } from '../app-services-kit';
 
 const TOKEN = 'am-bearer-5b0f7c1e9a2d3f9a';
@@ -152,5 +160,51 @@ describe('source credentials', APP_SERVICES_SUITE, () => {
     expect(JSON.stringify(kit.events)).not.toContain(secret);
     expect(JSON.stringify(answers)).not.toContain(secret);
     expect(JSON.stringify(answers)).toContain('[token]');
+  });
+});
+
+describe('source:setCredential where tokens cannot be kept safely', () => {
+  let home: string;
+  beforeEach(() => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'oncall-credential-refusal-'));
+  });
+  afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
+
+  it("refuses with the store's warning (Linux without a keyring), stores nothing, polls nothing", async () => {
+    const secrets = openSecretStore({
+      home,
+      clock: { now: () => new Date('2026-03-01T00:00:00Z') },
+      log: () => {},
+      encryptor: () =>
+        safeStorageEncryptor({
+          safeStorage: {
+            isAsyncEncryptionAvailable: async () => true,
+            encryptStringAsync: async (plain) => Buffer.from(plain),
+            decryptStringAsync: async (blob) => ({ result: blob.toString() }),
+            getSelectedStorageBackend: () => 'basic_text',
+          },
+          platform: 'linux',
+          acceptBasicText: () => false,
+        }),
+    });
+    const credentialChanged = vi.fn(async () => true);
+    const settings = settingsSchema.parse({
+      sources: [{ kind: 'opsgenie', id: 'og', name: 'Opsgenie' }],
+    });
+    const handlers = credentialHandlers({
+      secrets,
+      sources: { credentialChanged },
+      settings: () => settings,
+    });
+
+    const refusal = handlers['source:setCredential']({ sourceId: 'og', credential: 'a-key-1234' });
+
+    await expect(refusal).rejects.toThrow(IpcFailure);
+    await expect(refusal).rejects.toMatchObject({
+      code: 'unavailable',
+      message: `The token of Opsgenie was not stored: ${BASIC_TEXT_WARNING}`,
+    });
+    expect(await secrets.keys()).toEqual([]);
+    expect(credentialChanged).not.toHaveBeenCalled();
   });
 });

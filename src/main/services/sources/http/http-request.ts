@@ -61,7 +61,7 @@ export async function httpRequest(url: URL, request: HttpRequest): Promise<HttpA
       method: request.method ?? 'GET',
       signal: timeout.signal,
       // A redirect would carry the token to wherever it points; the API URL is configured.
-      redirect: 'error',
+      redirect: 'manual',
       headers: {
         accept: 'application/json',
         ...(request.json !== undefined && { 'content-type': 'application/json' }),
@@ -69,6 +69,15 @@ export async function httpRequest(url: URL, request: HttpRequest): Promise<HttpA
       },
       ...(request.json !== undefined && { body: JSON.stringify(request.json) }),
     });
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => {});
+      const location = response.headers.get('location');
+      const target = location ? shownUrl(new URL(location, url).href) : 'elsewhere';
+      throw new SourceError(
+        'http',
+        `${shown} answered HTTP ${response.status}, a redirect to ${target} — not followed, so the token is not sent there: enter the API URL it redirects to`,
+      );
+    }
     const text = await readBodyText(response, MAX_API_BODY_BYTES, shown);
     if (!response.ok && !request.accept?.includes(response.status))
       throw httpError(response, text, shown, request);

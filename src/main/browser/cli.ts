@@ -9,6 +9,8 @@ import { stderrLog } from '../services/app/app-log';
 import { createAppServices } from '../services/app/create-app-services';
 import { systemClock } from '../services/clock/clock';
 import { createNodeNotifierAdapter } from '../services/notify/node-notifier-adapter';
+import { plainFileEncryptor } from '../services/secrets/encryptor';
+import { openSecretStore } from '../services/secrets/open-secret-store';
 import { resolveHome } from '../services/settings/home-dir';
 import { openConfSettingsStore } from '../services/settings/open-conf-settings-store';
 import { parseBrowserArgs, type BrowserArgs } from './cli-args';
@@ -36,6 +38,13 @@ async function main(args: BrowserArgs): Promise<void> {
     clock: systemClock,
     notifier: createNodeNotifierAdapter(),
     settingsStore,
+    // No keychain from plain Node: tokens live in a 0600 file in a 0700 directory of the home.
+    secretStore: openSecretStore({
+      home,
+      clock: systemClock,
+      log: stderrLog,
+      encryptor: plainFileEncryptor,
+    }),
     emit: (channel, payload) => broadcast(channel, payload),
     // The page opens links itself (window.open with noopener); the server has no browser to drive.
     openExternal: async () => false,

@@ -49,6 +49,15 @@ export const profileSettingsSchema = z.object({
 /** Who uses this app. */
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
+/** How the Electron shell may keep API tokens (they never live in the settings file). */
+export const secretSettingsSchema = z.object({
+  /**
+   * Linux without a keyring: accept Electron's `basic_text` sealing (a key built into
+   * Chromium, so no real protection). Off by default: tokens are then refused, saying why.
+   */
+  acceptBasicText: z.boolean().default(false),
+});
+
 /** Current version of the settings file layout. */
 export const SETTINGS_VERSION = 1;
 
@@ -84,6 +93,8 @@ export const settingsSchema = z
      * cadence per severity, closure checklist); the product's defaults where left out.
      */
     incidents: incidentDefaultsOverrideSchema.default({}),
+    /** How API tokens are kept; see {@link secretSettingsSchema}. */
+    secrets: secretSettingsSchema.default({ acceptBasicText: false }),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

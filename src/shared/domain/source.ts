@@ -7,6 +7,11 @@ import {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 } from './sources/alertmanager-source-config';
+import {
+  grafanaOncallSourceSchema,
+  type GrafanaOncallSourceConfig,
+} from './sources/grafana-oncall-source-config';
+import { opsgenieSourceSchema, type OpsgenieSourceConfig } from './sources/opsgenie-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
 export {
@@ -15,13 +20,19 @@ export {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 };
+export { opsgenieSourceSchema, type OpsgenieSourceConfig };
+export { grafanaOncallSourceSchema, type GrafanaOncallSourceConfig };
 export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
 
 /**
  * Any alert source the app can watch, told apart by `kind`. Each kind has an adapter in
  * `src/main/services/sources/adapters/` that maps its API onto the normalised alert.
  */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [alertmanagerSourceSchema]);
+export const sourceConfigSchema = z.discriminatedUnion('kind', [
+  alertmanagerSourceSchema,
+  opsgenieSourceSchema,
+  grafanaOncallSourceSchema,
+]);
 
 /** Any alert source's settings. */
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;

@@ -9,7 +9,7 @@ import {
 } from '../domain/runbook';
 import { profileSettingsSchema, runbookSettingsSchema, settingsSchema } from '../domain/settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
-import { sourceConfigSchema, sourceStatusSchema } from '../domain/source';
+import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
@@ -130,6 +130,20 @@ export const invokeContract = {
       }),
       z.object({ ok: z.literal(false), error: z.string() }),
     ]),
+  },
+  /**
+   * Store (or with `null`, forget) a saved source's credential (an API token) in the secret
+   * store, never in settings.json, and poll the source with it at once. Answers it masked;
+   * refused with the reason when the store cannot keep secrets safely here.
+   */
+  'source:setCredential': {
+    request: z
+      .object({
+        sourceId: z.string().min(1).max(64),
+        credential: z.string().trim().min(1).max(4096).nullable(),
+      })
+      .strict(),
+    response: credentialStateSchema,
   },
   /** The current settings, the file they live in and any problem with it. */
   'settings:get': {

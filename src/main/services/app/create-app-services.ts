@@ -1,3 +1,4 @@
+import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
 import { incidentOpContext } from '../incidents/incident-op-context';
@@ -8,12 +9,14 @@ import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
+import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager } from '../sources/source-manager';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
 import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
+import { credentialHandlers } from './handlers/credential-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
@@ -28,6 +31,8 @@ export interface AppServicesOptions {
   clock: Clock;
   notifier: Notifier;
   settingsStore: SettingsStore;
+  /** Where sources' tokens live: safeStorage in the shell, a 0600 file in browser mode. */
+  secretStore: SecretStore;
   /** Pushes a contract event to the renderer(s). */
   emit: EventSink;
   /** Opens an already-checked http(s) URL outside the app; false when this shell cannot. */
@@ -57,7 +62,7 @@ export interface AppServices {
  * @param options - the shell's adapters
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
-  const { settingsStore, emit, log, clock } = options;
+  const { settingsStore, secretStore, emit, log, clock } = options;
   const settings = () => settingsStore.view().settings;
   const alertNotifier = createAlertNotifier({
     notifier: options.notifier,
@@ -98,6 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       emit('source:status', status);
       void healthNotifier.onStatus(status);
     },
+    secret: (sourceId) => secretStore.get(sourceSecretKey(sourceId)),
     log,
   });
 
@@ -143,6 +149,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources,
       actor: () => incidentOpContext(settings(), clock.now()).actor,
     }),
+    ...credentialHandlers({ secrets: secretStore, sources, settings }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
@@ -150,10 +157,29 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   let unsubscribe: (() => void) | undefined;
 
+  // A source removed from the settings takes its token with it, also when it was removed from
+  // the file while the app was closed. Only usable settings count: a file that could not be
+  // read falls back to no sources, which is no reason to forget anyone's token.
+  const forgetRemovedSecrets = async (view: SettingsView) => {
+    if (view.problem) return;
+    const kept = new Set(view.settings.sources.map((s) => sourceSecretKey(s.id)));
+    for (const key of await secretStore.keys()) {
+      if (key.startsWith(sourceSecretKey('')) && !kept.has(key)) await secretStore.delete(key);
+    }
+  };
+  const sweepSecrets = (view: SettingsView) =>
+    forgetRemovedSecrets(view).catch((error: unknown) =>
+      log(
+        'warn',
+        `Secrets: the token of a removed source could not be deleted: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+
   return {
     handlers,
     start() {
       unsubscribe = settingsStore.onChange((view) => {
+        void sweepSecrets(view);
         sources.configure(view.settings.sources);
         runbookFolder.configure(view.settings.runbooks.dir);
         emit('settings:changed', view);
@@ -167,8 +193,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           `Settings: ${view.problem.file} was not usable: ${view.problem.issues.join('; ')}`,
         );
       }
+      void sweepSecrets(view);
       sources.configure(view.settings.sources);
       runbookFolder.configure(view.settings.runbooks.dir);
+      const store = secretStore.status();
+      if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
       incidents
         .open()
         .catch((error: unknown) =>

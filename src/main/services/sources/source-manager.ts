@@ -6,6 +6,7 @@ import { sortAlerts } from '../../../shared/domain/alert-order';
 import { defaultSource, type SourceConfig, type SourceStatus } from '../../../shared/domain/source';
 import type { Clock } from '../clock/clock';
 import { pollEvery } from '../poller/poll-every';
+import { maskSecret } from '../secrets/secret-store';
 import type { PollOutcome } from '../poller/poll-outcome';
 import { adapterFor } from './adapters/source-adapters';
 import { advanceSnapshot, countOpen, pruneResolved } from './alert-snapshot';
@@ -70,6 +71,11 @@ export interface SourceManager {
    * @param secret - a credential typed but not saved yet; else the stored one is used
    */
   test(config: SourceConfig, secret?: string): Promise<SourceTestResult>;
+  /**
+   * The source's credential was stored or removed: show it (masked) in the status and poll at
+   * once with it. False when no source has this id.
+   */
+  credentialChanged(sourceId: string): Promise<boolean>;
   /** Stop polling everything and forget all sources and alerts. */
   stop(): void;
 }
@@ -170,6 +176,24 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     secret: async () => secret ?? (await options.secret?.(config.id)),
   });
 
+  // The status shows whether a credential is stored (masked), for kinds that take one; a store
+  // that cannot be read shows as "not set" and the poll's own error says why.
+  const showCredential = async (runner: Runner) => {
+    const { config } = runner;
+    if (!adapterFor(config).usesCredential(config)) return;
+    let secret: string | undefined;
+    try {
+      secret = await options.secret?.(config.id);
+    } catch (error) {
+      log('warn', `${config.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (runners.get(config.id) !== runner) return; // reconfigured meanwhile
+    setStatus(runner, {
+      ...runner.status,
+      credential: secret ? { set: true, hint: maskSecret(secret) } : { set: false },
+    });
+  };
+
   // Stopping the manager abandons actions under way rather than leaving them to finish late.
   let stopping = new AbortController();
 
@@ -251,6 +275,7 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       for (const runner of started) {
         safely('onStatus', () => options.onStatus(runner.status));
         start(runner);
+        void showCredential(runner);
       }
     },
 
@@ -333,6 +358,14 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       } finally {
         clearTimeout(timer);
       }
+    },
+
+    async credentialChanged(sourceId) {
+      const runner = runners.get(sourceId);
+      if (!runner) return false;
+      await showCredential(runner);
+      if (runner.subscription) runner.refresh$.next();
+      return true;
     },
 
     stop() {

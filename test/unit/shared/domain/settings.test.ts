@@ -9,6 +9,9 @@ import {
   settingsSchema,
 } from '../../../../src/shared/domain/settings';
 
+/** The `url` of a source of any kind (only some kinds have one). */
+const urlOf = (source: unknown) => (source as { url?: string } | undefined)?.url;
+
 const am = (id: string, url = `http://${id}:9093`) => ({
   kind: 'alertmanager' as const,
   id,
@@ -34,6 +37,7 @@ describe('settingsSchema', () => {
       runbooks: {},
       profile: {},
       incidents: {},
+      secrets: { acceptBasicText: false },
     });
   });
 
@@ -52,7 +56,7 @@ describe('settingsSchema', () => {
       theme: 'dark',
       notifications: { enabled: true, minSeverity: 'sev2' },
     });
-    expect(settings.sources[0]?.url).toBe('https://am.example.com');
+    expect(urlOf(settings.sources[0])).toBe('https://am.example.com');
     expect(settings.sources[0]?.intervalSeconds).toBe(15);
     expect(settings.severityScale).toBe('p0-p3');
     expect(settings.severityWords).toEqual({ disaster: 'sev1' });

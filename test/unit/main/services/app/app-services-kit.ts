@@ -9,6 +9,8 @@ import {
 import type { EventSink } from '../../../../../src/main/services/app/event-sink';
 import type { Clock } from '../../../../../src/main/services/clock/clock';
 import type { AppNotification, Notifier } from '../../../../../src/main/services/notify/notifier';
+import { plainFileEncryptor } from '../../../../../src/main/services/secrets/encryptor';
+import { openSecretStore } from '../../../../../src/main/services/secrets/open-secret-store';
 import { openConfSettingsStore } from '../../../../../src/main/services/settings/open-conf-settings-store';
 import { settingsFilePath } from '../../../../../src/main/services/settings/settings-file';
 import type { SettingsStore } from '../../../../../src/main/services/settings/settings-store';
@@ -194,6 +196,12 @@ export function useAppServicesKit(): AppServicesKit {
         clock,
         notifier,
         settingsStore: store,
+        secretStore: openSecretStore({
+          home: kit.home,
+          clock,
+          log: (level, message) => kit.logs.push(`${level}: ${message}`),
+          encryptor: plainFileEncryptor,
+        }),
         emit,
         openExternal: kit.openExternal,
         log: (level, message) => kit.logs.push(`${level}: ${message}`),

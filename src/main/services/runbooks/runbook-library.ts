@@ -1,4 +1,5 @@
 import {
+  compileRunbookMatch,
   matchRunbooks,
   resolveRunbookUrl,
   type AlertLabels,
@@ -89,6 +90,8 @@ export async function createRunbookLibrary(
     if (nextFingerprint === fingerprint) return state;
     fingerprint = nextFingerprint;
     state = next;
+    // Patterns are compiled here, once per load, rather than on the first alert that needs them.
+    for (const runbook of folder.runbooks) compileRunbookMatch(runbook.match);
     byId = new Map(folder.runbooks.map((runbook) => [runbook.id, runbook]));
     if (folder.errors.length > 0) options.log('warn', summarise(folder));
     for (const listener of [...listeners]) {

@@ -38,7 +38,10 @@ describe('parseFrontMatter', () => {
   it.each([
     ['tags: disk\nmatch: {}', '`tags`: expected array, received string'],
     ['match: HighErrorRate', '`match`: expected a map of label name → value'],
-    ['match:\n  pod:\n    regex: "("', '`match.pod.regex`: is not a valid regular expression'],
+    [
+      'match:\n  pod:\n    regex: "("',
+      '`match.pod.regex`: is not a regular expression the linear-time matcher (RE2) accepts',
+    ],
     ['title: x', '`match`'],
   ])('names the field that has the wrong type in %j', (yaml, expected) => {
     const parsed = parseFrontMatter(yaml, 2);

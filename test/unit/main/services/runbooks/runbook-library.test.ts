@@ -88,6 +88,25 @@ describe('createRunbookLibrary', () => {
     expect(library.resolveUrl('db/missing.md').kind).toBe('refused');
   });
 
+  it('matches hostile regexes in linear time and lists a pattern RE2 refuses as broken (issue 10)', async () => {
+    const dir = temp({
+      'pods.md': '---\nmatch:\n  pod: { regex: "([a-z]+-?)+" }\n---\n# Pods\n',
+      'crash.md': '---\nmatch:\n  alertname: { regex: "(.*.*)*!" }\n---\n# Crash\n',
+      'lookahead.md': '---\nmatch:\n  service: { regex: "(?!canary).*" }\n---\n# Not canary\n',
+      'disk.md': runbookText('DiskFull'),
+    });
+    const { library } = await open({ dir });
+    // Each took from minutes to hours with the backtracking engine.
+    expect(library.forAlert({ pod: `${'a-'.repeat(20)}!` })).toEqual([]);
+    expect(library.forAlert({ alertname: 'KubePodCrashLooping' })).toEqual([]);
+    expect(ids(library.forAlert({ pod: 'api-web' }))).toEqual(['pods.md']);
+    expect(library.get('lookahead.md')?.error).toMatch(
+      /`match\.service\.regex`: .*linear-time.*lookaround/,
+    );
+    expect(library.forAlert({ service: 'web' })).toEqual([]);
+    expect(ids(library.forAlert({ alertname: 'DiskFull' }))).toEqual(['disk.md']);
+  });
+
   it('reports a folder that does not exist through errors(), not by throwing', async () => {
     const { library, lines } = await open({ dir: path.join(FIXTURES, 'missing') });
     expect(library.list()).toEqual([]);

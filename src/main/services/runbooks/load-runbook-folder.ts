@@ -1,5 +1,6 @@
 import type { Runbook, RunbookLoadError } from '../../../shared/domain/runbook';
-import { parseRunbook } from './parse-runbook';
+import { brokenRunbook } from './broken-runbook';
+import { createRunbookParser, type RunbookParserOptions } from './runbook-parser';
 import { readRunbookFile } from './read-runbook-file';
 import { walkRunbookFolder } from './walk-runbook-folder';
 
@@ -19,34 +20,16 @@ export interface RunbookFolderLimits {
   maxFileBytes?: number;
   /** Most Markdown files loaded (default 2000). */
   maxFiles?: number;
+  /** How long one file may take to parse, in its worker thread (default 5 s). */
+  parseBudgetMs?: number;
+  /** Starts the parser's worker thread (tests). */
+  startWorker?: RunbookParserOptions['startWorker'];
 }
 
 /** Default size limit of one runbook file. */
 export const DEFAULT_MAX_RUNBOOK_BYTES = 1024 * 1024;
 /** Default number of Markdown files loaded from one folder. */
 export const DEFAULT_MAX_RUNBOOK_FILES = 2000;
-
-function brokenRunbook(id: string, file: string, error: string): Runbook {
-  return {
-    id,
-    title: id.split('/').pop() ?? id,
-    match: {},
-    tags: [],
-    steps: [],
-    body: '',
-    file,
-    error,
-  };
-}
-
-// The parsers are not expected to throw; if one ever does, it costs that file, not the folder.
-function safeParse(id: string, file: string, text: string): Runbook {
-  try {
-    return parseRunbook({ id, file, text });
-  } catch (error) {
-    return brokenRunbook(id, file, `file could not be parsed (${String(error)})`);
-  }
-}
 
 /**
  * Loads every `**\/*.md` file of a runbook folder. Each file is read and parsed on its own: one
@@ -72,13 +55,25 @@ export async function loadRunbookFolder(
     };
   }
   const runbooks: Runbook[] = [];
-  for (const entry of walk.files) {
-    const read = await readRunbookFile(entry.path, maxFileBytes);
-    runbooks.push(
-      read.ok
-        ? safeParse(entry.id, entry.path, read.text)
-        : brokenRunbook(entry.id, entry.path, read.message),
-    );
+  // Parsed in a worker thread, one file at a time, each within a time budget: the main thread
+  // also polls, notifies and escalates, and a hostile file took a minute to parse (issue 10).
+  // The worker lives for one load only, so an idle app keeps no thread for it.
+  const parser = createRunbookParser({
+    ...(limits.parseBudgetMs === undefined ? {} : { budgetMs: limits.parseBudgetMs }),
+    ...(limits.startWorker === undefined ? {} : { startWorker: limits.startWorker }),
+  });
+  try {
+    for (const entry of walk.files) {
+      const source = { id: entry.id, file: entry.path };
+      const read = await readRunbookFile(entry.path, maxFileBytes);
+      runbooks.push(
+        read.ok
+          ? await parser.parse({ ...source, text: read.text })
+          : brokenRunbook(source, read.message),
+      );
+    }
+  } finally {
+    await parser.close();
   }
   runbooks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fileErrors = runbooks.flatMap((runbook) =>

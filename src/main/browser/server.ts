@@ -25,7 +25,7 @@ import {
   tokenFromSubprotocols,
   tokensMatch,
 } from './request-guard';
-import { contentTypeFor, resolveStaticFile } from './static-files';
+import { contentTypeFor, resolveStaticFile } from '../services/shell/static-files';
 
 /** Largest WebSocket message a client may send; bigger ones close the connection (1009). */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;

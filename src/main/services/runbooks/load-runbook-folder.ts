@@ -1,6 +1,10 @@
 import type { Runbook, RunbookLoadError } from '../../../shared/domain/runbook';
 import { brokenRunbook } from './broken-runbook';
-import { createRunbookParser, type RunbookParserOptions } from './runbook-parser';
+import {
+  createRunbookParser,
+  type RunbookParser,
+  type RunbookParserOptions,
+} from './runbook-parser';
 import { readRunbookFile } from './read-runbook-file';
 import { walkRunbookFolder } from './walk-runbook-folder';
 
@@ -26,6 +30,17 @@ export interface RunbookFolderLimits {
   startWorker?: RunbookParserOptions['startWorker'];
 }
 
+/**
+ * The parser options a folder's limits ask for.
+ * @param limits - the folder's limits
+ */
+export function runbookParserOptions(limits: RunbookFolderLimits = {}): RunbookParserOptions {
+  return {
+    ...(limits.parseBudgetMs === undefined ? {} : { budgetMs: limits.parseBudgetMs }),
+    ...(limits.startWorker === undefined ? {} : { startWorker: limits.startWorker }),
+  };
+}
+
 /** Default size limit of one runbook file. */
 export const DEFAULT_MAX_RUNBOOK_BYTES = 1024 * 1024;
 /** Default number of Markdown files loaded from one folder. */
@@ -37,10 +52,13 @@ export const DEFAULT_MAX_RUNBOOK_FILES = 2000;
  * not exist gives no runbooks and one error for `.`.
  * @param dir - the runbook folder (typically a git checkout)
  * @param limits - size and count limits
+ * @param shared - a parser the caller keeps between loads (the library does); without it the
+ *   load starts its own and stops it when done
  */
 export async function loadRunbookFolder(
   dir: string,
   limits: RunbookFolderLimits = {},
+  shared?: RunbookParser,
 ): Promise<RunbookFolder> {
   const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_RUNBOOK_BYTES;
   let walk;
@@ -57,11 +75,7 @@ export async function loadRunbookFolder(
   const runbooks: Runbook[] = [];
   // Parsed in a worker thread, one file at a time, each within a time budget: the main thread
   // also polls, notifies and escalates, and a hostile file took a minute to parse (issue 10).
-  // The worker lives for one load only, so an idle app keeps no thread for it.
-  const parser = createRunbookParser({
-    ...(limits.parseBudgetMs === undefined ? {} : { budgetMs: limits.parseBudgetMs }),
-    ...(limits.startWorker === undefined ? {} : { startWorker: limits.startWorker }),
-  });
+  const parser = shared ?? createRunbookParser(runbookParserOptions(limits));
   try {
     for (const entry of walk.files) {
       const source = { id: entry.id, file: entry.path };
@@ -73,7 +87,7 @@ export async function loadRunbookFolder(
       );
     }
   } finally {
-    await parser.close();
+    if (shared === undefined) await parser.close();
   }
   runbooks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fileErrors = runbooks.flatMap((runbook) =>

@@ -12,6 +12,12 @@ import { startRunbookWorker } from './start-runbook-worker';
  */
 export const DEFAULT_RUNBOOK_PARSE_BUDGET_MS = 5_000;
 
+/**
+ * How long an idle worker is kept for the next load: a reload comes in bursts (git, editors),
+ * and starting a worker costs seconds from TypeScript source; an idle app keeps no thread.
+ */
+export const DEFAULT_RUNBOOK_WORKER_IDLE_MS = 30_000;
+
 // A worker's heap: a 1 MiB file's syntax tree fits many times over; a hostile one that does not
 // ends that worker (and that file) instead of the app.
 const WORKER_HEAP_MB = 512;
@@ -30,6 +36,8 @@ export interface RunbookParserOptions {
   budgetMs?: number;
   /** Starts the worker thread; tests may start another. */
   startWorker?: () => Worker;
+  /** Idle time before the worker is stopped; default {@link DEFAULT_RUNBOOK_WORKER_IDLE_MS}. */
+  idleMs?: number;
 }
 
 interface Live {
@@ -46,11 +54,15 @@ export function createRunbookParser(options: RunbookParserOptions = {}): Runbook
   const budgetMs = options.budgetMs ?? DEFAULT_RUNBOOK_PARSE_BUDGET_MS;
   const start =
     options.startWorker ?? (() => startRunbookWorker({ maxOldGenerationSizeMb: WORKER_HEAP_MB }));
+  const idleMs = options.idleMs ?? DEFAULT_RUNBOOK_WORKER_IDLE_MS;
   let live: Live | undefined;
   let nextId = 1;
+  let idleTimer: NodeJS.Timeout | undefined;
 
   const spawn = (): Live => {
     const worker = start();
+    // Never what keeps the process alive: a pending parse holds its own budget timer.
+    worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       const onMessage = (reply: ParseReply): void => {
         if (reply.type !== 'ready') return;
@@ -73,6 +85,7 @@ export function createRunbookParser(options: RunbookParserOptions = {}): Runbook
 
   return {
     async parse(source) {
+      clearTimeout(idleTimer);
       let worker: Worker;
       try {
         live ??= spawn();
@@ -90,6 +103,9 @@ export function createRunbookParser(options: RunbookParserOptions = {}): Runbook
           worker.off('error', onError);
           worker.off('exit', onExit);
           if (stop) discard();
+          clearTimeout(idleTimer);
+          idleTimer = setTimeout(discard, idleMs);
+          idleTimer.unref();
           resolve(runbook);
         };
         const onMessage = (reply: ParseReply): void => {
@@ -123,6 +139,7 @@ export function createRunbookParser(options: RunbookParserOptions = {}): Runbook
       });
     },
     async close() {
+      clearTimeout(idleTimer);
       const current = live;
       live = undefined;
       await current?.worker.terminate();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogLevel } from '../../../../../src/main/services/app/app-log';
 import {
   createRunbookLibrary,
@@ -10,6 +10,10 @@ import {
   type RunbookLibraryOptions,
 } from '../../../../../src/main/services/runbooks/runbook-library';
 import { makeTempFolder, runbookText, writeFiles } from './temp-folder';
+
+// Each load parses in a worker thread which, run from TypeScript source, registers tsx first:
+// seconds on a busy machine, so these tests get more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = fileURLToPath(new URL('../../../../fixtures/runbooks', import.meta.url));
 

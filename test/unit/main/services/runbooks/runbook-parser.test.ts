@@ -1,11 +1,17 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadRunbookFolder } from '../../../../../src/main/services/runbooks/load-runbook-folder';
 import {
   createRunbookParser,
   type RunbookParser,
 } from '../../../../../src/main/services/runbooks/runbook-parser';
+import { startRunbookWorker } from '../../../../../src/main/services/runbooks/start-runbook-worker';
 import { makeTempFolder, runbookText } from './temp-folder';
+
+// Each load parses in a worker thread which, run from TypeScript source, registers tsx first:
+// seconds on a busy machine, so these tests get more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Nested brackets make the Markdown parser quadratic: 40k of them take about half a minute on
 // the main thread. Far over the budgets below, whatever the machine.
@@ -63,6 +69,29 @@ describe('createRunbookParser', () => {
       id: 'a.md',
       error: 'the runbook parser could not start (no threads here)',
     });
+  });
+});
+
+describe('createRunbookParser: the worker thread', () => {
+  it('keeps one worker for a burst of files and stops it once idle', async () => {
+    const started: Worker[] = [];
+    const counted = createRunbookParser({
+      idleMs: 50,
+      startWorker: () => {
+        const worker = startRunbookWorker({});
+        started.push(worker);
+        return worker;
+      },
+    });
+    parsers.push(counted);
+    await counted.parse(source('a.md', runbookText('A')));
+    await counted.parse(source('b.md', runbookText('B')));
+    expect(started).toHaveLength(1);
+    const [worker] = started;
+    await new Promise((resolve) => worker?.once('exit', resolve));
+    // A later load starts a fresh one.
+    expect((await counted.parse(source('c.md', runbookText('C')))).error).toBeUndefined();
+    expect(started).toHaveLength(2);
   });
 });
 

@@ -47,6 +47,9 @@ const config: ForgeConfig = {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      // The page comes from the app's own scheme (src/main/electron/app-scheme.ts), not file://,
+      // so file:// needs none of the extra privileges Chromium gives it by default.
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     }),
   ],
 };

@@ -10,9 +10,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 const ENTRY = 'src/main/electron/main.ts';
+/** The runbook parser's worker thread: its own bundle, read by start-runbook-worker.ts. */
+const RUNBOOK_WORKER_ENTRY = 'src/main/services/runbooks/parse-runbook-worker.ts';
+const RUNBOOK_WORKER_FILE = 'runbook-parse-worker.cjs';
+const OUT_DIR = '.vite/build';
 const ICONS_DIR = 'assets/icons';
 
 /** Electron and every Node builtin stay `require` calls; everything else is bundled. */
@@ -58,9 +62,42 @@ function copyIcons(): Plugin {
   };
 }
 
+/**
+ * Builds the runbook worker next to main.cjs after each main build. A worker thread runs its own
+ * file, and main.cjs is one file (no code splitting), so the worker is a second, separate build
+ * with the same settings (start-runbook-worker.ts explains how it is started).
+ */
+function bundleRunbookWorker(minify: boolean): Plugin {
+  return {
+    name: 'oncall:runbook-worker',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        clearScreen: false,
+        build: {
+          outDir: OUT_DIR,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'node22',
+          minify,
+          lib: {
+            entry: RUNBOOK_WORKER_ENTRY,
+            formats: ['cjs'],
+            fileName: () => RUNBOOK_WORKER_FILE,
+          },
+          rollupOptions: { external, output: { codeSplitting: false } },
+        },
+        resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
+      });
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   build: {
-    outDir: '.vite/build',
+    outDir: OUT_DIR,
     emptyOutDir: false,
     copyPublicDir: false,
     target: 'node22',
@@ -76,6 +113,17 @@ export default defineConfig(({ command }) => ({
     conditions: ['node'],
     mainFields: ['module', 'jsnext:main', 'jsnext'],
   },
-  plugins: [forbidModules(['node-notifier']), copyIcons()],
+  define: {
+    // main.cjs is CommonJS, where rolldown empties `import.meta` (Rollup polyfilled its `url`).
+    // start-runbook-worker.ts finds the worker's bundle next to main.cjs by `import.meta.url`,
+    // and calls `import.meta.resolve` only when it runs from TypeScript source, never from here.
+    'import.meta.url': 'require("node:url").pathToFileURL(__filename).href',
+    'import.meta.resolve': 'undefined',
+  },
+  plugins: [
+    forbidModules(['node-notifier']),
+    copyIcons(),
+    bundleRunbookWorker(command === 'build'),
+  ],
   clearScreen: false,
 }));

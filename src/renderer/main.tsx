@@ -11,6 +11,7 @@ import './features/settings/settings.css';
 import { App } from './app/app';
 import { AppContext } from './app/app-context';
 import { createBridge } from './bridge/bridge';
+import { PartBoundary } from './components/part-boundary';
 import { connectAppStore, createAppStore } from './stores/app-store';
 import { connectIncidentStore, createIncidentStore } from './stores/incident-store';
 import { createUiStore } from './stores/ui-store';
@@ -27,7 +28,9 @@ if (!container) throw new Error('index.html has no #root');
 createRoot(container).render(
   <StrictMode>
     <AppContext.Provider value={{ bridge, appStore, uiStore, incidentStore }}>
-      <App />
+      <PartBoundary part="the app">
+        <App />
+      </PartBoundary>
     </AppContext.Provider>
   </StrictMode>,
 );

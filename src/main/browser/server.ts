@@ -25,13 +25,24 @@ import {
   tokenFromSubprotocols,
   tokensMatch,
 } from './request-guard';
-import { contentTypeFor, resolveStaticFile } from './static-files';
+import { contentTypeFor, resolveStaticFile } from '../services/shell/static-files';
 
 /** Largest WebSocket message a client may send; bigger ones close the connection (1009). */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024 * 1024;
 
-/** A client this far behind on reading is dropped rather than buffered without bound. */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/**
+ * A client this far behind on reading is dropped rather than buffered without bound: replies and
+ * events alike (a client that sent 3,000 `alerts:list` calls and read nothing drove the server to
+ * about 2 GB, issue 10).
+ */
+export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Calls one client may have running at once; more are answered `unavailable` at once. The
+ * renderer has a handful in flight at most; the cap keeps one client from queueing work without
+ * bound while its earlier calls wait (on a slow disk, say).
+ */
+export const MAX_IN_FLIGHT_PER_CLIENT = 64;
 
 /** How long a closing client gets to finish the close handshake on shutdown. */
 const CLOSE_GRACE_MS = 1000;
@@ -52,6 +63,8 @@ export interface BrowserServerOptions {
   /** Runs one invoke call (createDispatcher's function); must not throw, but may. */
   dispatch: (channel: string, request: unknown) => Promise<IpcResult<unknown>>;
   log: AppLog;
+  /** Defaults {@link MAX_BUFFERED_BYTES} and {@link MAX_IN_FLIGHT_PER_CLIENT}; tests lower them. */
+  limits?: { maxBufferedBytes?: number; maxInFlightPerClient?: number };
 }
 
 /** A running browser-mode server. */
@@ -78,6 +91,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   if (!/^[0-9a-f]{32,256}$/i.test(token)) {
     throw new Error('The browser-mode token must be 32–256 hex characters.');
   }
+  const maxBufferedBytes = options.limits?.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
+  const maxInFlight = options.limits?.maxInFlightPerClient ?? MAX_IN_FLIGHT_PER_CLIENT;
   const staticDir = path.resolve(options.staticDir);
   const csp = headerContentSecurityPolicy();
   const clients = new Set<WebSocket>();
@@ -217,13 +232,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   });
 
-  const send = (ws: WebSocket, message: ServerMessage): void => {
+  // Every message to a client goes through here, so neither replies nor events pile up in memory
+  // for a client that stopped reading: it is dropped, and the page reconnects if it is alive.
+  const sendFrame = (ws: WebSocket, text: string): void => {
     if (ws.readyState !== ws.OPEN) return;
-    ws.send(JSON.stringify(message));
+    if (ws.bufferedAmount > maxBufferedBytes) {
+      log('warn', 'Dropping a browser-mode client that stopped reading.');
+      ws.terminate();
+      return;
+    }
+    ws.send(text);
   };
+  const send = (ws: WebSocket, message: ServerMessage): void =>
+    sendFrame(ws, JSON.stringify(message));
+
+  const inFlight = new WeakMap<WebSocket, number>();
 
   const accept = (ws: WebSocket): void => {
     clients.add(ws);
+    inFlight.set(ws, 0);
     ws.on('close', () => clients.delete(ws));
     ws.on('error', (error) => {
       // A too-large message ends here (ws closes with 1009); the page reconnects.
@@ -255,6 +282,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     const { id, channel, payload } = parsed.data;
+    const running = inFlight.get(ws) ?? 0;
+    if (running >= maxInFlight) {
+      send(ws, {
+        type: 'result',
+        id,
+        result: {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: `${channel} was not run: this connection already has ${running} calls waiting for an answer; wait for them, then try again.`,
+          },
+        },
+      });
+      return;
+    }
+    inFlight.set(ws, running + 1);
     let result: IpcResult<unknown>;
     try {
       result = await dispatch(channel, payload);
@@ -267,6 +310,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
           message: `${channel} failed: ${(error as Error)?.message ?? String(error)}`,
         },
       };
+    } finally {
+      inFlight.set(ws, (inFlight.get(ws) ?? 1) - 1);
     }
     send(ws, { type: 'result', id, result });
   };
@@ -298,15 +343,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     port,
     broadcast(channel, payload) {
       const text = JSON.stringify({ type: 'event', channel, payload } satisfies ServerMessage);
-      for (const ws of clients) {
-        if (ws.readyState !== ws.OPEN) continue;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-          log('warn', 'Dropping a browser-mode client that stopped reading.');
-          ws.terminate();
-          continue;
-        }
-        ws.send(text);
-      }
+      for (const ws of clients) sendFrame(ws, text);
     },
     async close() {
       for (const ws of clients) ws.close(1001, 'The app is stopping.');

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL } from '../services/shell/app-protocol';
 
 /**
  * Where the renderer page, the preload and the icons are, for the bundled main process
@@ -16,8 +16,8 @@ export interface AppLocation {
   pageUrl: string;
   /** Vite's dev server, only during `electron-forge start`. */
   devServerUrl: string | undefined;
-  /** The built index.html, when not on the dev server. */
-  pageFile: string | undefined;
+  /** The built renderer folder, served on the app's scheme, when not on the dev server. */
+  rendererDir: string | undefined;
   preload: string;
   iconsDir: string;
 }
@@ -29,14 +29,12 @@ export function appLocation(): AppLocation {
       ? MAIN_WINDOW_VITE_DEV_SERVER_URL
       : undefined;
   const name = typeof MAIN_WINDOW_VITE_NAME === 'string' ? MAIN_WINDOW_VITE_NAME : 'main_window';
-  const pageFile =
-    devServerUrl === undefined
-      ? path.join(__dirname, '..', 'renderer', name, 'index.html')
-      : undefined;
+  const rendererDir =
+    devServerUrl === undefined ? path.join(__dirname, '..', 'renderer', name) : undefined;
   return {
-    pageUrl: devServerUrl ?? pathToFileURL(pageFile as string).href,
+    pageUrl: devServerUrl ?? APP_PAGE_URL,
     devServerUrl,
-    pageFile,
+    rendererDir,
     preload: path.join(__dirname, 'preload.cjs'),
     iconsDir: path.join(__dirname, 'icons'),
   };

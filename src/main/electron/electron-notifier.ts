@@ -1,4 +1,5 @@
 import { Notification, type NativeImage } from 'electron';
+import { escapeNotificationMarkup } from '../services/notify/notification-markup';
 import type { AppNotification, Notifier } from '../services/notify/notifier';
 
 /** What the Electron notifier needs. */
@@ -30,7 +31,12 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
       }
       const shown = new Notification({
         title: notification.title,
-        body: notification.body,
+        // Linux daemons read the body as markup and Electron passes it on as it is; macOS and
+        // Windows show it as text, where escaping would show the entities.
+        body:
+          process.platform === 'linux'
+            ? escapeNotificationMarkup(notification.body)
+            : notification.body,
         urgency: notification.urgency,
         timeoutType: notification.urgency === 'critical' ? 'never' : 'default',
         ...(options.icon && !options.icon.isEmpty() ? { icon: options.icon } : {}),

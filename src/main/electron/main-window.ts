@@ -65,13 +65,11 @@ export function createMainWindow(options: MainWindowOptions): MainWindow {
       reloads += 1;
       created.reload();
     });
-    const loading =
-      location.pageFile !== undefined
-        ? created.loadFile(location.pageFile)
-        : created.loadURL(location.pageUrl);
-    loading.catch((error: unknown) =>
-      log('error', `The window could not load ${location.pageUrl}: ${String(error)}`),
-    );
+    created
+      .loadURL(location.pageUrl)
+      .catch((error: unknown) =>
+        log('error', `The window could not load ${location.pageUrl}: ${String(error)}`),
+      );
     return created;
   };
 

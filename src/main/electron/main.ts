@@ -9,6 +9,7 @@ import { systemClock } from '../services/clock/clock';
 import { createAppPageMatcher } from '../services/shell/app-page';
 import { countFiring, hasActiveIncident, type TrayInput } from '../services/tray/tray-model';
 import { appLocation } from './app-location';
+import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { createShellServices } from './app-services';
 import { createElectronNotifier } from './electron-notifier';
 import { openExternalGuarded } from './external-links';
@@ -35,6 +36,7 @@ function start(): void {
     return;
   }
   app.enableSandbox();
+  registerAppScheme();
 
   const location = appLocation();
   const isAppPage = createAppPageMatcher(location.pageUrl);
@@ -95,6 +97,7 @@ function start(): void {
     .whenReady()
     .then(async () => {
       await secureSession(session.defaultSession, location.devServerUrl, security);
+      if (location.rendererDir !== undefined) serveAppScheme(location.rendererDir);
       const icons = loadShellIcons(location.iconsDir, log);
 
       services = createShellServices({

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { AlertList } from '../features/alerts/alert-list';
+import { PartBoundary } from '../components/part-boundary';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
 import { AttachDialog } from '../features/incident/attach-dialog';
@@ -101,26 +102,35 @@ export function App() {
       <ConnectionBanner />
       <LoadError />
       <main className="main">
+        {/* One boundary per view, keyed by it: another view renders afresh after a failure. */}
         {view === 'settings' ? (
-          <SettingsView />
+          <PartBoundary key={view} part="the settings">
+            <SettingsView />
+          </PartBoundary>
         ) : view === 'incidents' ? (
-          <Suspense fallback={<p className="muted">Loading the incidents…</p>}>
-            <IncidentsView />
-          </Suspense>
+          <PartBoundary key={view} part="the incident list">
+            <Suspense fallback={<p className="muted">Loading the incidents…</p>}>
+              <IncidentsView />
+            </Suspense>
+          </PartBoundary>
         ) : view === 'incident' ? (
-          <Suspense fallback={<p className="muted">Loading the incident…</p>}>
-            <IncidentView />
-          </Suspense>
+          <PartBoundary key={view} part="the incident">
+            <Suspense fallback={<p className="muted">Loading the incident…</p>}>
+              <IncidentView />
+            </Suspense>
+          </PartBoundary>
         ) : view === 'runbook' ? (
-          <Suspense fallback={<p className="muted">Loading the runbook…</p>}>
-            <RunbookView />
-          </Suspense>
+          <PartBoundary key={view} part="the runbook">
+            <Suspense fallback={<p className="muted">Loading the runbook…</p>}>
+              <RunbookView />
+            </Suspense>
+          </PartBoundary>
         ) : (
-          <>
+          <PartBoundary key={view} part="the alert list">
             <SettingsProblem view={settings} withLink />
             <SourceStrip />
             <AlertList />
-          </>
+          </PartBoundary>
         )}
       </main>
       <ShortcutsDialog />

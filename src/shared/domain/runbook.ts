@@ -1,3 +1,4 @@
+import { RE2JS } from 're2js';
 import { z } from 'zod';
 import { safeExternalUrl } from '../ipc/link-guard';
 
@@ -9,18 +10,54 @@ export const runbookLabelValueSchema = z
   .union([z.string(), z.number(), z.boolean()])
   .transform((value) => String(value));
 
+/** A label regex compiled for the linear-time engine, or why it cannot be used. */
+export type CompiledLabelRegex =
+  | {
+      ok: true;
+      /** True when the whole value matches (anchored at both ends). */
+      matches(value: string): boolean;
+    }
+  | { ok: false; reason: string };
+
 /**
- * Compiles a `{ regex }` matcher. Anchored at both ends, as Alertmanager's `=~` is, so
- * `checkout` does not also match `checkout-canary`.
- * @param pattern - the JavaScript regular expression, without anchors
- * @returns the compiled expression, or undefined when the pattern is not valid
+ * Compiles a label regex (a runbook's `{ regex }`, the alert list's `label=~regex` filter) for
+ * RE2, whose matching time grows linearly with the value: runbook folders and filters are
+ * typed by other people, and a backtracking engine takes hours on `(.*.*)*!`. The whole value
+ * must match, as Alertmanager's and Prometheus' `=~` anchor at both ends, so `checkout` does
+ * not also match `checkout-canary`. RE2 refuses what it cannot run in linear time
+ * (lookaround, backreferences); the reason says so.
+ * @param pattern - the regular expression, without anchors (RE2 syntax, as Prometheus uses)
+ * @returns a matcher, or the reason the pattern cannot be used
  */
-export function compileLabelRegex(pattern: string): RegExp | undefined {
+export function compileLabelRegex(pattern: string): CompiledLabelRegex {
+  let compiled: RE2JS;
   try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return undefined;
+    compiled = RE2JS.compile(pattern);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      reason: `is not a regular expression the linear-time matcher (RE2) accepts: ${detail}; lookaround and backreferences are not supported`,
+    };
   }
+  // `matches` is a full match: the same anchoring as `^(?:pattern)$`.
+  return { ok: true, matches: (value) => compiled.matches(value) };
+}
+
+/**
+ * Whether a label value matches a user's regex, with the linear-time engine and the anchoring
+ * of {@link compileLabelRegex}. Compiles on every call: keep the result of
+ * {@link compileLabelRegex} instead when one pattern is tested against many values.
+ * @param pattern - the regular expression, without anchors
+ * @param value - the label value
+ * @returns whether it matches, or the reason the pattern cannot be used
+ */
+export function labelValueMatches(
+  pattern: string,
+  value: string,
+): { ok: true; matches: boolean } | { ok: false; reason: string } {
+  const regex = compileLabelRegex(pattern);
+  return regex.ok ? { ok: true, matches: regex.matches(value) } : regex;
 }
 
 /** A `{ regex: "…" }` matcher: the whole label value must match the pattern. */
@@ -28,8 +65,17 @@ export const runbookRegexMatcherSchema = z.strictObject({
   regex: z
     .string()
     .min(1)
-    .refine((pattern) => compileLabelRegex(pattern) !== undefined, {
-      error: 'is not a valid regular expression',
+    .check((context) => {
+      const regex = compileLabelRegex(context.value);
+      // `continue` keeps the issue (not the union's generic one) as the answer, as refine does.
+      if (!regex.ok) {
+        context.issues.push({
+          code: 'custom',
+          message: regex.reason,
+          input: context.value,
+          continue: true,
+        });
+      }
     }),
 });
 
@@ -144,10 +190,34 @@ export type RunbookLoadError = z.infer<typeof runbookLoadErrorSchema>;
 /** Labels of an alert, as normalised (`Alert.labels`). */
 export type AlertLabels = Readonly<Record<string, string>>;
 
-function matcherAccepts(matcher: RunbookLabelMatcher, value: string): boolean {
-  if (typeof matcher === 'string') return matcher === value;
-  if (Array.isArray(matcher)) return matcher.includes(value);
-  return compileLabelRegex(matcher.regex)?.test(value) ?? false;
+type LabelTest = (value: string) => boolean;
+
+function compileMatcher(matcher: RunbookLabelMatcher): LabelTest {
+  if (typeof matcher === 'string') return (value) => matcher === value;
+  if (Array.isArray(matcher)) return (value) => matcher.includes(value);
+  const regex = compileLabelRegex(matcher.regex);
+  // A pattern the schema let through always compiles; one that does not never matches.
+  return regex.ok ? regex.matches : () => false;
+}
+
+// Compiled once per `match` object: a load of the folder builds new objects, so each pattern is
+// compiled once per load (the library does it as it loads), not once per alert.
+const compiledMatches = new WeakMap<RunbookMatch, readonly (readonly [string, LabelTest])[]>();
+
+/**
+ * Compiles a runbook's matchers (regexes included) so that matching an alert compiles nothing.
+ * Idempotent; {@link runbookMatchScore} calls it for a `match` it has not seen.
+ * @param match - the runbook's matchers, as loaded
+ * @returns the same object, for chaining
+ */
+export function compileRunbookMatch(match: RunbookMatch): RunbookMatch {
+  if (!compiledMatches.has(match)) {
+    compiledMatches.set(
+      match,
+      Object.entries(match).map(([name, matcher]) => [name, compileMatcher(matcher)] as const),
+    );
+  }
+  return match;
 }
 
 /**
@@ -158,12 +228,12 @@ function matcherAccepts(matcher: RunbookLabelMatcher, value: string): boolean {
  *   label is missing or does not match, or `match` is empty)
  */
 export function runbookMatchScore(match: RunbookMatch, labels: AlertLabels): number | undefined {
-  const entries = Object.entries(match);
+  const entries = compiledMatches.get(compileRunbookMatch(match)) ?? [];
   if (entries.length === 0) return undefined;
-  for (const [name, matcher] of entries) {
+  for (const [name, accepts] of entries) {
     // Own properties only: a label named `constructor` must not find Object.prototype's.
     const value = Object.hasOwn(labels, name) ? labels[name] : undefined;
-    if (value === undefined || !matcherAccepts(matcher, value)) return undefined;
+    if (value === undefined || !accepts(value)) return undefined;
   }
   return entries.length;
 }

@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/ipc/incident-schemas';
 import type { AppLog } from '../app/app-log';
 import type { Clock } from '../clock/clock';
+import { makeFolderPrivate, PRIVATE_DIR_MODE } from '../home/private-mode';
 import { listJournals } from '../journal/journal';
 import { createIncidentRecord } from './create-incident-record';
 import { newIncidentId } from './incident-id';
@@ -123,7 +124,9 @@ export interface IncidentStoreOptions {
 export async function openIncidentStore(options: IncidentStoreOptions): Promise<IncidentStore> {
   const { clock, log } = options;
   const dir = path.join(options.home, INCIDENTS_FOLDER);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  // A home made by hand or by an older version may hold 0755/0644 entries: fixed before use.
+  await makeFolderPrivate(dir);
   const incidents = new Map<string, PersistedIncident>();
   /** Problems by incident id: a record repaired, replayed in part, or unreadable. */
   const problems = new Map<string, IncidentStoreProblem[]>();

@@ -1,4 +1,5 @@
 import { open, rename, type FileHandle } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE } from '../home/private-mode';
 
 /**
  * Make the latest renames and creations in `dir` durable: a file's own fsync does not cover
@@ -48,8 +49,11 @@ export async function replaceFileDurably(
  * @param bytes - the content
  */
 export async function writeTempFile(temp: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(temp, 'w');
+  const handle = await open(temp, 'w', PRIVATE_FILE_MODE);
   try {
+    // The mode of open() applies only to a new file; a temp left by a crash keeps its own, and
+    // the rename gives the target the temp's mode.
+    await handle.chmod(PRIVATE_FILE_MODE);
     await writeAll(handle, bytes, 0);
     await handle.sync();
   } finally {

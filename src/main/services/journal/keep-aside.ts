@@ -1,6 +1,7 @@
 import { access, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../clock/clock';
+import { PRIVATE_FILE_MODE } from '../home/private-mode';
 import { isCode, syncDirectory, writeAll } from './durable-fs';
 
 /**
@@ -31,7 +32,7 @@ export async function copyAside(
     const target = asideName(file, label, clock, attempt);
     let handle;
     try {
-      handle = await open(target, 'wx');
+      handle = await open(target, 'wx', PRIVATE_FILE_MODE);
     } catch (error) {
       if (isCode(error, 'EEXIST')) continue;
       throw error;

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { systemClock } from '../clock/clock';
+import { PRIVATE_DIR_MODE } from '../home/private-mode';
 import { syncDirectory } from './durable-fs';
 import type { Journal, JournalOptions, OpenedJournal } from './journal';
 import { JournalFile } from './journal-file';
@@ -40,7 +41,7 @@ export async function openJournal(
 
 /** Create `dir` if needed, making each new directory's entry durable in its parent. */
 async function makeDirectoryDurably(dir: string): Promise<void> {
-  const first = await mkdir(dir, { recursive: true });
+  const first = await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   if (first === undefined) return;
   const top = path.resolve(first);
   for (let created = path.resolve(dir); ; created = path.dirname(created)) {

@@ -1,5 +1,6 @@
 import nodeNotifier from 'node-notifier';
 import type NotifySend from 'node-notifier/notifiers/notifysend';
+import { escapeNotificationMarkup } from './notification-markup';
 import type { AppNotification, Notifier, NotificationUrgency } from './notifier';
 import { PRODUCT_NAME } from '../settings/home-dir';
 
@@ -79,17 +80,12 @@ function notifySendOptions(
 }
 
 /**
- * Alert text is untrusted and daemons read the body as markup (the notification spec's
- * body-markup), so `<`, `>` and `&` are escaped to be shown as written. notify-send also
- * unescapes backslash sequences in the body (node-notifier relies on it for newlines), so
- * a literal backslash is doubled.
+ * Alert text is untrusted and daemons read the body as markup, so it is escaped to be shown as
+ * written ({@link escapeNotificationMarkup}). notify-send also unescapes backslash sequences in
+ * the body (node-notifier relies on it for newlines), so a literal backslash is doubled first.
  */
 function forNotifySendBody(body: string): string {
-  return body
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return escapeNotificationMarkup(body.replace(/\\/g, '\\\\'));
 }
 
 /** Turn node-notifier's "Command failed: notify-send … <stderr>" into a sentence a user can act on. */

@@ -1,5 +1,10 @@
 import type { Runbook, RunbookLoadError } from '../../../shared/domain/runbook';
-import { parseRunbook } from './parse-runbook';
+import { brokenRunbook } from './broken-runbook';
+import {
+  createRunbookParser,
+  type RunbookParser,
+  type RunbookParserOptions,
+} from './runbook-parser';
 import { readRunbookFile } from './read-runbook-file';
 import { walkRunbookFolder } from './walk-runbook-folder';
 
@@ -19,6 +24,21 @@ export interface RunbookFolderLimits {
   maxFileBytes?: number;
   /** Most Markdown files loaded (default 2000). */
   maxFiles?: number;
+  /** How long one file may take to parse, in its worker thread (default 5 s). */
+  parseBudgetMs?: number;
+  /** Starts the parser's worker thread (tests). */
+  startWorker?: RunbookParserOptions['startWorker'];
+}
+
+/**
+ * The parser options a folder's limits ask for.
+ * @param limits - the folder's limits
+ */
+export function runbookParserOptions(limits: RunbookFolderLimits = {}): RunbookParserOptions {
+  return {
+    ...(limits.parseBudgetMs === undefined ? {} : { budgetMs: limits.parseBudgetMs }),
+    ...(limits.startWorker === undefined ? {} : { startWorker: limits.startWorker }),
+  };
 }
 
 /** Default size limit of one runbook file. */
@@ -26,38 +46,19 @@ export const DEFAULT_MAX_RUNBOOK_BYTES = 1024 * 1024;
 /** Default number of Markdown files loaded from one folder. */
 export const DEFAULT_MAX_RUNBOOK_FILES = 2000;
 
-function brokenRunbook(id: string, file: string, error: string): Runbook {
-  return {
-    id,
-    title: id.split('/').pop() ?? id,
-    match: {},
-    tags: [],
-    steps: [],
-    body: '',
-    file,
-    error,
-  };
-}
-
-// The parsers are not expected to throw; if one ever does, it costs that file, not the folder.
-function safeParse(id: string, file: string, text: string): Runbook {
-  try {
-    return parseRunbook({ id, file, text });
-  } catch (error) {
-    return brokenRunbook(id, file, `file could not be parsed (${String(error)})`);
-  }
-}
-
 /**
  * Loads every `**\/*.md` file of a runbook folder. Each file is read and parsed on its own: one
  * broken file is listed with its error and the others work. Never throws; a folder that does
  * not exist gives no runbooks and one error for `.`.
  * @param dir - the runbook folder (typically a git checkout)
  * @param limits - size and count limits
+ * @param shared - a parser the caller keeps between loads (the library does); without it the
+ *   load starts its own and stops it when done
  */
 export async function loadRunbookFolder(
   dir: string,
   limits: RunbookFolderLimits = {},
+  shared?: RunbookParser,
 ): Promise<RunbookFolder> {
   const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_RUNBOOK_BYTES;
   let walk;
@@ -72,13 +73,21 @@ export async function loadRunbookFolder(
     };
   }
   const runbooks: Runbook[] = [];
-  for (const entry of walk.files) {
-    const read = await readRunbookFile(entry.path, maxFileBytes);
-    runbooks.push(
-      read.ok
-        ? safeParse(entry.id, entry.path, read.text)
-        : brokenRunbook(entry.id, entry.path, read.message),
-    );
+  // Parsed in a worker thread, one file at a time, each within a time budget: the main thread
+  // also polls, notifies and escalates, and a hostile file took a minute to parse (issue 10).
+  const parser = shared ?? createRunbookParser(runbookParserOptions(limits));
+  try {
+    for (const entry of walk.files) {
+      const source = { id: entry.id, file: entry.path };
+      const read = await readRunbookFile(entry.path, maxFileBytes);
+      runbooks.push(
+        read.ok
+          ? await parser.parse({ ...source, text: read.text })
+          : brokenRunbook(source, read.message),
+      );
+    }
+  } finally {
+    if (shared === undefined) await parser.close();
   }
   runbooks.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fileErrors = runbooks.flatMap((runbook) =>

@@ -1,6 +1,13 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { runbookFrontMatterSchema, type RunbookFrontMatter } from '../../../shared/domain/runbook';
+import { findDuplicateKey } from './duplicate-keys';
+
+/**
+ * Largest front matter read, in bytes. Title, match and a few fields take well under 1 KiB; the
+ * cap keeps YAML parsing of a hostile file short (1 MB of keys took 48 s, issue 10).
+ */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
 
 /** The front matter, validated, or why it cannot be used (the message names line or field). */
 export type ParsedFrontMatter =
@@ -19,9 +26,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * @param firstLine - the file line the YAML starts on, so errors point into the file
  */
 export function parseFrontMatter(yaml: string, firstLine: number): ParsedFrontMatter {
-  // Duplicate keys are errors (yaml's default), and aliases are capped when converting, so a
-  // hostile file cannot blow up memory with a billion-laughs document.
-  const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: true });
+  const bytes = Buffer.byteLength(yaml);
+  if (bytes > MAX_FRONT_MATTER_BYTES) {
+    return {
+      ok: false,
+      message: `front matter is ${Math.ceil(bytes / 1024)} KiB; the limit is ${MAX_FRONT_MATTER_BYTES / 1024} KiB (keep it to title, match and a few fields)`,
+    };
+  }
+  // Aliases are capped when converting, so a hostile file cannot blow up memory with a
+  // billion-laughs document. Duplicate keys are checked below, in linear time.
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: false, lineCounter });
   const [yamlError] = document.errors;
   if (yamlError !== undefined) {
     // The library's message ends with " at line L, column C:" and a code frame; we report the
@@ -36,6 +51,13 @@ export function parseFrontMatter(yaml: string, firstLine: number): ParsedFrontMa
         ? ''
         : ` (line ${position.line + firstLine - 1}, column ${position.col})`;
     return { ok: false, message: `front matter is not valid YAML${where}: ${reason}` };
+  }
+  const duplicate = findDuplicateKey(document, lineCounter);
+  if (duplicate !== undefined) {
+    return {
+      ok: false,
+      message: `front matter is not valid YAML (line ${duplicate.line + firstLine - 1}, column ${duplicate.col}): Map keys must be unique; "${duplicate.key.slice(0, 100)}" is written twice`,
+    };
   }
   let data: unknown;
   try {

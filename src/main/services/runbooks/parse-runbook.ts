@@ -1,6 +1,7 @@
 import type { Heading, Root } from 'mdast';
 import type { Runbook } from '../../../shared/domain/runbook';
 import { extractSteps } from './extract-steps';
+import { MAX_MARKDOWN_DEPTH, nestsDeeperThan } from './markdown-depth';
 import { parseFrontMatter } from './parse-front-matter';
 import { parseMarkdown } from './parse-markdown';
 import { plainText } from './plain-text';
@@ -49,6 +50,19 @@ export function parseRunbook(source: RunbookSource): Runbook {
     };
   }
   const tree = parseMarkdown(split.body);
+  if (nestsDeeperThan(tree, MAX_MARKDOWN_DEPTH)) {
+    // The body is left out: the renderer would overflow its stack drawing it.
+    return {
+      id: source.id,
+      title: fileTitle(source.id),
+      match: {},
+      tags: [],
+      steps: [],
+      body: '',
+      file: source.file,
+      error: `the Markdown nests more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes or lists inside each other), too deep to show safely; flatten it in an editor`,
+    };
+  }
   const base = {
     id: source.id,
     steps: extractSteps(tree),

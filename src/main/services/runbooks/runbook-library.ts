@@ -1,4 +1,5 @@
 import {
+  compileRunbookMatch,
   matchRunbooks,
   resolveRunbookUrl,
   type AlertLabels,
@@ -8,8 +9,10 @@ import {
 } from '../../../shared/domain/runbook';
 import type { AppLog } from '../app/app-log';
 import { createDirWatcher, type DirWatcher } from './dir-watcher';
+import { createRunbookParser } from './runbook-parser';
 import {
   loadRunbookFolder,
+  runbookParserOptions,
   type RunbookFolder,
   type RunbookFolderLimits,
 } from './load-runbook-folder';
@@ -80,6 +83,8 @@ export async function createRunbookLibrary(
   let closed = false;
   let timer: NodeJS.Timeout | undefined;
   let watcher: DirWatcher | undefined;
+  // One parser (and worker thread) across reloads; it stops its worker when idle.
+  const parser = createRunbookParser(runbookParserOptions(options.limits));
 
   const apply = (folder: RunbookFolder): RunbookLibraryChange => {
     if (!closed) watcher?.sync(folder.dirs);
@@ -89,6 +94,8 @@ export async function createRunbookLibrary(
     if (nextFingerprint === fingerprint) return state;
     fingerprint = nextFingerprint;
     state = next;
+    // Patterns are compiled here, once per load, rather than on the first alert that needs them.
+    for (const runbook of folder.runbooks) compileRunbookMatch(runbook.match);
     byId = new Map(folder.runbooks.map((runbook) => [runbook.id, runbook]));
     if (folder.errors.length > 0) options.log('warn', summarise(folder));
     for (const listener of [...listeners]) {
@@ -109,7 +116,7 @@ export async function createRunbookLibrary(
     if (queued !== undefined) return queued;
     const next = chain.then(async () => {
       queued = undefined;
-      return apply(await loadRunbookFolder(options.dir, options.limits));
+      return apply(await loadRunbookFolder(options.dir, options.limits, parser));
     });
     queued = next;
     chain = next.catch(() => undefined);
@@ -150,6 +157,7 @@ export async function createRunbookLibrary(
       clearTimeout(timer);
       watcher?.close();
       listeners.clear();
+      void parser.close();
     },
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/ipc/contract';
 import { IpcFailure } from '../../../shared/ipc/result';
 import type { Clock } from '../clock/clock';
+import { makePrivateDirSync, makePrivateFileSync } from '../home/private-mode';
 import {
   keepSettingsFileAside,
   loadSettingsFile,
@@ -75,7 +76,9 @@ type DiskState =
  */
 export function createConfSettingsStore(options: ConfSettingsStoreOptions): SettingsStore {
   const { file, clock, log } = options;
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  makePrivateDirSync(path.dirname(file));
+  // conf's `configFileMode` applies when it writes; a file made by hand is fixed now.
+  makePrivateFileSync(file);
 
   const loaded = loadSettingsFile(file, clock, log);
   let settings: Settings = loaded.settings;

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makePrivateDirSync } from '../home/private-mode';
 
 /** The product name Electron derives its user-data directory from (package.json `productName`). */
 export const PRODUCT_NAME = 'On-Call Companion';
@@ -42,11 +42,12 @@ export interface ResolveHomeOptions extends HomeDirEnvironment {
 
 /**
  * The app's home directory: `--home`, else `$ONCALL_HOME`, else {@link defaultHomeDir}.
- * Creates it (mode 0700: it holds the user's settings) when it does not exist yet.
+ * Creates it private (0700: it holds the user's settings and incidents), and makes it private
+ * when it already existed.
  */
 export function resolveHome(options: ResolveHomeOptions): string {
   const chosen = options.argHome || options.env.ONCALL_HOME || defaultHomeDir(options);
   const home = path.resolve(chosen);
-  fs.mkdirSync(home, { recursive: true, mode: 0o700 });
+  makePrivateDirSync(home);
   return home;
 }

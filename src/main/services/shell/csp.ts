@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 
 /**
  * The Content-Security-Policy of the built renderer page. The renderer's `index.html` carries the
- * same string in a `<meta http-equiv="Content-Security-Policy">` (the built page is loaded from
- * `file:`, where no response header exists). No inline scripts, no eval, nothing but the app's
+ * same string in a `<meta http-equiv="Content-Security-Policy">`, so browser mode's page and the
+ * shell's (served on its own scheme with the header too) hold the policy however they load. No inline scripts, no eval, nothing but the app's
  * own files; the renderer talks to main over IPC, so it needs no network at all.
  */
 export const APP_CONTENT_SECURITY_POLICY = [

@@ -3,6 +3,7 @@ import type { SeverityScale } from '../../../shared/domain/severity';
 import { LabelChip } from '../../components/chip';
 import { SeverityBadge } from '../../components/severity-badge';
 import { formatDuration, formatTimestamp } from '../../components/time-format';
+import { PartBoundary } from '../../components/part-boundary';
 import { AlertDetails } from './alert-details';
 import { keyLabels } from './alert-fields';
 
@@ -92,7 +93,9 @@ export function AlertRow(props: AlertRowProps) {
         </button>
       </div>
       {expanded ? (
-        <AlertDetails id={detailsId} alert={alert} sourceName={sourceName} now={now} />
+        <PartBoundary part="the alert's details">
+          <AlertDetails id={detailsId} alert={alert} sourceName={sourceName} now={now} />
+        </PartBoundary>
       ) : null}
     </li>
   );

@@ -1,3 +1,4 @@
+import { PartBoundary } from '../../components/part-boundary';
 import { ActionItemsPanel } from './action-items-panel';
 import { ClosurePanel } from './closure-panel';
 import { IncidentAlertsPanel } from './incident-alerts-panel';
@@ -16,12 +17,23 @@ export const CLOSURE_ANCHOR_ID = 'incident-closure';
 export function IncidentPanels(props: IncidentPanelProps) {
   return (
     <>
-      <IncidentAlertsPanel {...props} />
-      <StatusUpdatePanel {...props} />
-      <IncidentRunbooksPanel {...props} />
-      <ActionItemsPanel {...props} />
+      {/* Each panel fails alone (the runbooks one renders Markdown from the runbook folder). */}
+      <PartBoundary part="the incident's alerts">
+        <IncidentAlertsPanel {...props} />
+      </PartBoundary>
+      <PartBoundary part="the status updates">
+        <StatusUpdatePanel {...props} />
+      </PartBoundary>
+      <PartBoundary part="the incident's runbooks">
+        <IncidentRunbooksPanel {...props} />
+      </PartBoundary>
+      <PartBoundary part="the action items">
+        <ActionItemsPanel {...props} />
+      </PartBoundary>
       <div id={CLOSURE_ANCHOR_ID} tabIndex={-1} className="incident__anchor">
-        <ClosurePanel {...props} />
+        <PartBoundary part="the closure checklist">
+          <ClosurePanel {...props} />
+        </PartBoundary>
       </div>
     </>
   );

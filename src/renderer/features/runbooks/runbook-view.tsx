@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Runbook } from '../../../shared/domain/runbook';
 import { useApp, useUi } from '../../app/app-context';
+import { PartBoundary } from '../../components/part-boundary';
 import type { View } from '../../stores/ui-store';
 import { anchorId } from './markdown-headings';
 import { matchExpressions, stepCountText } from './runbook-format';
@@ -170,13 +171,16 @@ function RunbookContent({
           {runbook.body.trim() === '' ? (
             <p className="muted">This runbook file has no text.</p>
           ) : (
-            <RunbookMarkdown
-              markdown={runbook.body}
-              title={runbook.title}
-              runbookId={runbook.id}
-              runbookIds={runbookIds}
-              actions={actions}
-            />
+            // Around the text alone, so Back, the title and the steps stay if it fails.
+            <PartBoundary part="the runbook's text" resetKeys={[runbook.id, runbook.body]}>
+              <RunbookMarkdown
+                markdown={runbook.body}
+                title={runbook.title}
+                runbookId={runbook.id}
+                runbookIds={runbookIds}
+                actions={actions}
+              />
+            </PartBoundary>
           )}
         </section>
         <aside className="runbook__steps" aria-labelledby="runbook-steps-title">

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import {
   startBrowserServer,
@@ -356,6 +356,97 @@ describe('startBrowserServer: messages', () => {
     const expected = { type: 'event', channel: 'settings:changed', payload: { x: 1 } };
     expect(await gotA).toEqual(expected);
     expect(await gotB).toEqual(expected);
+  });
+});
+
+describe('startBrowserServer: backpressure (issue 10)', () => {
+  async function openOn(other: BrowserServer): Promise<WebSocket> {
+    const ws = new WebSocket(`ws://127.0.0.1:${other.port}/ws`, ['oncall.v1', `token.${TOKEN}`], {
+      origin: `http://127.0.0.1:${other.port}`,
+    });
+    sockets.push(ws);
+    await new Promise((resolve) => ws.once('open', resolve));
+    return ws;
+  }
+
+  function collect(ws: WebSocket): ServerMessage[] {
+    const messages: ServerMessage[] = [];
+    ws.on('message', (data) => messages.push(serverMessageSchema.parse(JSON.parse(String(data)))));
+    return messages;
+  }
+
+  const invoke = (id: number) =>
+    JSON.stringify({ type: 'invoke', id, channel: 'alerts:list', payload: {} });
+
+  it('drops a client that keeps calling but stops reading its answers, instead of buffering them', async () => {
+    // About 100 KB per answer, like a long alert list.
+    const big = { alerts: 'x'.repeat(100_000) };
+    const other = await start({
+      dispatch: async () => ({ ok: true, value: big }),
+      limits: { maxBufferedBytes: 256 * 1024 },
+    });
+    try {
+      const ws = await openOn(other);
+      const closed = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+      const received = collect(ws);
+      ws.pause();
+      // 20 MB of answers: far more than the limit and the kernel's socket buffers hold.
+      for (let id = 1; id <= 200; id += 1) ws.send(invoke(id));
+      await vi.waitFor(
+        () =>
+          expect(logLines).toContain('warn Dropping a browser-mode client that stopped reading.'),
+        { timeout: 10_000 },
+      );
+      ws.resume();
+      await closed;
+      expect(received.length).toBeLessThan(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers calls beyond the in-flight cap with a clear error, and the others normally', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const other = await start({
+      dispatch: async () => {
+        await gate;
+        return { ok: true, value: 'done' };
+      },
+      limits: { maxInFlightPerClient: 3 },
+    });
+    try {
+      const ws = await openOn(other);
+      const received = collect(ws);
+      for (let id = 1; id <= 5; id += 1) ws.send(invoke(id));
+      await vi.waitFor(() => expect(received).toHaveLength(2));
+      expect(received).toEqual(
+        [4, 5].map((id) => ({
+          type: 'result',
+          id,
+          result: {
+            ok: false,
+            error: {
+              code: 'unavailable',
+              message: expect.stringMatching(
+                /alerts:list was not run: .* 3 calls waiting .* try again/,
+              ),
+            },
+          },
+        })),
+      );
+      release();
+      await vi.waitFor(() => expect(received).toHaveLength(5));
+      expect(received.slice(2)).toEqual(
+        [1, 2, 3].map((id) => ({ type: 'result', id, result: { ok: true, value: 'done' } })),
+      );
+      // Room again once those are answered.
+      ws.send(invoke(6));
+      await vi.waitFor(() => expect(received).toHaveLength(6));
+      expect(received[5]).toMatchObject({ id: 6, result: { ok: true } });
+    } finally {
+      await other.close();
+    }
   });
 });
 

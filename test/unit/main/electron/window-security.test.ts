@@ -23,40 +23,23 @@ describe('web preferences of the app window', () => {
 });
 
 describe('app page matcher (IPC sender check and navigation guard)', () => {
-  const built = createAppPageMatcher(
-    'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html',
-  );
+  const built = createAppPageMatcher('oncall://app/index.html');
 
-  it('accepts only the built index.html, whatever its query or hash', () => {
+  it("accepts the app's own scheme and host, whatever the path, query or hash", () => {
+    expect(built('oncall://app/index.html')).toBe(true);
+    expect(built('oncall://app/index.html#/settings')).toBe(true);
+    expect(built('oncall://app/assets/index-abc.js?x=1')).toBe(true);
+  });
+
+  it('refuses file: pages, other hosts, other schemes and garbage', () => {
+    expect(built('file:///tmp/evil.html')).toBe(false);
     expect(
       built(
         'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html',
       ),
-    ).toBe(true);
-    expect(
-      built(
-        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html#/settings',
-      ),
-    ).toBe(true);
-    expect(
-      built(
-        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html?x=1',
-      ),
-    ).toBe(true);
-  });
-
-  it('refuses other files, other schemes and garbage', () => {
-    expect(built('file:///tmp/evil.html')).toBe(false);
-    expect(
-      built(
-        'file:///opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/other.html',
-      ),
     ).toBe(false);
-    expect(
-      built(
-        'file://evil-host/opt/On-Call%20Companion/resources/app.asar/.vite/renderer/main_window/index.html',
-      ),
-    ).toBe(false);
+    expect(built('oncall://evil/index.html')).toBe(false);
+    expect(built('oncall-x://app/index.html')).toBe(false);
     expect(built('https://example.org/index.html')).toBe(false);
     expect(built('about:blank')).toBe(false);
     expect(built('not a url')).toBe(false);
@@ -74,7 +57,10 @@ describe('app page matcher (IPC sender check and navigation guard)', () => {
   });
 
   it('refuses to be built on a page it cannot check', () => {
-    expect(() => createAppPageMatcher('data:text/html,hi')).toThrow(/http\(s\) or file/);
+    expect(() => createAppPageMatcher('data:text/html,hi')).toThrow(/http\(s\) or oncall:\/\/app/);
+    expect(() =>
+      createAppPageMatcher('file:///opt/app/.vite/renderer/main_window/index.html'),
+    ).toThrow(/http\(s\) or oncall:\/\/app/);
   });
 });
 

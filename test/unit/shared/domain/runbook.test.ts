@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compileLabelRegex,
+  labelValueMatches,
   matchRunbooks,
   resolveRunbookLink,
   resolveRunbookUrl,
@@ -78,6 +79,7 @@ describe('runbookFrontMatterSchema', () => {
     ['tags that are not a list', { match: {}, tags: 'disk' }, ['tags']],
     ['an empty list of values', { match: { service: [] } }, ['match.service']],
     ['a regex that does not compile', { match: { pod: { regex: '(' } } }, ['match.pod.regex']],
+    ['a regex with lookahead', { match: { pod: { regex: '(?!x).*' } } }, ['match.pod.regex']],
     ['a mistyped regex key', { match: { pod: { regexp: 'a' } } }, ['match.pod']],
     ['a null value', { match: { pod: null } }, ['match.pod']],
     ['a reserved label name', { match: { __name__: 'a' } }, ['match.__name__']],
@@ -88,16 +90,49 @@ describe('runbookFrontMatterSchema', () => {
 });
 
 describe('compileLabelRegex', () => {
+  function matcher(pattern: string): (value: string) => boolean {
+    const regex = compileLabelRegex(pattern);
+    if (!regex.ok) throw new Error(regex.reason);
+    return regex.matches;
+  }
+
   it('anchors the pattern at both ends, like Alertmanager', () => {
-    const regex = compileLabelRegex('checkout|cart');
-    expect(regex?.test('checkout')).toBe(true);
-    expect(regex?.test('cart')).toBe(true);
-    expect(regex?.test('checkout-canary')).toBe(false);
-    expect(regex?.test('my-cart')).toBe(false);
+    const matches = matcher('checkout|cart');
+    expect(matches('checkout')).toBe(true);
+    expect(matches('cart')).toBe(true);
+    expect(matches('checkout-canary')).toBe(false);
+    expect(matches('my-cart')).toBe(false);
   });
 
-  it('gives undefined for an invalid pattern instead of throwing', () => {
-    expect(compileLabelRegex('(')).toBeUndefined();
+  it('keeps the anchors when the pattern tries to close the group they wrap', () => {
+    expect(compileLabelRegex('a)|(b').ok).toBe(false);
+  });
+
+  it('answers patterns that backtrack catastrophically elsewhere (issue 10)', () => {
+    // Minutes to hours with a backtracking engine; RE2 answers in linear time.
+    expect(matcher('([a-z]+-?)+')(`${'a-'.repeat(20)}!`)).toBe(false);
+    expect(matcher('(.*.*)*!')('KubePodCrashLooping'.repeat(4))).toBe(false);
+    expect(matcher('(.*.*)*!')('KubePodCrashLooping!')).toBe(true);
+  });
+
+  it('refuses what the linear-time engine cannot run, saying why', () => {
+    const lookahead = compileLabelRegex('(?=api)api-.*');
+    expect(lookahead.ok).toBe(false);
+    if (!lookahead.ok) expect(lookahead.reason).toMatch(/linear-time.*lookaround/);
+    expect(compileLabelRegex('(a)\\1').ok).toBe(false);
+  });
+
+  it('gives the reason for an invalid pattern instead of throwing', () => {
+    const broken = compileLabelRegex('(');
+    expect(broken).toEqual({ ok: false, reason: expect.stringMatching(/missing closing \)/) });
+  });
+});
+
+describe('labelValueMatches', () => {
+  it('matches a whole value against a user regex, or says why the regex is refused', () => {
+    expect(labelValueMatches('api-.*', 'api-7f9')).toEqual({ ok: true, matches: true });
+    expect(labelValueMatches('api', 'api-7f9')).toEqual({ ok: true, matches: false });
+    expect(labelValueMatches('(?!x)', 'y')).toMatchObject({ ok: false });
   });
 });
 

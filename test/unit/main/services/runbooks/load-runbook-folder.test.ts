@@ -2,11 +2,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadRunbookFolder } from '../../../../../src/main/services/runbooks/load-runbook-folder';
 import { readRunbookFile } from '../../../../../src/main/services/runbooks/read-runbook-file';
 import { matchRunbooks } from '../../../../../src/shared/domain/runbook';
 import { makeTempFolder, runbookText } from './temp-folder';
+
+// Each load parses in a worker thread which, run from TypeScript source, registers tsx first:
+// seconds on a busy machine, so these tests get more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = fileURLToPath(new URL('../../../../fixtures/runbooks', import.meta.url));
 

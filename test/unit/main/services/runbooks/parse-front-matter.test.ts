@@ -35,10 +35,31 @@ describe('parseFrontMatter', () => {
     });
   });
 
+  it('reports a duplicate key inside a nested map, naming it', () => {
+    const parsed = parseFrontMatter('match:\n  service: a\n  team: b\n  service: c\n', 2);
+    expect(parsed).toEqual({
+      ok: false,
+      message:
+        'front matter is not valid YAML (line 5, column 3): Map keys must be unique; "service" is written twice',
+    });
+  });
+
+  it('refuses front matter over 64 KiB, saying the limit (issue 10)', () => {
+    const keys = Array.from({ length: 8000 }, (_, index) => `k${index}: v`);
+    const parsed = parseFrontMatter(['match: {}', ...keys].join('\n'), 2);
+    expect(parsed).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^front matter is \d+ KiB; the limit is 64 KiB/),
+    });
+  });
+
   it.each([
     ['tags: disk\nmatch: {}', '`tags`: expected array, received string'],
     ['match: HighErrorRate', '`match`: expected a map of label name → value'],
-    ['match:\n  pod:\n    regex: "("', '`match.pod.regex`: is not a valid regular expression'],
+    [
+      'match:\n  pod:\n    regex: "("',
+      '`match.pod.regex`: is not a regular expression the linear-time matcher (RE2) accepts',
+    ],
     ['title: x', '`match`'],
   ])('names the field that has the wrong type in %j', (yaml, expected) => {
     const parsed = parseFrontMatter(yaml, 2);

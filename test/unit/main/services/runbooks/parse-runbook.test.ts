@@ -46,4 +46,20 @@ describe('parseRunbook', () => {
     const body = '<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)>\n';
     expect(parse(`---\nmatch: {}\n---\n${body}`).body).toBe(body);
   });
+
+  it('lists a body nested too deep to render as broken, without the body (issue 10)', () => {
+    // 2,500 nested quotes overflowed the renderer's stack and blanked the window.
+    const runbook = parse(`---\nmatch:\n  alertname: Deep\n---\n${'>'.repeat(2500)} deep\n`);
+    expect(runbook.error).toMatch(/nests more than 100 levels deep.*flatten it/);
+    expect(runbook.body).toBe('');
+    expect(runbook.match).toEqual({});
+  });
+
+  it('keeps a runbook with ordinary nesting', () => {
+    const nested = Array.from({ length: 10 }, (_, level) => `${'  '.repeat(level)}- item`);
+    const runbook = parse(
+      `---\nmatch: {}\n---\n> ${'> '.repeat(5)}quote\n\n${nested.join('\n')}\n`,
+    );
+    expect(runbook.error).toBeUndefined();
+  });
 });

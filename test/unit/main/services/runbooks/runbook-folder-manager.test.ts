@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Runbook } from '../../../../../src/shared/domain/runbook';
 import type { RunbookList } from '../../../../../src/shared/ipc/contract';
 import { createRunbookFolderManager } from '../../../../../src/main/services/runbooks/runbook-folder-manager';
@@ -6,6 +6,10 @@ import type {
   RunbookLibrary,
   RunbookLibraryChange,
 } from '../../../../../src/main/services/runbooks/runbook-library';
+
+// Each load parses in a worker thread which, run from TypeScript source, registers tsx first:
+// seconds on a busy machine, so these tests get more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 function runbook(id: string): Runbook {
   return {

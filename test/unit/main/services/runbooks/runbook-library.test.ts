@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogLevel } from '../../../../../src/main/services/app/app-log';
 import {
   createRunbookLibrary,
@@ -10,6 +10,10 @@ import {
   type RunbookLibraryOptions,
 } from '../../../../../src/main/services/runbooks/runbook-library';
 import { makeTempFolder, runbookText, writeFiles } from './temp-folder';
+
+// Each load parses in a worker thread which, run from TypeScript source, registers tsx first:
+// seconds on a busy machine, so these tests get more than the default 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 const FIXTURES = fileURLToPath(new URL('../../../../fixtures/runbooks', import.meta.url));
 
@@ -86,6 +90,25 @@ describe('createRunbookLibrary', () => {
     });
     expect(library.resolveUrl('../../etc/passwd').kind).toBe('refused');
     expect(library.resolveUrl('db/missing.md').kind).toBe('refused');
+  });
+
+  it('matches hostile regexes in linear time and lists a pattern RE2 refuses as broken (issue 10)', async () => {
+    const dir = temp({
+      'pods.md': '---\nmatch:\n  pod: { regex: "([a-z]+-?)+" }\n---\n# Pods\n',
+      'crash.md': '---\nmatch:\n  alertname: { regex: "(.*.*)*!" }\n---\n# Crash\n',
+      'lookahead.md': '---\nmatch:\n  service: { regex: "(?!canary).*" }\n---\n# Not canary\n',
+      'disk.md': runbookText('DiskFull'),
+    });
+    const { library } = await open({ dir });
+    // Each took from minutes to hours with the backtracking engine.
+    expect(library.forAlert({ pod: `${'a-'.repeat(20)}!` })).toEqual([]);
+    expect(library.forAlert({ alertname: 'KubePodCrashLooping' })).toEqual([]);
+    expect(ids(library.forAlert({ pod: 'api-web' }))).toEqual(['pods.md']);
+    expect(library.get('lookahead.md')?.error).toMatch(
+      /`match\.service\.regex`: .*linear-time.*lookaround/,
+    );
+    expect(library.forAlert({ service: 'web' })).toEqual([]);
+    expect(ids(library.forAlert({ alertname: 'DiskFull' }))).toEqual(['disk.md']);
   });
 
   it('reports a folder that does not exist through errors(), not by throwing', async () => {

@@ -140,7 +140,7 @@ export function TimelineComposer({
         {read.preview === undefined ? (
           <span className="muted">
             {line.trim() === ''
-              ? 'Start with a time (14:23) to date it; otherwise it is now.'
+              ? 'Start with a time (14:23, or 2026-12-03 14:23 for another day) to date it; otherwise it is now.'
               : 'At: now'}
           </span>
         ) : read.preview.ok ? (

@@ -65,6 +65,26 @@ export function formatZonedFull(iso: string, zoneSpec: string): string {
 }
 
 /**
+ * The day of an instant when it is not the day of `now`: `3 Mar`, or `3 Mar 2024` in another
+ * year; undefined on the day of `now`.
+ * @param iso - the instant
+ * @param zoneSpec - the zone
+ * @param nowMs - the current moment
+ */
+export function formatZonedOtherDay(
+  iso: string,
+  zoneSpec: string,
+  nowMs: number,
+): string | undefined {
+  const zone = zoneOf(zoneSpec);
+  const w = wall(iso, zone);
+  const today = wallDate(nowMs, zone);
+  if (w.date === today) return undefined;
+  const year = String(w.year) === today.slice(0, 4) ? '' : ` ${w.year}`;
+  return `${w.day} ${MONTHS[w.month] ?? ''}${year}`;
+}
+
+/**
  * `14:23` on the day of `now`, `3 Mar 14:23` on another day, `3 Mar 2024 14:23` in another
  * year: short, yet never ambiguous about the day.
  * @param iso - the instant
@@ -72,15 +92,14 @@ export function formatZonedFull(iso: string, zoneSpec: string): string {
  * @param nowMs - the current moment
  */
 export function formatZonedShort(iso: string, zoneSpec: string, nowMs: number): string {
-  const zone = zoneOf(zoneSpec);
-  const w = wall(iso, zone);
-  if (w.date === wallDate(nowMs, zone)) return w.hm;
-  const year = String(w.year) === wallDate(nowMs, zone).slice(0, 4) ? '' : ` ${w.year}`;
-  return `${w.day} ${MONTHS[w.month] ?? ''}${year} ${w.hm}`;
+  const day = formatZonedOtherDay(iso, zoneSpec, nowMs);
+  const hm = formatZonedClock(iso, zoneSpec);
+  return day === undefined ? hm : `${day} ${hm}`;
 }
 
 /**
- * Which day an instant falls on, relative to now, in words: `today`, `yesterday`, or the date.
+ * Which day an instant falls on, relative to now, in words: `today`, `yesterday`, `tomorrow`
+ * (a time typed just before midnight, a little ahead), or the date.
  * @param iso - the instant
  * @param zoneSpec - the zone
  * @param nowMs - the current moment
@@ -91,6 +110,7 @@ export function zonedDayWord(iso: string, zoneSpec: string, nowMs: number): stri
   const today = wallDate(nowMs, zone);
   if (day === today) return 'today';
   if (day === wallDate(nowMs - 86_400_000, zone)) return 'yesterday';
+  if (day === wallDate(nowMs + 86_400_000, zone)) return 'tomorrow';
   const w = wall(iso, zone);
   return `${w.day} ${MONTHS[w.month] ?? ''} ${w.year}`;
 }

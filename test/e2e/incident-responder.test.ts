@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
+import type { PageWatch } from '../support/page-watch';
+
+// The faults a trial as a real responder found, each as the responder met it: an incident
+// declared from two alerts firing in a real Alertmanager, driven in Debian's Chromium through
+// browser mode, in the profile's zone (UTC here).
+const MINUTE = 60_000;
+
+const ME = 'Sam Okafor';
+const ERRORS = 'HighErrorRate';
+const LATENCY = 'HighLatency';
+const TITLE = `${ERRORS} (+1 more)`;
+
+/** `HH:MM` of an instant in UTC, the profile's zone in this test. */
+const clockUtc = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
+/** `YYYY-MM-DD HH:MM:SS (UTC)`, as the app's time titles (hover) read in UTC. */
+const fullUtc = (ms: number): string =>
+  `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} (UTC)`;
+
+describe('the incident view as a responder meets it', () => {
+  let session: E2eSession;
+  let page: Page;
+  let watch: PageWatch;
+  const started = Math.floor((Date.now() - 30 * MINUTE) / 1000) * 1000;
+
+  beforeAll(async () => {
+    session = await startE2eSession({
+      name: 'responder',
+      settings: { profile: { name: ME, timeZone: 'UTC' } },
+      alerts: [ERRORS, LATENCY].map((alertname) => ({
+        labels: { alertname, service: 'payments', severity: 'critical' },
+        annotations: { summary: `${alertname} on payments` },
+        startsAt: new Date(started).toISOString(),
+        endsAt: new Date(Date.now() + 6 * 60 * MINUTE).toISOString(),
+      })),
+    });
+    ({ page, watch } = await session.openPage({ viewport: { width: 1400, height: 900 } }));
+  });
+
+  afterAll(async () => {
+    await session?.dispose();
+  });
+
+  const alerts = () => page.getByRole('region', { name: 'Alerts' });
+  const incident = () => page.getByRole('article', { name: TITLE });
+  const timeline = () => incident().getByRole('region', { name: 'Timeline' });
+  const entries = () => timeline().getByRole('list', { name: 'Timeline entries' });
+  const entry = (text: string) => entries().getByRole('listitem').filter({ hasText: text });
+  const composer = () => timeline().getByRole('textbox', { name: 'Timeline entry' });
+  const preview = () => timeline().locator('#composer-help');
+
+  it('declares an incident from the two firing alerts', async () => {
+    for (const name of [ERRORS, LATENCY]) {
+      const tick = alerts().getByRole('checkbox', {
+        name: `Select “${name}” to declare an incident`,
+      });
+      await tick.waitFor(WITHIN_ONE_POLL);
+      await tick.check();
+    }
+    await alerts().getByRole('button', { name: 'Declare from 2 alerts' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Declare an incident/ });
+    await dialog.getByRole('button', { name: 'Declare incident' }).click();
+    await incident().waitFor();
+    await entry(`Declared`).waitFor();
+  });
+
+  it('dates a time typed a minute ahead today, after the declaration, not yesterday', async () => {
+    const ahead = Math.floor(Date.now() / MINUTE) * MINUTE + MINUTE;
+    const text = 'paged payments on-call';
+    await composer().fill(`${clockUtc(ahead)} ${text}`);
+    // Just before midnight the coming minute is tomorrow's: still the minute meant.
+    await expect
+      .poll(() => preview().textContent())
+      .toMatch(new RegExp(`^At: ${clockUtc(ahead)} (today|tomorrow)`));
+    await composer().press('Enter');
+    await expect.poll(() => entry(text).count()).toBe(1);
+    expect(await entry(text).locator('time').getAttribute('title')).toBe(fullUtc(ahead));
+    // The newest by event time: below the declaration and every other entry.
+    const texts = await entries().getByRole('listitem').allInnerTexts();
+    expect(texts.findIndex((t) => t.includes(text))).toBe(texts.length - 1);
+    expect(texts.findIndex((t) => t.includes('Declared'))).toBeLessThan(texts.length - 1);
+  });
+
+  it('shows the date of an entry from another day', async () => {
+    const dayBefore = Date.now() - 24 * 60 * MINUTE;
+    const typed = new Date(dayBefore).toISOString().slice(0, 16).replace('T', ' ');
+    await composer().fill(`${typed} first customer report in the support queue`);
+    await composer().press('Enter');
+    const row = entry('first customer report');
+    await expect.poll(() => row.count()).toBe(1);
+    const day = new Date(dayBefore).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      timeZone: 'UTC',
+    });
+    expect(await row.locator('time').innerText()).toBe(`${day}\n${clockUtc(dayBefore)}`);
+  });
+
+  it('refuses a time further ahead, saying why, and keeps the line', async () => {
+    const farAhead = Date.now() + 40 * MINUTE;
+    const line = `${clockUtc(farAhead)} DBA joined the bridge`;
+    await composer().fill(line);
+    await expect
+      .poll(() => preview().textContent())
+      .toMatch(/^Time not usable: ".+" is \d+ min ahead .*a time may be at most 15 min ahead/);
+    expect(await timeline().getByRole('button', { name: 'Add', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await composer().press('Enter');
+    expect(await composer().inputValue()).toBe(line);
+    expect(await entry('DBA joined the bridge').count()).toBe(0);
+    await composer().fill('');
+  });
+
+  it('ran without page errors or dialogs', () => {
+    expect(watch.console).toEqual([]);
+    expect(watch.dialogs).toEqual([]);
+  });
+});

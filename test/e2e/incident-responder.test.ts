@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATUS_MESSAGE_PLACEHOLDER as PLACEHOLDER } from '../../src/shared/templates/status-update';
 import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
 import type { PageWatch } from '../support/page-watch';
 
@@ -12,6 +13,7 @@ const ME = 'Sam Okafor';
 const ERRORS = 'HighErrorRate';
 const LATENCY = 'HighLatency';
 const TITLE = `${ERRORS} (+1 more)`;
+const NEWS = 'Found it: a bad config push. Rolling it back now.';
 
 /** `HH:MM` of an instant in UTC, the profile's zone in this test. */
 const clockUtc = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
@@ -50,6 +52,8 @@ describe('the incident view as a responder meets it', () => {
   const entry = (text: string) => entries().getByRole('listitem').filter({ hasText: text });
   const composer = () => timeline().getByRole('textbox', { name: 'Timeline entry' });
   const preview = () => timeline().locator('#composer-help');
+  const statusPanel = () => incident().getByRole('region', { name: 'Status updates' });
+  const draft = () => statusPanel().getByLabel('Status update text');
 
   it('declares an incident from the two firing alerts', async () => {
     for (const name of [ERRORS, LATENCY]) {
@@ -112,6 +116,56 @@ describe('the incident view as a responder meets it', () => {
     expect(await composer().inputValue()).toBe(line);
     expect(await entry('DBA joined the bridge').count()).toBe(0);
     await composer().fill('');
+  });
+
+  it('refuses to mark as posted a draft still holding the placeholder, saying why', async () => {
+    const panel = statusPanel();
+    expect(await draft().inputValue()).toContain(PLACEHOLDER);
+    await panel.getByRole('button', { name: 'Mark as posted' }).click();
+    await expect
+      .poll(() => panel.getByRole('alert').textContent())
+      .toBe(
+        `Not posted: the text still says “${PLACEHOLDER}”. Write what changed in its place, then mark it as posted.`,
+      );
+    // Nothing recorded, the countdown not restarted.
+    expect(await panel.textContent()).toContain('none posted yet');
+    expect(
+      await entries()
+        .getByText(/^Status update/)
+        .count(),
+    ).toBe(0);
+    // The placeholder is selected: typing replaces it.
+    expect(await draft().evaluate((area) => area === document.activeElement)).toBe(true);
+    await page.keyboard.type(NEWS);
+    expect(await draft().inputValue()).not.toContain(PLACEHOLDER);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+  });
+
+  it('keeps the writer’s words when the phase is switched after writing', async () => {
+    const panel = statusPanel();
+    const written = await draft().inputValue();
+    expect(written).toContain(NEWS);
+    await panel
+      .getByRole('group', { name: 'Phase' })
+      .getByRole('button', { name: 'Identified' })
+      .click();
+    await expect.poll(() => draft().inputValue()).toContain('— Identified');
+    expect(await draft().inputValue()).toBe(written.replace('— Investigating', '— Identified'));
+    expect(await panel.textContent()).not.toContain('Your edits were replaced');
+
+    await panel.getByRole('button', { name: 'Mark as posted' }).click();
+    await expect
+      .poll(() =>
+        entries()
+          .getByText(/^Status update/)
+          .count(),
+      )
+      .toBe(1);
+    expect(
+      await entries()
+        .getByText(/^Status update/)
+        .textContent(),
+    ).toContain(NEWS);
   });
 
   it('ran without page errors or dialogs', () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
 import { cadenceMinutesSchema, statusCadenceSchema } from '../domain/incident-defaults';
 import { severitySchema, type Severity } from '../domain/severity';
+import { STATUS_MESSAGE_PLACEHOLDER } from '../templates/status-update';
 import { META, type IncidentTypes } from './doc-layout';
 import { IncidentOpError } from './errors';
 import {
@@ -342,6 +343,8 @@ export function correctTime(
  * Record a status update that went out: on the timeline (kind `update`, with its audience and
  * phase), as the last update time, and with the next one due one cadence from now. Once the
  * incident is resolved, or at a severity without a cadence, no next update falls due.
+ * A text still holding the template's placeholder for the news is refused (`invalid`): it did
+ * not go out as written, and recording it would restart the countdown on an empty update.
  * @param doc - the incident's document
  * @param args - the text that went out, its audience and phase
  * @param ctx - who posted it and when
@@ -355,6 +358,12 @@ export function postStatusUpdate(
   const c = resolveContext(ctx);
   const a = parseArgs(postStatusUpdateArgsSchema, args, 'postStatusUpdate');
   const types = requireIncident(doc);
+  if (a.text.includes(STATUS_MESSAGE_PLACEHOLDER)) {
+    throw new IncidentOpError(
+      'invalid',
+      `Not posted: the text still says “${STATUS_MESSAGE_PLACEHOLDER}”. Write what changed in its place, then mark it as posted.`,
+    );
+  }
   const cadence = currentCadence(types);
   const status = currentStatus(types);
   const labels = [a.audience && AUDIENCE_WORD[a.audience], a.phase].filter(

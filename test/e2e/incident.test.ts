@@ -500,6 +500,11 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     await stable.check();
     await expect.poll(() => stable.isChecked()).toBe(true);
     await closure().getByRole('button', { name: 'Mark resolved' }).click();
+    // The first alert still fires: the app asks before resolving.
+    await closure()
+      .getByRole('group', { name: 'Confirm: Mark resolved' })
+      .getByRole('button', { name: 'Resolve anyway' })
+      .click();
     await expect.poll(() => head().getByLabel('Status: Resolved').count()).toBe(1);
 
     await head().getByRole('button', { name: 'Reopen…' }).click();

@@ -1,6 +1,7 @@
 import type { SeverityScale } from '../../../shared/domain/severity';
 import type { IncidentSnapshot } from '../../../shared/incident/schema';
 import { CopyButton } from '../runbooks/copy-button';
+import { LifecycleButton } from './lifecycle-button';
 import { nextLifecycleStep, STATUS_WORDS } from './lifecycle-step';
 import { MilestoneTimes } from './milestone-times';
 import { nextUpdateText } from './next-update';
@@ -50,14 +51,13 @@ export function IncidentHeader(props: {
           {STATUS_WORDS[incident.status]}
         </span>
         {step.kind === 'set' ? (
-          <button
-            type="button"
+          <LifecycleButton
+            incident={incident}
+            to={step.to}
+            label={step.label}
             className="btn btn--small"
-            disabled={lifecycle.busy}
-            onClick={() => void lifecycle.run({ type: 'lifecycle.set', args: { status: step.to } })}
-          >
-            {step.label}
-          </button>
+            op={lifecycle}
+          />
         ) : step.kind === 'closure' ? (
           <button type="button" className="btn btn--small" onClick={props.onClose}>
             {step.label}

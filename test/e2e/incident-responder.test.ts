@@ -120,6 +120,19 @@ describe('the incident view as a responder meets it', () => {
     await composer().fill('');
   });
 
+  it('shows every time in the profile’s zone and says which; the countdown reads as a duration', async () => {
+    expect(await head().textContent()).toContain("Times in UTC, your profile's zone");
+    const countdown = statusPanel().locator('.countdown');
+    // "14 min 58 s", not "14:58" beside "(at 17:21)", which reads as a time already past.
+    expect(await countdown.innerText()).toMatch(/\b\d{1,2} min \d{2} s\b/);
+    expect(await countdown.innerText()).not.toMatch(/\b\d{2}:\d{2}\b(?! UTC)/);
+    expect(await countdown.innerText()).toMatch(/\(at \d{2}:\d{2} UTC\)/);
+    // The draft names the zone of every time it gives.
+    const text = await draft().inputValue();
+    expect(text).toMatch(/^Started \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC · as of \d{2}:\d{2} UTC$/m);
+    expect(text).toMatch(/^Next update by \d{2}:\d{2} UTC\.$/m);
+  });
+
   it('refuses to mark as posted a draft still holding the placeholder, saying why', async () => {
     const panel = statusPanel();
     expect(await draft().inputValue()).toContain(PLACEHOLDER);

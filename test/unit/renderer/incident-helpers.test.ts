@@ -15,6 +15,8 @@ import {
   formatZonedOtherDay,
   formatZonedShort,
   incidentTimeZone,
+  incidentZoneSource,
+  zoneLabel,
 } from '../../../src/renderer/features/incident/zoned-time';
 import { alert } from './fixtures';
 import { incidentSummary } from './incident-fixtures';
@@ -102,6 +104,16 @@ describe('zoned times', () => {
     expect(formatZonedShort('2024-12-31T08:00:00Z', BERLIN, NOW)).toBe('31 Dec 2024 09:00');
     expect(formatZonedOtherDay('2025-03-04T08:00:00Z', BERLIN, NOW)).toBeUndefined();
     expect(formatZonedOtherDay('2025-03-03T08:00:00Z', BERLIN, NOW)).toBe('3 Mar');
+  });
+
+  it('says which zone the times are in, and where it came from', () => {
+    expect(zoneLabel(BERLIN, incidentZoneSource(BERLIN, 'UTC'))).toBe(
+      "Times in Europe/Berlin, your profile's zone",
+    );
+    expect(zoneLabel('UTC', incidentZoneSource(undefined, 'UTC'))).toBe(
+      "Times in UTC, this computer's zone (set yours in Settings → You)",
+    );
+    expect(incidentZoneSource('Mars/Olympus', undefined)).toBe('utc');
   });
 
   it('falls back from an unusable profile zone to the machine’s, then UTC', () => {

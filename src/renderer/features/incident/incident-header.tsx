@@ -6,10 +6,12 @@ import { nextLifecycleStep, STATUS_WORDS } from './lifecycle-step';
 import { MilestoneTimes } from './milestone-times';
 import { nextUpdateText } from './next-update';
 import { OpError } from './op-error';
+import { usePanelSettings } from './panel-settings';
 import type { ApplyIncidentOp } from './panel-props';
 import { ReopenControl } from './reopen-control';
 import { SeverityControl } from './severity-control';
 import { useOp } from './use-op';
+import { zoneLabel } from './zoned-time';
 
 /**
  * What the incident is and where it stands: severity, title, status with the next step (and
@@ -25,6 +27,8 @@ export function IncidentHeader(props: {
   onClose: () => void;
 }) {
   const { incident, apply, now, scale, zone } = props;
+  // Read as the panels read it; the view passes the same zone.
+  const { zoneSource } = usePanelSettings();
   const closed = incident.status === 'closed';
   const step = nextLifecycleStep(incident.status);
   const lifecycle = useOp(apply);
@@ -89,6 +93,7 @@ export function IncidentHeader(props: {
         </p>
       ) : null}
       <MilestoneTimes incident={incident} apply={apply} zone={zone} now={now} readOnly={closed} />
+      <p className="incident-head__zone muted">{zoneLabel(zone, zoneSource)}</p>
     </header>
   );
 }

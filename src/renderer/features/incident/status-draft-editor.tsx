@@ -46,10 +46,8 @@ export function StatusDraftEditor(props: {
   readOnly: boolean;
 }) {
   const { incident, now, severityLabel, zone, readOnly } = props;
-  const ctx = (nowMs: number): DraftContext => ({ severityLabel, nowMs });
-  const [draft, setDraft] = useState<StatusDraft>(() =>
-    firstDraft(incident, { severityLabel, nowMs: now }),
-  );
+  const ctx = (nowMs: number): DraftContext => ({ severityLabel, nowMs, timeZone: zone });
+  const [draft, setDraft] = useState<StatusDraft>(() => firstDraft(incident, ctx(now)));
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   const [posted, setPosted] = useState<{ text: string; at: string } | undefined>();
   // Why "Mark as posted" did not record the text, when the editor itself refused it.

@@ -30,6 +30,8 @@ export interface DraftContext {
   severityLabel: string;
   /** When the update is written (epoch ms). */
   nowMs: number;
+  /** The zone the text's times are written in and named: the one the app shows; UTC if absent. */
+  timeZone?: string;
 }
 
 /** A draft: which template and phase it was filled with, and the text as it stands. */
@@ -103,6 +105,7 @@ export function statusUpdateInput(
     message: '',
     channel: incident.channel,
   };
+  if (ctx.timeZone !== undefined) input.timeZone = ctx.timeZone;
   if (commander !== undefined) input.commander = commander;
   if (cadence !== null && phase !== 'resolved') {
     input.nextUpdateAt = new Date(ctx.nowMs + cadence * 60_000).toISOString();

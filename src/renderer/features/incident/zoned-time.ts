@@ -18,6 +18,47 @@ export function incidentTimeZone(profileZone: string | undefined, machineZone?: 
   return 'UTC';
 }
 
+/**
+ * The zone's name as a time's label says it: `Europe/Berlin`, `UTC`, `+05:30`.
+ * @param zoneSpec - the zone
+ */
+export function zoneName(zoneSpec: string): string {
+  return /^(?:Z|GMT|UTC)$/i.test(zoneSpec.trim()) ? 'UTC' : zoneSpec.trim();
+}
+
+/** Where the zone incident times are shown in came from. */
+export type ZoneSource = 'profile' | 'machine' | 'utc';
+
+/**
+ * Which setting gave the zone of {@link incidentTimeZone}, so the view can say it.
+ * @param profileZone - `settings.profile.timeZone`
+ * @param machineZone - the machine's IANA zone, when known
+ */
+export function incidentZoneSource(
+  profileZone: string | undefined,
+  machineZone?: string,
+): ZoneSource {
+  const zone = incidentTimeZone(profileZone, machineZone);
+  if (profileZone !== undefined && zone === profileZone) return 'profile';
+  if (machineZone !== undefined && zone === machineZone) return 'machine';
+  return 'utc';
+}
+
+/**
+ * `Times in Europe/Berlin, your profile's zone`: the label the incident view puts on its times.
+ * @param zoneSpec - the zone shown
+ * @param source - where it came from
+ */
+export function zoneLabel(zoneSpec: string, source: ZoneSource): string {
+  const where =
+    source === 'profile'
+      ? "your profile's zone"
+      : source === 'machine'
+        ? "this computer's zone (set yours in Settings → You)"
+        : 'no zone is set (set yours in Settings → You)';
+  return `Times in ${zoneName(zoneSpec)}, ${where}`;
+}
+
 /** The machine's IANA time zone, or undefined when Intl cannot say. */
 export function machineTimeZone(): string | undefined {
   try {

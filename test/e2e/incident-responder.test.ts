@@ -67,9 +67,26 @@ describe('the incident view as a responder meets it', () => {
     }
     await alerts().getByRole('button', { name: 'Declare from 2 alerts' }).click();
     const dialog = page.getByRole('dialog', { name: /^Declare an incident/ });
+    const title = dialog.getByLabel('Title');
+    expect(await title.inputValue()).toBe(TITLE);
+    // The channel is named after what the two alerts share, not "higherrorrate-1-more".
+    const channel = await dialog.getByLabel('Channel').inputValue();
+    expect(channel).toMatch(/^#inc-\d{8}-payments$/);
+
+    // An empty title is refused in the dialog's own words, like every other refusal.
+    await title.fill('');
+    await dialog.getByRole('button', { name: 'Declare incident' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Give the incident a title.');
+    await title.fill(TITLE);
+
     await dialog.getByRole('button', { name: 'Declare incident' }).click();
     await incident().waitFor();
     await entry(`Declared`).waitFor();
+    expect(await head().locator('code').textContent()).toBe(channel);
+    // The keyboard is where the scribe starts: the timeline's composer.
+    expect(await composer().evaluate((input) => input === document.activeElement)).toBe(true);
   });
 
   it('dates a time typed a minute ahead today, after the declaration, not yesterday', async () => {
@@ -233,5 +250,15 @@ describe('the incident view as a responder meets it', () => {
   it('ran without page errors or dialogs', () => {
     expect(watch.console).toEqual([]);
     expect(watch.dialogs).toEqual([]);
+  });
+
+  it('says the incident shown is the last known state once the app process is gone', async () => {
+    await session.app.stop();
+    const banner = page.getByRole('alert').filter({ hasText: 'Disconnected from the app.' });
+    await expect.poll(() => banner.count(), { timeout: 10_000 }).toBe(1);
+    const text = await banner.textContent();
+    expect(text).toContain('The incident below is the last known state');
+    expect(text).not.toContain('alerts below');
+    expect(await incident().isVisible()).toBe(true);
   });
 });

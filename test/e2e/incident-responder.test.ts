@@ -200,6 +200,36 @@ describe('the incident view as a responder meets it', () => {
     ).toContain(NEWS);
   });
 
+  it('keeps the newest entry just above the composer after 20 fast lines, at 1400 and 420 px wide', async () => {
+    await composer().focus();
+    for (let i = 1; i <= 20; i++) {
+      await page.keyboard.type(`Bridge line ${i}: checked the payments pool`);
+      await page.keyboard.press('Enter');
+    }
+    const newest = entry('Bridge line 20:');
+    await expect.poll(() => newest.count()).toBe(1);
+    for (const width of [1400, 420]) {
+      await page.setViewportSize({ width, height: 900 });
+      await composer().focus();
+      await composer().scrollIntoViewIfNeeded();
+      const line = await composer().boundingBox();
+      const row = await newest.boundingBox();
+      // The last row: line 20, or the line typed a minute ahead earlier, still the latest.
+      const bottom = await entries().getByRole('listitem').last().boundingBox();
+      if (line === null || row === null || bottom === null) throw new Error('not laid out');
+      // Line 20 on screen, the last row ending right above the composer (its padding between).
+      expect(row.y, `newest entry at ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(row.y + row.height, `newest entry at ${width} px`).toBeLessThanOrEqual(line.y);
+      expect(line.y + line.height, `composer at ${width} px`).toBeLessThanOrEqual(901);
+      const gap = line.y - (bottom.y + bottom.height);
+      expect(gap, `gap at ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(gap, `gap at ${width} px`).toBeLessThan(40);
+      // The line gets the width, not the kind picker.
+      expect(line.width, `composer width at ${width} px`).toBeGreaterThan(width < 1000 ? 300 : 500);
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('judges the closure items it can, and asks before resolving and closing with alerts firing', async () => {
     const panel = closure();
     const item = (text: string) => panel.getByRole('listitem').filter({ hasText: text });

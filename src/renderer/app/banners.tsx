@@ -1,15 +1,17 @@
 import type { SettingsView } from '../../shared/ipc/contract';
-import { useApp, useAppState } from './app-context';
+import { useApp, useAppState, useUi } from './app-context';
+import { lastKnownText } from './last-known-text';
 import { useNow } from './use-now';
 import { formatIn } from '../components/time-format';
 
 /**
- * Shown while the page cannot reach the app (browser mode): what is wrong, that the list is the
- * last known state, when the next attempt is, and — for a stale token — what to do.
+ * Shown while the page cannot reach the app (browser mode): what is wrong, that what the page
+ * shows is the last known state, when the next attempt is, and — for a stale token — what to do.
  */
 export function ConnectionBanner() {
   const { bridge } = useApp();
   const connection = useAppState((s) => s.connection);
+  const view = useUi((s) => s.view);
   const now = useNow(1000);
   if (connection.status === 'connected') return null;
   if (connection.status === 'connecting' && connection.attempt === 0) return null;
@@ -29,7 +31,7 @@ export function ConnectionBanner() {
       <strong>Disconnected from the app.</strong>{' '}
       {refused
         ? 'The app is running but refused this page: its token changes every time it starts. Open the address it printed last.'
-        : 'The alerts below are the last known state and may be out of date.'}{' '}
+        : lastKnownText(view)}{' '}
       <span className="tabular">
         {waiting ? `Reconnecting ${formatIn(connection.retryAt, now)}.` : 'Reconnecting…'}
       </span>{' '}

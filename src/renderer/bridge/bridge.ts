@@ -145,7 +145,7 @@ export function createBridge(): Bridge {
       socket.onopen = () => handlers.open();
       socket.onmessage = (event) => handlers.message(event.data);
       // An error is always followed by close; reconnecting is decided there.
-      socket.onclose = () => handlers.close();
+      socket.onclose = (event) => handlers.close(event.code);
       return socket;
     },
     // Any HTTP answer means the app is up (so it refused the WebSocket); a network error, down.

@@ -12,6 +12,10 @@ export const WIRE_SUBPROTOCOL = 'oncall.v1';
 export const INVOKE_TIMEOUT_MS = 30_000;
 
 const OPEN = 1;
+/** The close code browser mode sends when the app stops. */
+const GOING_AWAY = 1001;
+/** How long after "the app is stopping" a failed handshake is not probed (see `connect`). */
+const STOPPING_GRACE_MS = 5000;
 
 /** An open (or opening) socket, as far as the transport uses it. */
 export interface SocketLike {
@@ -24,8 +28,11 @@ export interface SocketLike {
 export interface SocketHandlers {
   open(): void;
   message(data: unknown): void;
-  /** After an error, after the server closed, or after a refused handshake. */
-  close(): void;
+  /**
+   * After an error, after the server closed, or after a refused handshake.
+   * @param code - the close code, when the socket had one (1001: the app is stopping)
+   */
+  close(code?: number): void;
 }
 
 /** What the WebSocket transport needs from its surroundings. */
@@ -86,6 +93,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
   let state: ConnectionState = { status: 'connecting', attempt: 0 };
   let socket: SocketLike | undefined;
   let retryTimer: unknown;
+  // The app said it was stopping (close 1001): for a few seconds after, while its HTTP server
+  // finishes closing, a failed handshake means it is going, not that it refused this page. Later
+  // failures are probed again, so a restarted app with a new token is still told apart.
+  let appStoppingUntil = 0;
   let closedForGood = false;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -155,14 +166,16 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
       open: () => {
         if (current === undefined || socket !== current) return;
         opened = true;
+        appStoppingUntil = 0;
         setState(CONNECTED);
       },
       message: (data) => {
         if (current !== undefined && socket === current) onMessage(data);
       },
-      close: () => {
+      close: (code) => {
         if (current === undefined || socket !== current) return;
         socket = undefined;
+        if (opened && code === GOING_AWAY) appStoppingUntil = now() + STOPPING_GRACE_MS;
         failPending({
           code: 'unavailable',
           message:
@@ -170,7 +183,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
         });
         if (closedForGood) return;
         const attempt = opened ? 1 : failedSoFar + 1;
-        if (opened || !options.probeServer) {
+        // While the app is stopping it still answers HTTP for a moment: that is no refusal.
+        if (opened || now() < appStoppingUntil || !options.probeServer) {
           scheduleRetry(attempt, false);
           return;
         }

@@ -49,6 +49,11 @@ export interface UiState {
    * it until the user goes elsewhere.
    */
   incidentNotice: { incidentId: string; text: string } | undefined;
+  /**
+   * Set when an incident was just declared: its timeline composer takes the keyboard once shown,
+   * so the scribe types the first line without reaching for the mouse.
+   */
+  focusComposer: boolean;
 }
 
 /** The UI store and its actions. */
@@ -74,6 +79,11 @@ export interface UiStore extends StoreApi<UiState> {
      * @param notice - a sentence about what was just done to it, shown in the incident
      */
     openIncident(id: string, notice?: string): void;
+    /**
+     * Whether the next timeline composer shown takes the keyboard (see `focusComposer`).
+     * @param focus - true after declaring; the composer clears it once focused
+     */
+    setFocusComposer(focus: boolean): void;
     /** Tick or untick an alert for "Declare from N alerts". */
     toggleChecked(id: string): void;
     clearChecked(): void;
@@ -109,6 +119,7 @@ export function createUiStore(): UiStore {
     declaring: undefined,
     attaching: undefined,
     incidentNotice: undefined,
+    focusComposer: false,
   }));
   return Object.assign(store, {
     actions: {
@@ -143,6 +154,7 @@ export function createUiStore(): UiStore {
           incidentId,
           incidentNotice: notice === undefined ? undefined : { incidentId, text: notice },
         }),
+      setFocusComposer: (focusComposer: boolean) => store.setState({ focusComposer }),
       toggleChecked: (id: string) =>
         store.setState((s) => ({ checkedAlerts: toggled(s.checkedAlerts, id) })),
       clearChecked: () => store.setState({ checkedAlerts: new Set<string>() }),

@@ -35,3 +35,27 @@ export function titleFromAlerts(alerts: readonly Alert[]): string {
   const more = names.length > 1 ? ` (+${names.length - 1} more)` : '';
   return first.slice(0, MAX_TITLE_LENGTH - more.length) + more;
 }
+
+/** Labels that name where alerts fire, in the order a channel name prefers them. */
+const SHARED_LABELS = ['service', 'job', 'app', 'namespace', 'cluster'] as const;
+
+/**
+ * What a chat channel for these alerts is best named after: what they share. One alert name
+ * when they all carry it; else a `service` (then `job`, `app`, `namespace`, `cluster`) label
+ * they all have; else the worst alert's name. Never the title's `(+N more)`, which a channel
+ * would spell `-1-more`.
+ * @param alerts - the alerts, in any order
+ */
+export function channelSubjectFromAlerts(alerts: readonly Alert[]): string | undefined {
+  const sorted = [...alerts].sort(compareAlertsWorstFirst);
+  const name = (alert: Alert): string =>
+    (alert.labels.alertname ?? '').trim() || alert.title.trim();
+  const names = [...new Set(sorted.map(name).filter((n) => n !== ''))];
+  if (names.length <= 1) return names[0];
+  for (const label of SHARED_LABELS) {
+    const values = new Set(sorted.map((alert) => alert.labels[label]?.trim() ?? ''));
+    const [only] = values;
+    if (values.size === 1 && only !== undefined && only !== '') return only;
+  }
+  return names[0];
+}

@@ -7,7 +7,7 @@ import {
   type ChecklistItemDefault,
 } from '../domain/incident-defaults';
 import { severitySchema, type Severity } from '../domain/severity';
-import { compareAlertsWorstFirst, titleFromAlerts } from './alert-title';
+import { channelSubjectFromAlerts, compareAlertsWorstFirst, titleFromAlerts } from './alert-title';
 import { suggestChannelName } from './channel';
 import { META, incidentTypes, type StoredChecklistItem, type StoredRole } from './doc-layout';
 import { IncidentOpError } from './errors';
@@ -114,7 +114,9 @@ export function createIncident(doc: Y.Doc, args: CreateIncidentArgs, ctx: OpCont
     meta.set(META.status, 'investigating');
     meta.set(META.impact, a.impact ?? '');
     meta.set(META.affectedServices, Y.Array.from([...new Set(services)]));
-    meta.set(META.channel, a.channel ?? suggestChannelName(title, c.nowIso, c.timeZone));
+    // A title the app derived from the alerts names the channel after what they share instead.
+    const subject = a.title === undefined ? (channelSubjectFromAlerts(alerts) ?? title) : title;
+    meta.set(META.channel, a.channel ?? suggestChannelName(subject, c.nowIso, c.timeZone));
     meta.set(META.detectedAt, detectedAt);
     if (acknowledgedAt !== undefined) meta.set(META.acknowledgedAt, acknowledgedAt);
     meta.set(META.declaredAt, c.nowIso);

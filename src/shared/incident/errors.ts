@@ -9,7 +9,8 @@
  * - `not-found`: no role, checklist item, timeline entry or action item with that id;
  * - `read-only`: an entry written by an operation, which is corrected at its source instead;
  * - `not-reached`: a milestone time that cannot be corrected because it has not happened;
- * - `closure-incomplete`: closing while required closure items are open (`missing` lists them).
+ * - `closure-incomplete`: closing while required closure items are open (`missing` lists them);
+ * - `alerts-firing`: resolving or closing while linked alerts still fire, not confirmed.
  */
 export type IncidentErrorCode =
   | 'invalid'
@@ -19,7 +20,8 @@ export type IncidentErrorCode =
   | 'not-found'
   | 'read-only'
   | 'not-reached'
-  | 'closure-incomplete';
+  | 'closure-incomplete'
+  | 'alerts-firing';
 
 /** A refused incident operation. Nothing was written to the document. */
 export class IncidentOpError extends Error {

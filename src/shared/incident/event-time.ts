@@ -6,10 +6,16 @@ import { z } from 'zod';
  * The rule (what the UI's help text says):
  *
  * - `HH:MM` or `HH:MM:SS`, 24-hour clock (`9:05` is fine, `24:00` and `2:23pm` are not), is a
- *   wall-clock time in the scribe's time zone. It means the most recent moment with that wall
- *   clock that is not in the future: typed at 00:05, `23:50` is yesterday's 23:50; typed at
- *   14:30, `14:23` is today's. With a grace period (`graceSeconds`), "the future" starts that
- *   much after `now`, for clocks that run slightly apart.
+ *   wall-clock time in the scribe's time zone, read in this order:
+ *   1. a moment up to {@link EVENT_TIME_GRACE_SECONDS} (15 minutes) ahead of now is meant as is:
+ *      clocks differ and people round up, so `17:13` typed at 17:12:44 is today's 17:13, and
+ *      `00:05` typed at 23:58 is the coming 00:05;
+ *   2. else today's, when it has passed: typed at 14:30, `14:23` and `03:00` are today's;
+ *   3. else (today's lies further ahead) the previous day's, when that was less than
+ *      {@link PREVIOUS_DAY_HOURS} hours ago: typed at 00:05, `23:50` is yesterday's 23:50;
+ *   4. else it is refused, saying how far ahead it is and how to type an earlier day with its
+ *      date: typed at 17:12, `17:30` is neither a slightly fast clock nor plausibly yesterday.
+ *   The grace period can be set (`graceSeconds`); 15 minutes when left out.
  * - Around daylight-saving changes: a wall time that happens twice (clocks going back) means the
  *   later of the two that is not in the future; a wall time that does not exist (clocks going
  *   forward) is read with the offset from before the change, so `02:30` on the night New York
@@ -17,8 +23,8 @@ import { z } from 'zod';
  * - When a recorded time is corrected, a time of day means the occurrence nearest the time being
  *   corrected (still never in the future), so a fix made the next morning stays on the right day.
  * - `YYYY-MM-DD HH:MM[:SS]` (or with `T`) without an offset is that wall clock time in the
- *   scribe's time zone; with `Z` or `±HH:MM` it is that instant. Either is refused when it is in
- *   the future.
+ *   scribe's time zone; with `Z` or `±HH:MM` it is that instant. Either is refused when it lies
+ *   further ahead than the grace period.
  *
  * Times are parsed with integer arithmetic and `Date.UTC`, never with `Date.parse` on what was
  * typed, so the outcome does not depend on the JavaScript engine.
@@ -60,7 +66,10 @@ export interface EventTimeOptions {
   now: Date | string;
   /** The scribe's time zone; UTC when left out. */
   timeZone?: string | undefined;
-  /** How far after `now` a time may still lie (clock drift between people); 0 by default. */
+  /**
+   * How far after `now` a time may still lie (clocks differ, people round up);
+   * {@link EVENT_TIME_GRACE_SECONDS} when left out.
+   */
   graceSeconds?: number | undefined;
   /**
    * For a time of day: take the occurrence nearest this instant (ISO 8601) instead of the most
@@ -69,6 +78,18 @@ export interface EventTimeOptions {
    */
   near?: string | undefined;
 }
+
+/**
+ * How far ahead of now a typed time may lie and still be taken as meant, in seconds (15 min):
+ * people's clocks differ and they round up, so a time a minute ahead is today's, not yesterday's.
+ */
+export const EVENT_TIME_GRACE_SECONDS = 15 * 60;
+
+/**
+ * A time of day further ahead than the grace period means the previous day's only when that was
+ * less than this many hours ago (`23:50` typed at 00:05); otherwise it is refused as ambiguous.
+ */
+export const PREVIOUS_DAY_HOURS = 12;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -250,6 +271,76 @@ function formatIso(ms: number): string {
   return new Date(ms).toISOString();
 }
 
+/** A wall-clock time of day. */
+interface TimeOfDay {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The instant a time of day typed at `nowMs` means (steps 1–3 of the rule at the top of this
+ * file), or undefined when it is refused (step 4).
+ */
+function mostLikelyOccurrence(
+  nowMs: number,
+  latest: number,
+  clock: TimeOfDay,
+  zone: TimeZone,
+): number | undefined {
+  const at = (days: readonly number[]): number[] =>
+    occurrencesAround(nowMs, days, clock.hour, clock.minute, clock.second, zone);
+  // 1. Slightly ahead (today's, or the coming day's just before midnight).
+  const slightlyAhead = at([0, 1]).filter((t) => t > nowMs && t <= latest);
+  if (slightlyAhead.length > 0) return Math.min(...slightlyAhead);
+  // 2. Today's, passed.
+  const today = at([0]).filter((t) => t <= nowMs);
+  if (today.length > 0) return Math.max(...today);
+  // 3. An earlier day's, when recent: the day before, or two days back when a daylight-saving
+  //    gap pushed the wall time past midnight.
+  const earlier = at([-1, -2]).filter((t) => t <= nowMs);
+  if (earlier.length === 0) return undefined;
+  const recent = Math.max(...earlier);
+  return nowMs - recent < PREVIOUS_DAY_HOURS * HOUR ? recent : undefined;
+}
+
+/** `HH:MM` of an instant on the zone's clock. */
+function wallClock(epochMs: number, zone: TimeZone): string {
+  return new Date(epochMs + zone.offsetAt(epochMs)).toISOString().slice(11, 16);
+}
+
+/** Why a time of day further ahead than the grace period is refused, and what to type instead. */
+function aheadError(
+  text: string,
+  nowMs: number,
+  latest: number,
+  clock: TimeOfDay,
+  zone: TimeZone,
+): string {
+  const ahead = occurrencesAround(nowMs, [0], clock.hour, clock.minute, clock.second, zone).find(
+    (t) => t > nowMs,
+  );
+  const graceMinutes = Math.round((latest - nowMs) / MINUTE);
+  const previous = occurrencesAround(nowMs, [-1], clock.hour, clock.minute, clock.second, zone);
+  const previousDate = previous.length > 0 ? wallDate(Math.max(...previous), zone) : undefined;
+  const minutesAhead = ahead === undefined ? undefined : Math.ceil((ahead - nowMs) / MINUTE);
+  const howFar =
+    minutesAhead === undefined ? 'is ahead of now' : `is ${describeMinutes(minutesAhead)} ahead`;
+  const example = previousDate === undefined ? '' : `, e.g. ${previousDate} ${text}`;
+  return (
+    `"${text}" ${howFar} (it is ${wallClock(nowMs, zone)} ${zone.spec}); a time may be at most ` +
+    `${graceMinutes} min ahead. For an earlier day, type the date too${example}`
+  );
+}
+
+/** `18 min`, `2 h 5 min`. */
+function describeMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
 /**
  * Read an event time as a scribe typed it (see the rule at the top of this file).
  * @param input - what was typed: `14:23`, `14:23:05`, `2025-03-04 14:23`, or an ISO instant
@@ -262,7 +353,7 @@ export function parseEventTime(input: string, options: EventTimeOptions): EventT
   const zoneSpec = options.timeZone ?? 'UTC';
   const zone = resolveTimeZone(zoneSpec);
   if (!zone) return { ok: false, error: `"${zoneSpec}" is not a time zone` };
-  const latest = nowMs + Math.max(0, options.graceSeconds ?? 0) * 1000;
+  const latest = nowMs + Math.max(0, options.graceSeconds ?? EVENT_TIME_GRACE_SECONDS) * 1000;
   const text = input.trim();
   if (text === '') return { ok: false, error: 'no time given; type it as HH:MM or HH:MM:SS' };
 
@@ -287,16 +378,12 @@ export function parseEventTime(input: string, options: EventTimeOptions): EventT
           bestDistance = distance;
         }
       }
+    } else {
+      best = mostLikelyOccurrence(nowMs, latest, { hour, minute, second }, zone);
     }
-    // Otherwise the most recent: today, yesterday, or the day before (a wall time pushed past
-    // midnight by a daylight-saving gap).
-    for (let back = 0; back <= 2 && best === undefined; back++) {
-      const candidates = occurrencesAround(nowMs, [-back], hour, minute, second, zone).filter(
-        (t) => t <= latest,
-      );
-      if (candidates.length > 0) best = Math.max(...candidates);
+    if (best === undefined) {
+      return { ok: false, error: aheadError(text, nowMs, latest, { hour, minute, second }, zone) };
     }
-    if (best === undefined) return { ok: false, error: `"${text}" could not be placed in time` };
     return { ok: true, at: formatIso(best), form: 'time-of-day' };
   }
 
@@ -349,13 +436,17 @@ export function parseEventTime(input: string, options: EventTimeOptions): EventT
 }
 
 /**
- * Split a line the scribe typed into a leading time of day and the rest, so `14:23 rolled back
- * the deploy` (or `14:23 - rolled back`, `14:23: rolled back`) carries its own event time.
+ * Split a line the scribe typed into a leading time and the rest, so `14:23 rolled back the
+ * deploy` (or `14:23 - rolled back`, `14:23: rolled back`) carries its own event time, and
+ * `2025-03-03 23:50 paged the DBA` one on another day.
  * @param line - the line as typed
  * @returns the time token, if the line starts with one, and the text after it
  */
 export function splitLeadingTime(line: string): { time?: string; text: string } {
-  const match = /^\s*(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-–—:]\s+|\s+|$)([\s\S]*)$/.exec(line);
+  const match =
+    /^\s*((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-–—:]\s+|\s+|$)([\s\S]*)$/.exec(
+      line,
+    );
   if (!match || match[1] === undefined) return { text: line.trim() };
   return { time: match[1], text: (match[2] ?? '').trim() };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
 import { cadenceMinutesSchema, statusCadenceSchema } from '../domain/incident-defaults';
 import { severitySchema, type Severity } from '../domain/severity';
+import { STATUS_MESSAGE_PLACEHOLDER } from '../templates/status-update';
 import { META, type IncidentTypes } from './doc-layout';
 import { IncidentOpError } from './errors';
 import {
@@ -19,7 +20,9 @@ import {
   type OpContext,
   type ResolvedContext,
 } from './op-context';
-import { readClosure } from './read-incident';
+import { alertsNotClear, describeAlertsNotClear } from './closure-judgement';
+import { readClosure, readIncident } from './read-incident';
+import { statusUpdateEntryText, type StatusUpdateLabels } from './status-update-entry';
 import {
   INCIDENT_STATUSES,
   channelSchema,
@@ -44,7 +47,15 @@ export type ChangeSeverityArgs = z.input<typeof changeSeveritySchema>;
 
 /** Arguments of {@link setLifecycle}; the note goes on the timeline. */
 export const setLifecycleArgsSchema = z
-  .object({ status: incidentStatusSchema, note: entryTextSchema.optional() })
+  .object({
+    status: incidentStatusSchema,
+    note: entryTextSchema.optional(),
+    /**
+     * Resolve or close although linked alerts are not clear: the person saw them and goes on;
+     * the timeline records it.
+     */
+    despiteFiringAlerts: z.boolean().optional(),
+  })
   .strict();
 
 /** Arguments of {@link setLifecycle}. */
@@ -121,13 +132,6 @@ const TIME_WORD: Record<IncidentTimeField, string> = {
   mitigatedAt: 'mitigated',
   resolvedAt: 'resolved',
   closedAt: 'closed',
-};
-
-const AUDIENCE_WORD: Record<z.infer<typeof statusUpdateAudienceSchema>, string> = {
-  internal: 'internal',
-  'status-page': 'status page',
-  'customer-email': 'customer email',
-  resolution: 'resolution notice',
 };
 
 function rank(status: IncidentStatus): number {
@@ -226,6 +230,9 @@ export function changeSeverity(doc: Y.Doc, args: ChangeSeverityArgs, ctx: OpCont
  * - Forward, steps may be skipped; each milestone passed gets `now` as its time.
  * - Closing is refused with `closure-incomplete` while a required closure item is open; the
  *   error lists them.
+ * - Resolving or closing while linked alerts are not clear at their source (firing, or
+ *   silenced) is refused with `alerts-firing`, naming them, unless `despiteFiringAlerts` says the
+ *   person saw them; then the timeline entry records which alerts still fired.
  * - Back: the milestones after the new status are cleared (the timeline keeps them), and moving
  *   back to investigating or mitigated unticks the closure checklist, since "stable" and "fix
  *   verified" no longer hold.
@@ -260,6 +267,16 @@ export function setLifecycle(doc: Y.Doc, args: SetLifecycleArgs, ctx: OpContext)
       );
     }
   }
+  const notClear =
+    forward && (to === 'resolved' || to === 'closed')
+      ? alertsNotClear(readIncident(doc).sourceAlerts)
+      : [];
+  if (notClear.length > 0 && a.despiteFiringAlerts !== true) {
+    throw new IncidentOpError(
+      'alerts-firing',
+      `${describeAlertsNotClear(notClear)}. Check them, or confirm that the incident is ${to} anyway.`,
+    );
+  }
   const cadence = currentCadence(types);
   return transact(doc, c, () => {
     types.meta.set(META.status, to);
@@ -290,6 +307,7 @@ export function setLifecycle(doc: Y.Doc, args: SetLifecycleArgs, ctx: OpContext)
     let text = forward ? `Status: ${from} → ${to}` : `Reopened: ${from} → ${to}`;
     if (touched.length > 0) text += ` (was ${touched.join(', ')})`;
     if (unticked > 0) text += '; closure checklist reset';
+    if (notClear.length > 0) text += `; confirmed while ${describeAlertsNotClear(notClear)}`;
     if (a.note !== undefined) text += `: ${a.note}`;
     appendEntry(doc, types, { at: c.nowIso, kind: 'status', text, auto: true }, c);
     return { changed: true };
@@ -342,6 +360,8 @@ export function correctTime(
  * Record a status update that went out: on the timeline (kind `update`, with its audience and
  * phase), as the last update time, and with the next one due one cadence from now. Once the
  * incident is resolved, or at a severity without a cadence, no next update falls due.
+ * A text still holding the template's placeholder for the news is refused (`invalid`): it did
+ * not go out as written, and recording it would restart the countdown on an empty update.
  * @param doc - the incident's document
  * @param args - the text that went out, its audience and phase
  * @param ctx - who posted it and when
@@ -355,12 +375,18 @@ export function postStatusUpdate(
   const c = resolveContext(ctx);
   const a = parseArgs(postStatusUpdateArgsSchema, args, 'postStatusUpdate');
   const types = requireIncident(doc);
+  if (a.text.includes(STATUS_MESSAGE_PLACEHOLDER)) {
+    throw new IncidentOpError(
+      'invalid',
+      `Not posted: the text still says “${STATUS_MESSAGE_PLACEHOLDER}”. Write what changed in its place, then mark it as posted.`,
+    );
+  }
   const cadence = currentCadence(types);
   const status = currentStatus(types);
-  const labels = [a.audience && AUDIENCE_WORD[a.audience], a.phase].filter(
-    (word): word is string => typeof word === 'string',
-  );
-  const text = `Status update${labels.length > 0 ? ` (${labels.join(', ')})` : ''}: ${a.text}`;
+  const labels: StatusUpdateLabels = {};
+  if (a.audience !== undefined) labels.audience = a.audience;
+  if (a.phase !== undefined) labels.phase = a.phase;
+  const text = statusUpdateEntryText(a.text, labels);
   return transact(doc, c, () => {
     const id = appendEntry(doc, types, { at: c.nowIso, kind: 'update', text, auto: false }, c);
     types.meta.set(META.lastUpdateAt, c.nowIso);

@@ -10,7 +10,7 @@ import {
 } from '../domain/severity';
 import { IncidentOpError } from './errors';
 import { ENTRY, META, incidentTypes, newItemId, type IncidentTypes } from './doc-layout';
-import { parseEventTime, timeZoneSchema } from './event-time';
+import { EVENT_TIME_GRACE_SECONDS, parseEventTime, timeZoneSchema } from './event-time';
 import { actorSchema, type TimelineKind } from './schema';
 
 /** The transaction origin of every operation unless the caller passes its own. */
@@ -29,7 +29,10 @@ export interface OpContext {
   timeZone?: string | undefined;
   /** The team's severity vocabulary, for the words written on the timeline; `sev1-4` by default. */
   severityScale?: SeverityScale | undefined;
-  /** How far in the future a typed time may lie (clock drift); 0 when left out. */
+  /**
+   * How far ahead of `now` a typed time may lie (clocks differ, people round up);
+   * `EVENT_TIME_GRACE_SECONDS` (15 min) when left out.
+   */
   graceSeconds?: number | undefined;
   /** The Yjs transaction origin, so a provider can tell local edits apart. */
   origin?: unknown;
@@ -85,7 +88,7 @@ export function resolveContext(ctx: OpContext): ResolvedContext {
     actor: parsed.data.actor,
     timeZone: parsed.data.timeZone ?? 'UTC',
     scale: parsed.data.severityScale ?? 'sev1-4',
-    graceSeconds: parsed.data.graceSeconds ?? 0,
+    graceSeconds: parsed.data.graceSeconds ?? EVENT_TIME_GRACE_SECONDS,
     origin: ctx.origin ?? INCIDENT_OP_ORIGIN,
   };
 }

@@ -1,3 +1,5 @@
+import { resolveTimeZone } from '../incident/event-time';
+
 /** Where the response stands, as status pages word it. */
 export type StatusPhase = 'investigating' | 'identified' | 'monitoring' | 'resolved';
 
@@ -41,6 +43,11 @@ export interface StatusUpdateInput {
   workaround?: string;
   /** The incident's chat channel, for internal readers. */
   channel?: string;
+  /**
+   * The zone times are written in, and named after each time (`16:56 Europe/Berlin`): the
+   * writer's, the one the app shows. UTC when left out or not a zone.
+   */
+  timeZone?: string;
 }
 
 /** A filled template: a subject where the medium has one, and the text. */
@@ -87,19 +94,34 @@ export function renderStatusUpdate(
 }
 
 /**
- * Format an ISO instant as `YYYY-MM-DD HH:MM UTC`, the form every template uses, so readers in
- * different time zones agree on what was said.
+ * Format an ISO instant as `YYYY-MM-DD HH:MM UTC`.
  * @param iso - an ISO 8601 instant
  */
 export function formatUtc(iso: string): string {
-  const parsed = Date.parse(iso);
-  if (Number.isNaN(parsed)) return iso;
-  const normal = new Date(parsed).toISOString();
-  return `${normal.slice(0, 10)} ${normal.slice(11, 16)} UTC`;
+  return formatInZone(iso, 'UTC');
 }
 
-function timeOnly(iso: string): string {
-  return formatUtc(iso).slice(11);
+/**
+ * Format an ISO instant as `YYYY-MM-DD HH:MM <zone>` on that zone's clock, the zone named, so
+ * readers elsewhere know which clock it is: `2026-12-04 16:56 Europe/Berlin`, `… 15:56 UTC`.
+ * @param iso - an ISO 8601 instant
+ * @param timeZone - an IANA name, UTC or an offset; UTC when not a zone
+ */
+export function formatInZone(iso: string, timeZone: string): string {
+  const parsed = Date.parse(iso);
+  if (Number.isNaN(parsed)) return iso;
+  const zone = resolveTimeZone(timeZone) ?? resolveTimeZone('UTC');
+  const name = zone === undefined || zone.spec === 'Z' || zone.spec === 'GMT' ? 'UTC' : zone.spec;
+  const shifted = new Date(parsed + (zone?.offsetAt(parsed) ?? 0)).toISOString();
+  return `${shifted.slice(0, 10)} ${shifted.slice(11, 16)} ${name}`;
+}
+
+function when(input: StatusUpdateInput, iso: string): string {
+  return formatInZone(iso, input.timeZone ?? 'UTC');
+}
+
+function timeOnly(input: StatusUpdateInput, iso: string): string {
+  return when(input, iso).slice(11);
 }
 
 /**
@@ -124,14 +146,14 @@ function services(input: StatusUpdateInput): string | undefined {
 
 function nextUpdate(input: StatusUpdateInput): string | undefined {
   return input.nextUpdateAt && input.phase !== 'resolved'
-    ? `Next update by ${timeOnly(input.nextUpdateAt)}.`
+    ? `Next update by ${timeOnly(input, input.nextUpdateAt)}.`
     : undefined;
 }
 
 function internalUpdate(input: StatusUpdateInput): string {
   return lines(
     `[${input.severityLabel}] ${input.title} — ${phaseLabel(input.phase)}`,
-    `Started ${formatUtc(input.startedAt)} · as of ${timeOnly(input.now)}`,
+    `Started ${when(input, input.startedAt)} · as of ${timeOnly(input, input.now)}`,
     input.commander
       ? `Incident Commander: ${input.commander}`
       : 'Incident Commander: not assigned yet',
@@ -148,7 +170,7 @@ function internalUpdate(input: StatusUpdateInput): string {
 
 function statusPageUpdate(input: StatusUpdateInput): string {
   return lines(
-    `${phaseLabel(input.phase)} — ${formatUtc(input.now)}`,
+    `${phaseLabel(input.phase)} — ${when(input, input.now)}`,
     '',
     input.message.trim() ||
       sentence(`We are looking into a problem: ${input.impact || input.title}`),
@@ -165,7 +187,7 @@ function customerEmail(input: StatusUpdateInput): StatusUpdateText {
       'Hello,',
       '',
       sentence(
-        `Since ${formatUtc(input.startedAt)} ${input.impact || 'some of our services are not working as they should'}`,
+        `Since ${when(input, input.startedAt)} ${input.impact || 'some of our services are not working as they should'}`,
       ),
       services(input),
       '',
@@ -173,7 +195,7 @@ function customerEmail(input: StatusUpdateInput): StatusUpdateText {
       input.workaround ? `\nIn the meantime: ${input.workaround}` : undefined,
       '',
       nextUpdate(input)
-        ? `We will write again by ${formatUtc(input.nextUpdateAt!)}, sooner if anything changes.`
+        ? `We will write again by ${when(input, input.nextUpdateAt!)}, sooner if anything changes.`
         : undefined,
       'We are sorry for the trouble.',
     ).trimEnd(),
@@ -184,9 +206,9 @@ function resolutionNotice(input: StatusUpdateInput): StatusUpdateText {
   return {
     subject: `Resolved: ${input.title}`,
     body: lines(
-      `Resolved — ${formatUtc(input.now)}`,
+      `Resolved — ${when(input, input.now)}`,
       '',
-      `${input.title}: the problem that began ${formatUtc(input.startedAt)} is fixed and service is back to normal.`,
+      `${input.title}: the problem that began ${when(input, input.startedAt)} is fixed and service is back to normal.`,
       services(input),
       input.message.trim() ? `\n${input.message.trim()}` : undefined,
       '',

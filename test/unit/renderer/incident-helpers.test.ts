@@ -12,8 +12,11 @@ import { kindForShortcut } from '../../../src/renderer/features/incident/timelin
 import {
   formatZonedClock,
   formatZonedFull,
+  formatZonedOtherDay,
   formatZonedShort,
   incidentTimeZone,
+  incidentZoneSource,
+  zoneLabel,
 } from '../../../src/renderer/features/incident/zoned-time';
 import { alert } from './fixtures';
 import { incidentSummary } from './incident-fixtures';
@@ -33,12 +36,36 @@ describe('composer line', () => {
     });
   });
 
-  it('a time later than now today means yesterday, and says so', () => {
+  it('a time a minute ahead is today, previewed as today', () => {
+    const line = readComposerLine('15:31 paged payments on-call', {
+      nowMs: NOW,
+      timeZone: BERLIN,
+    });
+    expect(line.ready).toBe(true);
+    expect(line.preview).toEqual({ ok: true, text: '15:31 today', at: '2025-03-04T14:31:00.000Z' });
+  });
+
+  it('a time further ahead blocks Enter and says why', () => {
     const line = readComposerLine('23:50 paged the DBA', { nowMs: NOW, timeZone: BERLIN });
+    expect(line.ready).toBe(false);
+    expect(line.preview).toEqual({
+      ok: false,
+      text:
+        '"23:50" is 8 h 20 min ahead (it is 15:30 Europe/Berlin); a time may be at most 15 min ' +
+        'ahead. For an earlier day, type the date too, e.g. 2025-03-03 23:50',
+    });
+  });
+
+  it('just after midnight, a late time is yesterday, and says so', () => {
+    const justAfterMidnight = Date.parse('2025-03-04T23:05:00Z'); // 00:05 in Berlin
+    const line = readComposerLine('23:50 paged the DBA', {
+      nowMs: justAfterMidnight,
+      timeZone: BERLIN,
+    });
     expect(line.preview).toEqual({
       ok: true,
       text: '23:50 yesterday',
-      at: '2025-03-03T22:50:00.000Z',
+      at: '2025-03-04T22:50:00.000Z',
     });
   });
 
@@ -75,6 +102,18 @@ describe('zoned times', () => {
     expect(formatZonedShort('2025-03-04T08:00:00Z', BERLIN, NOW)).toBe('09:00');
     expect(formatZonedShort('2025-03-03T08:00:00Z', BERLIN, NOW)).toBe('3 Mar 09:00');
     expect(formatZonedShort('2024-12-31T08:00:00Z', BERLIN, NOW)).toBe('31 Dec 2024 09:00');
+    expect(formatZonedOtherDay('2025-03-04T08:00:00Z', BERLIN, NOW)).toBeUndefined();
+    expect(formatZonedOtherDay('2025-03-03T08:00:00Z', BERLIN, NOW)).toBe('3 Mar');
+  });
+
+  it('says which zone the times are in, and where it came from', () => {
+    expect(zoneLabel(BERLIN, incidentZoneSource(BERLIN, 'UTC'))).toBe(
+      "Times in Europe/Berlin, your profile's zone",
+    );
+    expect(zoneLabel('UTC', incidentZoneSource(undefined, 'UTC'))).toBe(
+      "Times in UTC, this computer's zone (set yours in Settings → You)",
+    );
+    expect(incidentZoneSource('Mars/Olympus', undefined)).toBe('utc');
   });
 
   it('falls back from an unusable profile zone to the machine’s, then UTC', () => {

@@ -194,4 +194,30 @@ describe('WebSocket transport ↔ browser-mode server', () => {
     t.reconnectNow();
     await until(t, (st) => st.status === 'connected', 1500);
   });
+
+  it('does not call a stopping app a refusal while its HTTP server is still closing', async () => {
+    // The race of a real shutdown, played step by step: the app closes the socket with 1001,
+    // the next handshake fails, and the HTTP probe still gets an answer.
+    const sockets: Array<{ open(): void; close(code?: number): void }> = [];
+    const t = createWebSocketTransport({
+      url: 'ws://127.0.0.1:1/ws',
+      token: TOKEN,
+      random: () => 0,
+      openSocket: (_url, _protocols, handlers) => {
+        sockets.push({ open: handlers.open, close: handlers.close });
+        return { readyState: 0, send: () => {}, close: () => {} };
+      },
+      probeServer: async () => true,
+    });
+    cleanups.push(() => t.close());
+    sockets[0]?.open();
+    expect(t.state().status).toBe('connected');
+    sockets[0]?.close(1001);
+    await until(t, (st) => st.status === 'connecting', 2000);
+    sockets[1]?.close();
+    const state = await until(t, (st) => st.status === 'disconnected');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(t.state()).toMatchObject({ status: 'disconnected', refused: false });
+    expect(state).toMatchObject({ refused: false });
+  });
 });

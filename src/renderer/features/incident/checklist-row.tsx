@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ClosureJudgement } from '../../../shared/incident/closure-judgement';
 import type { ChecklistItemState } from '../../../shared/incident/schema';
 import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
@@ -7,7 +8,7 @@ import { formatZonedFull, formatZonedShort } from './zoned-time';
 
 /**
  * One tickable checklist item (a role's or the closure's): who ticked it and when, or why an
- * optional one is not needed.
+ * optional one is not needed, and what the app sees of it when it can judge it.
  */
 export function ChecklistRow(props: {
   item: ChecklistItemState;
@@ -17,6 +18,8 @@ export function ChecklistRow(props: {
   /** Said of an optional item nobody ticked, e.g. "not needed at SEV3". */
   notNeeded: string;
   readOnly: boolean;
+  /** What the app itself sees of the item, when it can judge it (closure items). */
+  judgement?: ClosureJudgement | undefined;
 }) {
   const { item, zone, now, readOnly } = props;
   const tick = useOp(props.apply);
@@ -53,6 +56,11 @@ export function ChecklistRow(props: {
       ) : !item.required ? (
         <span className="check__by">{props.notNeeded}</span>
       ) : null}
+      {props.judgement === undefined ? null : (
+        <span className={`judgement judgement--${props.judgement.met ? 'met' : 'unmet'}`}>
+          {props.judgement.met ? 'Met' : 'Not met'}: {props.judgement.why}
+        </span>
+      )}
       <OpError error={tick.error} />
     </li>
   );

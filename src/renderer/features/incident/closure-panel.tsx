@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { severityLabel } from '../../../shared/domain/severity';
-import { MAX_TEXT_LENGTH, type IncidentStatus } from '../../../shared/incident/schema';
+import { JUDGED_CLOSURE_ITEMS, judgeClosure } from '../../../shared/incident/closure-judgement';
+import { MAX_TEXT_LENGTH, type IncidentSnapshot } from '../../../shared/incident/schema';
 import { ChecklistRow } from './checklist-row';
 import { closureReadiness, lifecycleButtons } from './closure-readiness';
+import { LifecycleButton } from './lifecycle-button';
 import { OpError } from './op-error';
 import type { ApplyIncidentOp, IncidentPanelProps } from './panel-props';
 import { usePanelSettings } from './panel-settings';
@@ -13,13 +15,25 @@ import './panels.css';
 /**
  * What must be true before the incident is closed, ticked by whoever checked it, and the
  * lifecycle buttons. Close stays disabled, saying which items are missing, until every required
- * item is ticked. A closed incident shows the checklist as it was, read only.
+ * item is ticked. Items the app can judge itself (alerts clear, an hour since mitigation, a
+ * resolved update posted, action items owned) say beside them whether they hold and why, so a
+ * tick against the facts stands out. A closed incident shows the checklist as it was, read only.
  */
 export function ClosurePanel({ incident, apply, now }: IncidentPanelProps) {
   const { scale, zone } = usePanelSettings();
   const closed = incident.status === 'closed';
   const readiness = closureReadiness(incident.closure, incident.status);
   const sevWord = severityLabel(incident.severity, scale);
+  const judged = judgeClosure(incident, now);
+  // Action items are judged even where the team's checklist has no item for them.
+  const ownership = incident.closure.items.some(
+    (item) => item.id === JUDGED_CLOSURE_ITEMS.actionItems,
+  )
+    ? undefined
+    : judged.get(JUDGED_CLOSURE_ITEMS.actionItems);
+  const unmetTicked = incident.closure.items.filter(
+    (item) => item.done !== undefined && judged.get(item.id)?.met === false,
+  );
 
   return (
     <section className="incident-section closure" aria-labelledby="closure-title">
@@ -40,11 +54,17 @@ export function ClosurePanel({ incident, apply, now }: IncidentPanelProps) {
               now={now}
               notNeeded={`not needed at ${sevWord}`}
               readOnly={closed}
+              judgement={closed ? undefined : judged.get(item.id)}
             />
           ))}
         </ul>
       ) : (
         <p className="muted">This incident has no closure checklist.</p>
+      )}
+      {ownership === undefined || closed ? null : (
+        <p className={`judgement judgement--${ownership.met ? 'met' : 'unmet'}`}>
+          Action items: {ownership.why}
+        </p>
       )}
       {closed ? (
         <p className="closure__closed">
@@ -59,10 +79,16 @@ export function ClosurePanel({ incident, apply, now }: IncidentPanelProps) {
         </p>
       ) : (
         <LifecycleActions
-          status={incident.status}
+          incident={incident}
           apply={apply}
           canClose={readiness.canClose}
-          readinessText={readiness.text}
+          readinessText={
+            unmetTicked.length === 0
+              ? readiness.text
+              : `${readiness.text} Ticked, but not what the app sees: ${unmetTicked
+                  .map((item) => `${item.text} (${judged.get(item.id)?.why ?? ''})`)
+                  .join('; ')}.`
+          }
         />
       )}
     </section>
@@ -70,23 +96,14 @@ export function ClosurePanel({ incident, apply, now }: IncidentPanelProps) {
 }
 
 function LifecycleActions(props: {
-  status: IncidentStatus;
+  incident: IncidentSnapshot;
   apply: ApplyIncidentOp;
   canClose: boolean;
   readinessText: string;
 }) {
-  const { status, canClose } = props;
+  const { incident, canClose } = props;
   const op = useOp(props.apply);
   const [note, setNote] = useState('');
-
-  const move = async (to: IncidentStatus): Promise<void> => {
-    const text = note.trim();
-    const done = await op.run({
-      type: 'lifecycle.set',
-      args: text === '' ? { status: to } : { status: to, note: text },
-    });
-    if (done) setNote('');
-  };
 
   return (
     <div className="closure__lifecycle">
@@ -104,26 +121,29 @@ function LifecycleActions(props: {
         />
       </label>
       <div className="closure__buttons">
-        {lifecycleButtons(status).map((button) => (
-          <button
+        {lifecycleButtons(incident.status).map((button) => (
+          <LifecycleButton
             key={button.to}
-            type="button"
+            incident={incident}
+            to={button.to}
+            label={button.label}
             className="btn"
-            disabled={op.busy}
-            onClick={() => void move(button.to)}
-          >
-            {button.label}
-          </button>
+            op={op}
+            note={note}
+            onDone={() => setNote('')}
+          />
         ))}
-        <button
-          type="button"
+        <LifecycleButton
+          incident={incident}
+          to="closed"
+          label="Close incident"
           className="btn btn--primary"
-          disabled={!canClose || op.busy}
-          aria-describedby="closure-readiness"
-          onClick={() => void move('closed')}
-        >
-          Close incident
-        </button>
+          op={op}
+          note={note}
+          disabled={!canClose}
+          describedBy="closure-readiness"
+          onDone={() => setNote('')}
+        />
       </div>
       <p
         id="closure-readiness"

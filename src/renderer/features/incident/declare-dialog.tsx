@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SEVERITIES, severityLabel } from '../../../shared/domain/severity';
+import { channelSubjectFromAlerts, titleFromAlerts } from '../../../shared/incident/alert-title';
 import { suggestChannelName } from '../../../shared/incident/channel';
 import { useApp, useAppState, useUi } from '../../app/app-context';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
@@ -45,9 +46,18 @@ function DeclareForm(props: { alertIds: readonly string[] }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; issues: readonly string[] }>();
   const now = useNow(60_000);
+  // While the title is the one derived from the alerts, the channel is named after what the
+  // alerts share (`#inc-…-payments`, not `#inc-…-higherrorrate-1-more`); a title typed names it.
+  const subject = useMemo(
+    () =>
+      alerts.length > 0 && draft.title === titleFromAlerts(alerts)
+        ? (channelSubjectFromAlerts(alerts) ?? draft.title)
+        : draft.title,
+    [alerts, draft.title],
+  );
   const suggested = useMemo(
-    () => suggestChannelName(draft.title, new Date(now).toISOString(), zone),
-    [draft.title, now, zone],
+    () => suggestChannelName(subject, new Date(now).toISOString(), zone),
+    [subject, now, zone],
   );
   const channel = draft.channel ?? suggested;
   const set = (patch: Partial<DeclareDraft>): void => setDraft((d) => ({ ...d, ...patch }));
@@ -65,6 +75,7 @@ function DeclareForm(props: { alertIds: readonly string[] }) {
       );
       uiStore.actions.clearChecked();
       uiStore.actions.endDeclare();
+      uiStore.actions.setFocusComposer(true);
       uiStore.actions.openIncident(view.incident.id);
     } catch (failure) {
       setError({
@@ -78,6 +89,9 @@ function DeclareForm(props: { alertIds: readonly string[] }) {
   return (
     <form
       className="dialog__body declare"
+      // The dialog says what is missing itself, as every other refusal; the browser's own
+      // bubble would be the one message styled and worded differently.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -102,7 +116,7 @@ function DeclareForm(props: { alertIds: readonly string[] }) {
           value={draft.title}
           maxLength={200}
           autoFocus
-          required
+          aria-invalid={error !== undefined && draft.title.trim() === '' ? true : undefined}
           onChange={(e) => set({ title: e.target.value })}
         />
       </label>

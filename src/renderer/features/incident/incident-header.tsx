@@ -1,14 +1,17 @@
 import type { SeverityScale } from '../../../shared/domain/severity';
 import type { IncidentSnapshot } from '../../../shared/incident/schema';
 import { CopyButton } from '../runbooks/copy-button';
+import { LifecycleButton } from './lifecycle-button';
 import { nextLifecycleStep, STATUS_WORDS } from './lifecycle-step';
 import { MilestoneTimes } from './milestone-times';
 import { nextUpdateText } from './next-update';
 import { OpError } from './op-error';
+import { usePanelSettings } from './panel-settings';
 import type { ApplyIncidentOp } from './panel-props';
 import { ReopenControl } from './reopen-control';
 import { SeverityControl } from './severity-control';
 import { useOp } from './use-op';
+import { zoneLabel } from './zoned-time';
 
 /**
  * What the incident is and where it stands: severity, title, status with the next step (and
@@ -24,6 +27,8 @@ export function IncidentHeader(props: {
   onClose: () => void;
 }) {
   const { incident, apply, now, scale, zone } = props;
+  // Read as the panels read it; the view passes the same zone.
+  const { zoneSource } = usePanelSettings();
   const closed = incident.status === 'closed';
   const step = nextLifecycleStep(incident.status);
   const lifecycle = useOp(apply);
@@ -50,14 +55,13 @@ export function IncidentHeader(props: {
           {STATUS_WORDS[incident.status]}
         </span>
         {step.kind === 'set' ? (
-          <button
-            type="button"
+          <LifecycleButton
+            incident={incident}
+            to={step.to}
+            label={step.label}
             className="btn btn--small"
-            disabled={lifecycle.busy}
-            onClick={() => void lifecycle.run({ type: 'lifecycle.set', args: { status: step.to } })}
-          >
-            {step.label}
-          </button>
+            op={lifecycle}
+          />
         ) : step.kind === 'closure' ? (
           <button type="button" className="btn btn--small" onClick={props.onClose}>
             {step.label}
@@ -89,6 +93,7 @@ export function IncidentHeader(props: {
         </p>
       ) : null}
       <MilestoneTimes incident={incident} apply={apply} zone={zone} now={now} readOnly={closed} />
+      <p className="incident-head__zone muted">{zoneLabel(zone, zoneSource)}</p>
     </header>
   );
 }

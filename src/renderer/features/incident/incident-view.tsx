@@ -125,6 +125,14 @@ export function IncidentView() {
       />
       <div className="incident__body">
         <div className="incident__main">
+          <Timeline
+            entries={incident.timeline}
+            apply={apply}
+            zone={zone}
+            now={now}
+            readOnly={closed}
+            composerRef={composerRef}
+          />
           <RolesBoard
             roles={incident.roles}
             apply={apply}
@@ -134,14 +142,6 @@ export function IncidentView() {
             now={now}
             me={me}
             readOnly={closed}
-          />
-          <Timeline
-            entries={incident.timeline}
-            apply={apply}
-            zone={zone}
-            now={now}
-            readOnly={closed}
-            composerRef={composerRef}
           />
         </div>
         <aside className="incident__side" aria-label="Incident panels">

@@ -8,7 +8,10 @@ export type CountdownTone = 'none' | 'ok' | 'soon' | 'overdue';
 /** The countdown to the next status update, as the panel shows it. */
 export interface Countdown {
   tone: CountdownTone;
-  /** `12:34` left (`1:02:03` past an hour), `+03:10` late; absent when none is owed. */
+  /**
+   * `12 min 34 s` left (`1 h 02 min 03 s` past an hour), `3 min 10 s late`; absent when none is
+   * owed. In words, not `12:34`, which beside a due time reads as a clock time already past.
+   */
   clock?: string;
   /** The same in words, also what a screen reader hears. */
   text: string;
@@ -21,15 +24,17 @@ export interface Countdown {
 export const SOON_SECONDS = 5 * 60;
 
 /**
- * Seconds as a clock: `mm:ss`, or `h:mm:ss` from an hour on (cadences go up to a day).
+ * Seconds as a ticking duration in words: `14 min 58 s`, `1 h 02 min 03 s` from an hour on
+ * (cadences go up to a day). Seconds (and minutes past an hour) keep two digits, so the text
+ * does not jump about as it ticks.
  * @param seconds - whole seconds, not negative
  */
 export function clockText(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const m = Math.floor((s % 3600) / 60);
   const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min ${ss} s` : `${m} min ${ss} s`;
 }
 
 /**
@@ -57,7 +62,7 @@ export function statusCountdown(
     case 'overdue':
       return {
         tone: 'overdue',
-        clock: `+${clockText(due.secondsLate)}`,
+        clock: `${clockText(due.secondsLate)} late`,
         text: `overdue by ${formatDuration(due.secondsLate * 1000)}`,
       };
   }

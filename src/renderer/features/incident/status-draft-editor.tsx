@@ -17,6 +17,7 @@ import {
   isStale,
   phaseForTemplate,
   STATUS_PHASES,
+  switchPhase,
   TEMPLATE_WORDS,
   type DraftContext,
   type StatusDraft,
@@ -31,8 +32,10 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reaso
 
 /**
  * The update being written: template and phase fill the text from the incident, the text is the
- * user's from then on (a change to the incident never rewrites it: the panel offers a refill),
- * Copy puts it on the clipboard and "Mark as posted" records it, which restarts the countdown.
+ * user's from then on (a change to the incident never rewrites it: the panel offers a refill; a
+ * phase switch changes only the phase's own lines), Copy puts it on the clipboard and "Mark as
+ * posted" records it, which restarts the countdown; a text still holding the placeholder for the
+ * news is refused, saying why.
  */
 export function StatusDraftEditor(props: {
   incident: IncidentSnapshot;
@@ -43,12 +46,12 @@ export function StatusDraftEditor(props: {
   readOnly: boolean;
 }) {
   const { incident, now, severityLabel, zone, readOnly } = props;
-  const ctx = (): DraftContext => ({ severityLabel, nowMs: Date.now() });
-  const [draft, setDraft] = useState<StatusDraft>(() =>
-    firstDraft(incident, { severityLabel, nowMs: now }),
-  );
+  const ctx = (nowMs: number): DraftContext => ({ severityLabel, nowMs, timeZone: zone });
+  const [draft, setDraft] = useState<StatusDraft>(() => firstDraft(incident, ctx(now)));
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   const [posted, setPosted] = useState<{ text: string; at: string } | undefined>();
+  // Why "Mark as posted" did not record the text, when the editor itself refused it.
+  const [refused, setRefused] = useState<string | undefined>();
   const post = useOp(props.apply);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
@@ -59,7 +62,17 @@ export function StatusDraftEditor(props: {
   }, [copy]);
 
   const refill = (kind: StatusTemplateKind, phase: StatusPhase): void => {
-    setDraft((before) => fillDraft(incident, kind, phase, ctx(), before));
+    const at = ctx(Date.now());
+    setDraft((before) => fillDraft(incident, kind, phase, at, before));
+    setCopy({ kind: 'idle' });
+    setRefused(undefined);
+    post.clearError();
+  };
+
+  const pickPhase = (phase: StatusPhase): void => {
+    // The clock as last rendered (the panel ticks every second): an untouched draft is filled
+    // again with it.
+    setDraft((before) => switchPhase(before, phase, incident, ctx(now)));
     setCopy({ kind: 'idle' });
     post.clearError();
   };
@@ -87,6 +100,20 @@ export function StatusDraftEditor(props: {
   const markPosted = async (): Promise<void> => {
     const text = draft.text.trim();
     if (text === '') return;
+    const placeholder = draft.text.indexOf(STATUS_MESSAGE_PLACEHOLDER);
+    if (placeholder >= 0) {
+      // The app refuses it too; saying so here also puts the cursor where the news goes.
+      setRefused(
+        `Not posted: the text still says “${STATUS_MESSAGE_PLACEHOLDER}”. Write what changed in its place, then mark it as posted.`,
+      );
+      textRef.current?.focus();
+      textRef.current?.setSelectionRange(
+        placeholder,
+        placeholder + STATUS_MESSAGE_PLACEHOLDER.length,
+      );
+      return;
+    }
+    setRefused(undefined);
     const done = await post.run({
       type: 'status-update.post',
       args: { text, audience: draft.kind, phase: draft.phase },
@@ -131,7 +158,7 @@ export function StatusDraftEditor(props: {
                 type="button"
                 className="segmented__item"
                 aria-pressed={draft.phase === phase}
-                onClick={() => refill(draft.kind, phase)}
+                onClick={() => pickPhase(phase)}
               >
                 {phaseLabel(phase)}
               </button>
@@ -154,12 +181,19 @@ export function StatusDraftEditor(props: {
           const text = event.target.value;
           setDraft((before) => ({ ...before, text }));
           setCopy({ kind: 'idle' });
+          setRefused(undefined);
         }}
       />
       <div className="status-draft__notes">
         {draft.text.includes(STATUS_MESSAGE_PLACEHOLDER) ? (
           <p className="status-draft__placeholder" role="note">
             Still says “{STATUS_MESSAGE_PLACEHOLDER}”: write what changed before you send it.
+          </p>
+        ) : null}
+        {draft.unplacedPhaseLines !== undefined && isEdited(draft) ? (
+          <p className="status-draft__stale" role="note">
+            Switched to {phaseLabel(draft.phase)}, keeping your text: check the lines you reworded
+            still say where the response stands.
           </p>
         ) : null}
         {stale ? (
@@ -229,7 +263,7 @@ export function StatusDraftEditor(props: {
               ? `Marked as posted at ${formatZonedShort(posted.at, zone, now)}; the countdown restarted.`
               : ''}
       </p>
-      <OpError error={post.error} />
+      <OpError error={refused ?? post.error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import {
   type StatusTemplateKind,
   type StatusUpdateInput,
 } from '../../../shared/templates/status-update';
+import { carryTemplateChange } from './carry-template-change';
 
 /** The template picker's words, in the order of `STATUS_TEMPLATE_KINDS`. */
 export const TEMPLATE_WORDS: Readonly<Record<StatusTemplateKind, string>> = {
@@ -29,6 +30,8 @@ export interface DraftContext {
   severityLabel: string;
   /** When the update is written (epoch ms). */
   nowMs: number;
+  /** The zone the text's times are written in and named: the one the app shows; UTC if absent. */
+  timeZone?: string;
 }
 
 /** A draft: which template and phase it was filled with, and the text as it stands. */
@@ -40,8 +43,15 @@ export interface StatusDraft {
   filledText: string;
   /** The incident facts it was filled from (see {@link draftFacts}). */
   filledFacts: string;
+  /** What the text was filled from, so a phase switch can fill it again the same way. */
+  filledFrom: { incident: IncidentSnapshot; ctx: DraftContext };
   /** What the user had typed before the last refill replaced it, for "Undo". */
   replaced?: string;
+  /**
+   * After a phase switch: how many of the phase's lines were left as the writer had reworded
+   * them (so they may still name the old phase).
+   */
+  unplacedPhaseLines?: number;
 }
 
 /**
@@ -95,6 +105,7 @@ export function statusUpdateInput(
     message: '',
     channel: incident.channel,
   };
+  if (ctx.timeZone !== undefined) input.timeZone = ctx.timeZone;
   if (commander !== undefined) input.commander = commander;
   if (cadence !== null && phase !== 'resolved') {
     input.nextUpdateAt = new Date(ctx.nowMs + cadence * 60_000).toISOString();
@@ -162,6 +173,7 @@ export function fillDraft(
     text,
     filledText: text,
     filledFacts: draftFacts(incident, ctx.severityLabel),
+    filledFrom: { incident, ctx },
   };
   if (before !== undefined && isEdited(before) && before.text.trim() !== '') {
     draft.replaced = before.text;
@@ -176,6 +188,31 @@ export function fillDraft(
  */
 export function firstDraft(incident: IncidentSnapshot, ctx: DraftContext): StatusDraft {
   return fillDraft(incident, defaultTemplate(incident.status), defaultPhase(incident.status), ctx);
+}
+
+/**
+ * Switch the phase. An untouched draft is filled again; an edited one keeps the writer's words
+ * and changes only what the phase owns (the phase word in the heading or subject, the
+ * next-update promise), as the template words it, from the same facts and time as before.
+ * @param draft - the draft as it stands
+ * @param phase - the phase picked
+ * @param incident - the incident as shown now (for an untouched draft)
+ * @param ctx - severity words and the current moment (for an untouched draft)
+ */
+export function switchPhase(
+  draft: StatusDraft,
+  phase: StatusPhase,
+  incident: IncidentSnapshot,
+  ctx: DraftContext,
+): StatusDraft {
+  if (!isEdited(draft)) return fillDraft(incident, draft.kind, phase, ctx);
+  const { incident: filledIncident, ctx: filledCtx } = draft.filledFrom;
+  const after = fillStatusText(filledIncident, draft.kind, phase, filledCtx);
+  const carried = carryTemplateChange(draft.text, draft.filledText, after);
+  const { replaced: _replaced, unplacedPhaseLines: _unplaced, ...rest } = draft;
+  const switched: StatusDraft = { ...rest, phase, text: carried.text, filledText: after };
+  if (carried.skipped > 0) switched.unplacedPhaseLines = carried.skipped;
+  return switched;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { IncidentPanelProps } from './panel-props';
 import { usePanelSettings } from './panel-settings';
 import { statusCountdown } from './status-countdown';
 import { StatusDraftEditor } from './status-draft-editor';
-import { formatZonedFull, formatZonedShort } from './zoned-time';
+import { formatZonedFull, formatZonedShort, zoneName } from './zoned-time';
 import './panels.css';
 
 /**
@@ -51,7 +51,8 @@ function StatusUpdates({ incident, apply, now }: IncidentPanelProps) {
           {due !== undefined ? (
             <span className="muted" title={formatZonedFull(due, zone)}>
               {' '}
-              ({countdown.tone === 'overdue' ? 'was due' : 'at'} {formatZonedShort(due, zone, now)})
+              ({countdown.tone === 'overdue' ? 'was due' : 'at'} {formatZonedShort(due, zone, now)}{' '}
+              {zoneName(zone)})
             </span>
           ) : null}
         </span>

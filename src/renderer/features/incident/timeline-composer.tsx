@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useApp, useUi } from '../../app/app-context';
 import type { ManualTimelineKind } from '../../../shared/incident/schema';
 import { errorMessage } from '../../bridge/bridge-error';
 import { readComposerLine } from './composer-line';
@@ -38,6 +39,16 @@ export function TimelineComposer({
   const writing = useRef<Promise<void>>(Promise.resolve());
   const nextKey = useRef(1);
   const { apply } = props;
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(inputRef, () => input.current as HTMLInputElement, []);
+  const { uiStore } = useApp();
+  const focusWanted = useUi((s) => s.focusComposer);
+  // Just declared: the keyboard starts here, where the scribe writes the first line.
+  useEffect(() => {
+    if (!focusWanted || input.current === null) return;
+    input.current.focus();
+    uiStore.actions.setFocusComposer(false);
+  }, [focusWanted, uiStore]);
   const read = readComposerLine(line, { nowMs: props.now, timeZone: props.zone });
 
   const write = useCallback(
@@ -110,7 +121,7 @@ export function TimelineComposer({
           ))}
         </select>
         <input
-          ref={inputRef}
+          ref={input}
           className="field__input composer__input"
           aria-label="Timeline entry"
           aria-describedby="composer-help"
@@ -140,7 +151,7 @@ export function TimelineComposer({
         {read.preview === undefined ? (
           <span className="muted">
             {line.trim() === ''
-              ? 'Start with a time (14:23) to date it; otherwise it is now.'
+              ? 'Start with a time (14:23, or 2026-12-03 14:23 for another day) to date it; otherwise it is now.'
               : 'At: now'}
           </span>
         ) : read.preview.ok ? (

@@ -8,10 +8,15 @@ import { OpError } from './op-error';
 import type { ApplyIncidentOp } from './panel-props';
 import { KIND_WORDS, MANUAL_KINDS } from './timeline-kinds';
 import { useOp } from './use-op';
-import { formatZonedClock, formatZonedFull, formatZonedShort } from './zoned-time';
+import {
+  formatZonedClock,
+  formatZonedFull,
+  formatZonedOtherDay,
+  formatZonedShort,
+} from './zoned-time';
 import { inlineFormHandlers } from './inline-form';
 
-/** What one row shows; `now` only decides whether its time says the day, so a minute will do. */
+/** What one row shows; `now` only decides whether its times say the day, so a minute will do. */
 interface TimelineEntryRowProps {
   entry: TimelineEntry;
   apply: ApplyIncidentOp;
@@ -48,6 +53,9 @@ export const TimelineEntryRow = memo(EntryRow, (before, after) => {
 function EntryRow(props: TimelineEntryRowProps) {
   const { entry, zone, now } = props;
   const [editing, setEditing] = useState(false);
+  // An entry from another day says so: a bare "17:13" above today's entries reads as a sorting
+  // bug, and a post-mortem written from it is a day off.
+  const day = formatZonedOtherDay(entry.at, zone, now);
   const editable =
     !props.readOnly && !entry.auto && manualTimelineKindSchema.safeParse(entry.kind).success;
   return (
@@ -57,6 +65,7 @@ function EntryRow(props: TimelineEntryRowProps) {
         dateTime={entry.at}
         title={formatZonedFull(entry.at, zone)}
       >
+        {day === undefined ? null : <span className="entry__day">{day} </span>}
         {formatZonedClock(entry.at, zone)}
       </time>
       <span className={`kind kind--${entry.kind}`}>{KIND_WORDS[entry.kind]}</span>

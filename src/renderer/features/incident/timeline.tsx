@@ -6,7 +6,11 @@ import { TimelineComposer } from './timeline-composer';
 import { TimelineEntryRow } from './timeline-entry';
 import { filterTimeline, TIMELINE_FILTERS, type TimelineFilter } from './timeline-filter';
 
-/** The timeline, in event-time order, and the scribe's composer under it. */
+/**
+ * The timeline, in event-time order, and the scribe's composer under it. The entries scroll in
+ * their own box that follows the newest one, so the line just written is always right above the
+ * composer (unless the reader scrolled up to read, then it stays where they are).
+ */
 export function Timeline(props: {
   entries: readonly TimelineEntry[];
   apply: ApplyIncidentOp;
@@ -53,18 +57,22 @@ export function Timeline(props: {
           {sorted.length === 0 ? 'Nothing recorded yet.' : 'No entries of this kind yet.'}
         </p>
       ) : (
-        <ol className="entries" aria-label="Timeline entries">
-          {entries.map((entry) => (
-            <TimelineEntryRow
-              key={entry.id}
-              entry={entry}
-              apply={props.apply}
-              zone={props.zone}
-              now={minute}
-              readOnly={props.readOnly}
-            />
-          ))}
-        </ol>
+        // Reversed flex column: the box opens scrolled to its end and stays there as entries
+        // arrive, unless the reader scrolled up (see .entries-scroll).
+        <div className="entries-scroll">
+          <ol className="entries" aria-label="Timeline entries">
+            {entries.map((entry) => (
+              <TimelineEntryRow
+                key={entry.id}
+                entry={entry}
+                apply={props.apply}
+                zone={props.zone}
+                now={minute}
+                readOnly={props.readOnly}
+              />
+            ))}
+          </ol>
+        </div>
       )}
       {props.readOnly ? (
         <p className="muted timeline__closed">The incident is closed; its timeline is read-only.</p>

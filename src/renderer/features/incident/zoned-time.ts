@@ -18,6 +18,47 @@ export function incidentTimeZone(profileZone: string | undefined, machineZone?: 
   return 'UTC';
 }
 
+/**
+ * The zone's name as a time's label says it: `Europe/Berlin`, `UTC`, `+05:30`.
+ * @param zoneSpec - the zone
+ */
+export function zoneName(zoneSpec: string): string {
+  return /^(?:Z|GMT|UTC)$/i.test(zoneSpec.trim()) ? 'UTC' : zoneSpec.trim();
+}
+
+/** Where the zone incident times are shown in came from. */
+export type ZoneSource = 'profile' | 'machine' | 'utc';
+
+/**
+ * Which setting gave the zone of {@link incidentTimeZone}, so the view can say it.
+ * @param profileZone - `settings.profile.timeZone`
+ * @param machineZone - the machine's IANA zone, when known
+ */
+export function incidentZoneSource(
+  profileZone: string | undefined,
+  machineZone?: string,
+): ZoneSource {
+  const zone = incidentTimeZone(profileZone, machineZone);
+  if (profileZone !== undefined && zone === profileZone) return 'profile';
+  if (machineZone !== undefined && zone === machineZone) return 'machine';
+  return 'utc';
+}
+
+/**
+ * `Times in Europe/Berlin, your profile's zone`: the label the incident view puts on its times.
+ * @param zoneSpec - the zone shown
+ * @param source - where it came from
+ */
+export function zoneLabel(zoneSpec: string, source: ZoneSource): string {
+  const where =
+    source === 'profile'
+      ? "your profile's zone"
+      : source === 'machine'
+        ? "this computer's zone (set yours in Settings → You)"
+        : 'no zone is set (set yours in Settings → You)';
+  return `Times in ${zoneName(zoneSpec)}, ${where}`;
+}
+
 /** The machine's IANA time zone, or undefined when Intl cannot say. */
 export function machineTimeZone(): string | undefined {
   try {
@@ -65,6 +106,26 @@ export function formatZonedFull(iso: string, zoneSpec: string): string {
 }
 
 /**
+ * The day of an instant when it is not the day of `now`: `3 Mar`, or `3 Mar 2024` in another
+ * year; undefined on the day of `now`.
+ * @param iso - the instant
+ * @param zoneSpec - the zone
+ * @param nowMs - the current moment
+ */
+export function formatZonedOtherDay(
+  iso: string,
+  zoneSpec: string,
+  nowMs: number,
+): string | undefined {
+  const zone = zoneOf(zoneSpec);
+  const w = wall(iso, zone);
+  const today = wallDate(nowMs, zone);
+  if (w.date === today) return undefined;
+  const year = String(w.year) === today.slice(0, 4) ? '' : ` ${w.year}`;
+  return `${w.day} ${MONTHS[w.month] ?? ''}${year}`;
+}
+
+/**
  * `14:23` on the day of `now`, `3 Mar 14:23` on another day, `3 Mar 2024 14:23` in another
  * year: short, yet never ambiguous about the day.
  * @param iso - the instant
@@ -72,15 +133,14 @@ export function formatZonedFull(iso: string, zoneSpec: string): string {
  * @param nowMs - the current moment
  */
 export function formatZonedShort(iso: string, zoneSpec: string, nowMs: number): string {
-  const zone = zoneOf(zoneSpec);
-  const w = wall(iso, zone);
-  if (w.date === wallDate(nowMs, zone)) return w.hm;
-  const year = String(w.year) === wallDate(nowMs, zone).slice(0, 4) ? '' : ` ${w.year}`;
-  return `${w.day} ${MONTHS[w.month] ?? ''}${year} ${w.hm}`;
+  const day = formatZonedOtherDay(iso, zoneSpec, nowMs);
+  const hm = formatZonedClock(iso, zoneSpec);
+  return day === undefined ? hm : `${day} ${hm}`;
 }
 
 /**
- * Which day an instant falls on, relative to now, in words: `today`, `yesterday`, or the date.
+ * Which day an instant falls on, relative to now, in words: `today`, `yesterday`, `tomorrow`
+ * (a time typed just before midnight, a little ahead), or the date.
  * @param iso - the instant
  * @param zoneSpec - the zone
  * @param nowMs - the current moment
@@ -91,6 +151,7 @@ export function zonedDayWord(iso: string, zoneSpec: string, nowMs: number): stri
   const today = wallDate(nowMs, zone);
   if (day === today) return 'today';
   if (day === wallDate(nowMs - 86_400_000, zone)) return 'yesterday';
+  if (day === wallDate(nowMs + 86_400_000, zone)) return 'tomorrow';
   const w = wall(iso, zone);
   return `${w.day} ${MONTHS[w.month] ?? ''} ${w.year}`;
 }

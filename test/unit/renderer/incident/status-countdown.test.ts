@@ -11,10 +11,10 @@ describe('the status update countdown', () => {
   // Declared at 14:30 with a 30 min cadence: the first update is due at 15:00.
   const incident = incidentAfter();
 
-  it('counts down in mm:ss, quietly while there is time', () => {
+  it('counts down in minutes and seconds, in words, quietly while there is time', () => {
     expect(statusCountdown(incident, minutesIn(7.5))).toEqual({
       tone: 'ok',
-      clock: '22:30',
+      clock: '22 min 30 s',
       text: 'due in 22 min',
     });
   });
@@ -22,7 +22,7 @@ describe('the status update countdown', () => {
   it('turns to the warning colour in the last five minutes', () => {
     expect(statusCountdown(incident, minutesIn(25) + 1000)).toMatchObject({
       tone: 'soon',
-      clock: '04:59',
+      clock: '4 min 59 s',
     });
     expect(statusCountdown(incident, minutesIn(25)).tone).toBe('soon');
     expect(statusCountdown(incident, minutesIn(24)).tone).toBe('ok');
@@ -31,7 +31,7 @@ describe('the status update countdown', () => {
   it('says by how much an overdue update is late, in the danger colour', () => {
     expect(statusCountdown(incident, minutesIn(33) + 10_000)).toEqual({
       tone: 'overdue',
-      clock: '+03:10',
+      clock: '3 min 10 s late',
       text: 'overdue by 3 min',
     });
     expect(statusCountdown(incident, minutesIn(30) + 5000).text).toBe('overdue by <1 min');
@@ -41,7 +41,10 @@ describe('the status update countdown', () => {
     const posted = incidentAfter([
       { minutes: 33, op: { type: 'status-update.post', args: { text: 'Still looking.' } } },
     ]);
-    expect(statusCountdown(posted, minutesIn(33))).toMatchObject({ tone: 'ok', clock: '30:00' });
+    expect(statusCountdown(posted, minutesIn(33))).toMatchObject({
+      tone: 'ok',
+      clock: '30 min 00 s',
+    });
   });
 
   it('says "none scheduled" without a cadence, and none owed once resolved', () => {
@@ -58,8 +61,9 @@ describe('the status update countdown', () => {
   });
 
   it('shows hours once the wait is an hour or more', () => {
-    expect(clockText(3600 + 62)).toBe('1:01:02');
-    expect(clockText(59)).toBe('00:59');
+    expect(clockText(3600 + 62)).toBe('1 h 01 min 02 s');
+    expect(clockText(14 * 60 + 58)).toBe('14 min 58 s');
+    expect(clockText(59)).toBe('0 min 59 s');
   });
 });
 

@@ -8,8 +8,10 @@ import {
   isEdited,
   isStale,
   phaseForTemplate,
+  switchPhase,
   type DraftContext,
 } from '../../../../src/renderer/features/incident/status-update-draft';
+import { STATUS_MESSAGE_PLACEHOLDER } from '../../../../src/shared/templates/status-update';
 import { incidentAfter, minutesIn } from './incident-snapshot';
 
 const ctx = (minutes: number): DraftContext => ({
@@ -98,5 +100,50 @@ describe('the status update draft', () => {
     const draft = firstDraft(incidentAfter(), ctx(1));
     expect(phaseForTemplate(draft, 'resolution')).toBe('resolved');
     expect(phaseForTemplate(draft, 'status-page')).toBe('investigating');
+  });
+
+  it('switching phase after writing keeps the writer’s words and changes only the phase’s lines', () => {
+    const incident = incidentAfter();
+    const draft = firstDraft(incident, ctx(2));
+    const written = {
+      ...draft,
+      text: draft.text.replace(
+        STATUS_MESSAGE_PLACEHOLDER,
+        'Found it: a bad config push.\n\nRolling it back now.',
+      ),
+    };
+    const identified = switchPhase(written, 'identified', incident, ctx(6));
+    expect(identified.phase).toBe('identified');
+    expect(identified.text).toBe(written.text.replace('— Investigating', '— Identified'));
+    expect(identified.replaced).toBeUndefined();
+    expect(isEdited(identified)).toBe(true);
+
+    // Resolved promises no next update: that line goes, and comes back with Monitoring.
+    const resolved = switchPhase(identified, 'resolved', incident, ctx(7));
+    expect(resolved.text).toContain('Rolling it back now.');
+    expect(resolved.text).toContain('— Resolved');
+    expect(resolved.text).not.toContain('Next update by');
+    const monitoring = switchPhase(resolved, 'monitoring', incident, ctx(8));
+    expect(monitoring.text).toBe(written.text.replace('— Investigating', '— Monitoring'));
+    expect(monitoring.unplacedPhaseLines).toBeUndefined();
+  });
+
+  it('leaves a phase line the writer reworded as written, and says so', () => {
+    const incident = incidentAfter();
+    const draft = firstDraft(incident, ctx(2));
+    const reworded = {
+      ...draft,
+      text: draft.text.replace('[SEV2] Checkout errors — Investigating', 'Checkout: on it'),
+    };
+    const switched = switchPhase(reworded, 'identified', incident, ctx(3));
+    expect(switched.text).toContain('Checkout: on it');
+    expect(switched.unplacedPhaseLines).toBe(1);
+  });
+
+  it('refills an untouched draft on a phase switch, from the incident as it is now', () => {
+    const incident = incidentAfter();
+    const switched = switchPhase(firstDraft(incident, ctx(2)), 'identified', incident, ctx(9));
+    expect(switched.text).toBe(fillStatusText(incident, 'internal', 'identified', ctx(9)));
+    expect(isEdited(switched)).toBe(false);
   });
 });

@@ -326,7 +326,12 @@ const OPERATIONS: [number, Operation][] = [
   [
     4,
     (w, p) => {
-      setLifecycle(p.doc, { status: w.random.pick(INCIDENT_STATUSES) }, context(w, p));
+      // Peers resolve while alerts fire too: they confirm it, and it goes on the timeline.
+      setLifecycle(
+        p.doc,
+        { status: w.random.pick(INCIDENT_STATUSES), despiteFiringAlerts: true },
+        context(w, p),
+      );
     },
   ],
   [

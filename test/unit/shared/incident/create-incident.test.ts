@@ -1,7 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INCIDENT_DEFAULTS } from '../../../../src/shared/domain/incident-defaults';
-import { titleFromAlerts } from '../../../../src/shared/incident/alert-title';
+import {
+  channelSubjectFromAlerts,
+  titleFromAlerts,
+} from '../../../../src/shared/incident/alert-title';
 import { createIncident } from '../../../../src/shared/incident/create-incident';
 import { isIncidentCreated, readIncident } from '../../../../src/shared/incident/read-incident';
 import { makeAlert } from '../make-alert';
@@ -218,5 +221,41 @@ describe('titleFromAlerts', () => {
       makeAlert('B2', { labels: { alertname: 'B' } }),
     ];
     expect(titleFromAlerts(alerts)).toBe('A (+1 more)');
+  });
+});
+
+describe('channelSubjectFromAlerts', () => {
+  const withService = (name: string, service: string) =>
+    makeAlert(name, { labels: { alertname: name, service } });
+
+  it('names the channel after what the alerts share, never "(+1 more)"', () => {
+    const errors = withService('HighErrorRate', 'payments');
+    const latency = withService('HighLatency', 'payments');
+    expect(channelSubjectFromAlerts([errors, latency])).toBe('payments');
+    expect(channelSubjectFromAlerts([errors, withService('HighErrorRate2', 'payments')])).toBe(
+      'payments',
+    );
+    // One alert name for all: that name.
+    const again = makeAlert('B2', { labels: { alertname: 'HighErrorRate', service: 'cart' } });
+    expect(channelSubjectFromAlerts([errors, again])).toBe('HighErrorRate');
+    // Nothing shared: the worst alert's name.
+    const disk = makeAlert('DiskFull', { severity: 'sev3', labels: { alertname: 'DiskFull' } });
+    expect(channelSubjectFromAlerts([disk, errors])).toBe('HighErrorRate');
+    expect(channelSubjectFromAlerts([])).toBeUndefined();
+  });
+
+  it('is what an incident declared from the alerts without a title is named after', () => {
+    const doc = new Y.Doc();
+    createIncident(
+      doc,
+      {
+        id: 'inc-9',
+        alerts: [withService('HighErrorRate', 'payments'), withService('HighLatency', 'payments')],
+      },
+      at(0),
+    );
+    const incident = readIncident(doc);
+    expect(incident.title).toBe('HighErrorRate (+1 more)');
+    expect(incident.channel).toBe('#inc-20250304-payments');
   });
 });

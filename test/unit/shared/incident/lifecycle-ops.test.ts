@@ -257,6 +257,19 @@ describe('postStatusUpdate', () => {
     expect(readIncident(low).nextUpdateDueAt).toBeUndefined();
     expect(lastEntry(low)?.text).toBe('Status update: Known, ticket filed');
   });
+
+  it('refuses a text still holding the placeholder for the news, and keeps the countdown', () => {
+    const doc = newIncident();
+    const before = readIncident(doc);
+    const text = '[SEV2] Checkout slow — Identified\n\n(what changed since the last update)';
+    expect(refusal(() => postStatusUpdate(doc, { text }, at(12)))).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(
+        /^Not posted: the text still says “\(what changed since the last update\)”\. Write what changed/,
+      ),
+    });
+    expect(readIncident(doc)).toEqual(before);
+  });
 });
 
 describe('setStatusCadence', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatInZone,
   formatUtc,
   renderStatusUpdate,
   STATUS_TEMPLATE_KINDS,
@@ -96,5 +97,25 @@ describe('status update templates', () => {
   it('formats instants in UTC whatever offset they were written with, and leaves garbage alone', () => {
     expect(formatUtc('2026-11-24T16:23:00+02:00')).toBe('2026-11-24 14:23 UTC');
     expect(formatUtc('not a time')).toBe('not a time');
+  });
+});
+
+describe('times in the writer’s zone', () => {
+  it('writes every time on the zone’s clock and names the zone', () => {
+    const { body } = renderStatusUpdate('internal', {
+      title: 'Checkout errors',
+      severityLabel: 'SEV2',
+      phase: 'investigating',
+      impact: '',
+      affectedServices: [],
+      startedAt: '2026-12-04T15:56:29Z',
+      now: '2026-12-04T16:21:00Z',
+      nextUpdateAt: '2026-12-04T16:51:00Z',
+      message: 'Rolled back.',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(body).toContain('Started 2026-12-04 16:56 Europe/Berlin · as of 17:21 Europe/Berlin');
+    expect(body).toContain('Next update by 17:51 Europe/Berlin.');
+    expect(formatInZone('2026-12-04T15:56:00Z', 'Z')).toBe('2026-12-04 15:56 UTC');
   });
 });

@@ -7,6 +7,11 @@ import {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 } from './sources/alertmanager-source-config';
+import {
+  PAGERDUTY_API_URL,
+  pagerdutySourceSchema,
+  type PagerdutySourceConfig,
+} from './sources/pagerduty-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
 export {
@@ -16,12 +21,16 @@ export {
   type AlertmanagerSourceConfig,
 };
 export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
+export { PAGERDUTY_API_URL, pagerdutySourceSchema, type PagerdutySourceConfig };
 
 /**
  * Any alert source the app can watch, told apart by `kind`. Each kind has an adapter in
  * `src/main/services/sources/adapters/` that maps its API onto the normalised alert.
  */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [alertmanagerSourceSchema]);
+export const sourceConfigSchema = z.discriminatedUnion('kind', [
+  alertmanagerSourceSchema,
+  pagerdutySourceSchema,
+]);
 
 /** Any alert source's settings. */
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;

@@ -3,6 +3,7 @@ import {
   blankDraft,
   draftsFrom,
   errorsFromIssues,
+  keptSources,
   newSourceId,
   sourcesRequest,
 } from '../../../src/renderer/features/settings/settings-form';
@@ -71,6 +72,27 @@ describe('sourcesRequest', () => {
       });
     },
   );
+
+  it('sends a source of a kind the form does not edit back unchanged, so saving keeps it', () => {
+    const withPagerduty = settingsSchema.parse({
+      sources: [
+        ...settings.sources,
+        { kind: 'pagerduty', id: 'pd', name: 'PagerDuty', fromEmail: 'ada@example.com' },
+      ],
+    });
+    const drafts = draftsFrom(withPagerduty);
+    expect(drafts.map((d) => d.id)).toEqual(['prod']);
+    const { sources } = sourcesRequest(
+      [...drafts, { ...blankDraft('new:1'), name: 'PD', url: 'http://am3' }],
+      keptSources(withPagerduty),
+    );
+    expect(sources.map((s) => [s.kind, s.id])).toEqual([
+      ['alertmanager', 'prod'],
+      ['alertmanager', 'pd-2'],
+      ['pagerduty', 'pd'],
+    ]);
+    expect(sources[2]).toEqual(withPagerduty.sources[1]);
+  });
 
   it('accepts the bounds themselves', () => {
     for (const interval of ['2', ' 3600 ']) {

@@ -34,15 +34,30 @@ export type SourceInput = NonNullable<InvokeRequest<'settings:update'>['sources'
  * @param settings - the saved settings
  */
 export function draftsFrom(settings: Settings): SourceDraft[] {
-  return settings.sources.map((source: SourceConfig) => ({
-    key: `saved:${source.id}`,
-    id: source.id,
-    name: source.name,
-    url: source.url,
-    interval: String(source.intervalSeconds),
-    timeoutSeconds: source.timeoutSeconds,
-    enabled: source.enabled,
-  }));
+  return settings.sources.flatMap((source: SourceConfig) =>
+    source.kind !== 'alertmanager'
+      ? []
+      : [
+          {
+            key: `saved:${source.id}`,
+            id: source.id,
+            name: source.name,
+            url: source.url,
+            interval: String(source.intervalSeconds),
+            timeoutSeconds: source.timeoutSeconds,
+            enabled: source.enabled,
+          },
+        ],
+  );
+}
+
+/**
+ * Saved sources of kinds this form does not edit yet (PagerDuty, …): sent back unchanged on
+ * save, so editing the Alertmanagers never drops them.
+ * @param settings - the saved settings
+ */
+export function keptSources(settings: Settings): SourceConfig[] {
+  return settings.sources.filter((source) => source.kind !== 'alertmanager');
 }
 
 /**
@@ -95,13 +110,21 @@ export interface FormErrors {
  * checked here (its schema's messages read badly for a typed "1.5" or "abc"); the rest is
  * validated by the app, whose answer {@link errorsFromIssues} places next to the fields.
  * @param drafts - the form's sources
+ * @param kept - saved sources the form does not edit, sent after the drafts (so a field error's
+ *   index is still the draft's)
  */
-export function sourcesRequest(drafts: readonly SourceDraft[]): {
+export function sourcesRequest(
+  drafts: readonly SourceDraft[],
+  kept: readonly SourceConfig[] = [],
+): {
   sources: SourceInput[];
   errors: FormErrors;
 } {
   const errors: FormErrors = { fields: {}, other: [] };
-  const taken = new Set(drafts.flatMap((d) => (d.id === undefined ? [] : [d.id])));
+  const taken = new Set([
+    ...drafts.flatMap((d) => (d.id === undefined ? [] : [d.id])),
+    ...kept.map((source) => source.id),
+  ]);
   const sources = drafts.map((draft, index): SourceInput => {
     const interval = draft.interval.trim();
     const seconds = /^\d{1,9}$/.test(interval) ? Number(interval) : NaN;
@@ -124,7 +147,7 @@ export function sourcesRequest(drafts: readonly SourceDraft[]): {
       enabled: draft.enabled,
     };
   });
-  return { sources, errors };
+  return { sources: [...sources, ...kept], errors };
 }
 
 const FIELD_ISSUE = /^sources\.(\d+)\.(\w+):\s*(.*)$/s;

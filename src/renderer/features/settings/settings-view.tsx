@@ -17,6 +17,7 @@ import { SaveActions, type SectionStatus } from './save-actions';
 import {
   blankDraft,
   draftsFrom,
+  keptSources,
   errorsFromIssues,
   sourcesRequest,
   type FormErrors,
@@ -115,7 +116,7 @@ function SettingsForm(props: { view: SettingsViewData }) {
 
   const save = (event: React.FormEvent): void => {
     event.preventDefault();
-    const { sources, errors: local } = sourcesRequest(drafts);
+    const { sources, errors: local } = sourcesRequest(drafts, keptSources(saved));
     if (Object.keys(local.fields).length > 0) {
       setErrors(local);
       setStatus({ kind: 'error', text: 'Not saved: fix the fields marked below.' });

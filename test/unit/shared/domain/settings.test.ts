@@ -52,7 +52,7 @@ describe('settingsSchema', () => {
       theme: 'dark',
       notifications: { enabled: true, minSeverity: 'sev2' },
     });
-    expect(settings.sources[0]?.url).toBe('https://am.example.com');
+    expect(settings.sources[0]).toMatchObject({ url: 'https://am.example.com' });
     expect(settings.sources[0]?.intervalSeconds).toBe(15);
     expect(settings.severityScale).toBe('p0-p3');
     expect(settings.severityWords).toEqual({ disaster: 'sev1' });

@@ -32,14 +32,14 @@ describe('settings calls', APP_SERVICES_SUITE, () => {
     await vi.waitFor(async () => expect(await alertIds()).toEqual([alertId('prod', 'old')]), WAIT);
 
     const view = await value('settings:update', { sources: [prodSource(after.url)] });
-    expect(view.settings.sources[0]?.url).toBe(after.url);
+    expect(view.settings.sources[0]).toMatchObject({ url: after.url });
 
     await vi.waitFor(async () => expect(await alertIds()).toEqual([alertId('prod', 'new')]), WAIT);
     expect((await statusOf())?.url).toBe(after.url);
 
     const changed = ofChannel('settings:changed');
     expect(changed).toHaveLength(1);
-    expect(changed[0]?.payload.settings.sources[0]?.url).toBe(after.url);
+    expect(changed[0]?.payload.settings.sources[0]).toMatchObject({ url: after.url });
     expect(changed[0]?.payload.path).toBe(settingsFile());
 
     // Saved to the file, and read back by settings:get.
@@ -47,7 +47,7 @@ describe('settings calls', APP_SERVICES_SUITE, () => {
       sources: { url: string }[];
     };
     expect(onDisk.sources[0]?.url).toBe(after.url);
-    expect((await value('settings:get', {})).settings.sources[0]?.url).toBe(after.url);
+    expect((await value('settings:get', {})).settings.sources[0]).toMatchObject({ url: after.url });
 
     // The old Alertmanager is no longer asked.
     const oldCount = before.requests.length;
@@ -71,7 +71,7 @@ describe('settings calls', APP_SERVICES_SUITE, () => {
     expect(result.error.message).toContain('sources.0.url');
     expect(result.error.issues?.some((issue) => issue.startsWith('sources.0.url:'))).toBe(true);
     expect(fs.readFileSync(settingsFile(), 'utf8')).toBe(fileBefore);
-    expect((await value('settings:get', {})).settings.sources[0]?.url).toBe(am.url);
+    expect((await value('settings:get', {})).settings.sources[0]).toMatchObject({ url: am.url });
     expect(ofChannel('settings:changed')).toEqual([]);
     expect((await statusOf())?.url).toBe(am.url);
   });

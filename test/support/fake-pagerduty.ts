@@ -56,6 +56,8 @@ export interface ForcedAnswer {
   readonly headers?: Record<string, string>;
   /** A body as sent; PagerDuty's error JSON for the status when left out. */
   readonly body?: string;
+  /** Only requests to this route (`/incidents/{id}/snooze`); any request when left out. */
+  readonly route?: string;
 }
 
 /** The running fake. */
@@ -147,7 +149,8 @@ export async function startFakePagerduty(options: {
     });
     const route = routeOf(method, parsed.pathname);
 
-    const force = forced.shift();
+    const forcedAt = forced.findIndex((f) => f.route === undefined || f.route === route);
+    const force = forcedAt === -1 ? undefined : forced.splice(forcedAt, 1)[0];
     if (force) {
       if (force.body !== undefined) {
         served.push({ method, route, status: force.status, body: undefined });

@@ -75,8 +75,18 @@ export const pagerdutyAdapter: SourceAdapter<PagerdutySourceConfig> = {
             options,
           );
         }
-        for (const id of ids) {
-          await snoozeIncident(account, config.fromEmail, id, action.minutes * 60, options);
+        try {
+          for (const id of ids) {
+            await snoozeIncident(account, config.fromEmail, id, action.minutes * 60, options);
+          }
+        } catch (error) {
+          // The acknowledgement stands; the person must know the reminder will not come.
+          if (triggered.length === 0 || !(error instanceof SourceError)) throw error;
+          throw new SourceError(
+            error.kind,
+            `acknowledged at PagerDuty, but not snoozed: ${error.message}`,
+            { cause: error },
+          );
         }
         return;
       }

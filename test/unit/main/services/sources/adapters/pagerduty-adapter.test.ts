@@ -67,3 +67,53 @@ describe('pagerdutyAdapter', () => {
     expect(pd.requests.filter((r) => r.path === '/users/me')).toHaveLength(2);
   });
 });
+
+describe('pagerdutyAdapter.act', () => {
+  let pd: FakePagerduty;
+  beforeAll(async () => {
+    pd = await startFakePagerduty({ users: [ada], now: () => now });
+  });
+  afterAll(() => pd.close());
+
+  const context = {
+    clock,
+    severity: () => ({ severityScale: 'p1-p4' as const, severityWords: {} }),
+    secret: async () => ada.token,
+  };
+  const incidentsOf = async () =>
+    pagerdutyAdapter.poll(config({ apiUrl: pd.url }), context)(new AbortController().signal);
+  const snooze = async (ids: string[]) =>
+    pagerdutyAdapter.act?.(
+      config({ apiUrl: pd.url }),
+      (await incidentsOf()).filter((a) => ids.includes(a.fingerprint)),
+      {
+        action: { type: 'snooze', minutes: 15 },
+        actor: 'Ada',
+        signal: new AbortController().signal,
+      },
+      context,
+    );
+
+  it('snoozing a triggered incident acknowledges it first, then snoozes it', async () => {
+    pd.addIncident({ id: 'PSNOOZE', title: 'Triggered', assignedTo: [ada.id] });
+    pd.requests.length = 0;
+    await snooze(['PSNOOZE']);
+    expect(pd.requests.map((r) => `${r.method} ${r.path}`).slice(-2)).toEqual([
+      'PUT /incidents',
+      'POST /incidents/PSNOOZE/snooze',
+    ]);
+    expect(pd.incident('PSNOOZE')).toMatchObject({
+      status: 'acknowledged',
+      pending_actions: [{ type: 'unacknowledge', at: '2026-03-01T02:15:00Z' }],
+    });
+  });
+
+  it('says the incident stayed acknowledged when the snooze after it fails', async () => {
+    pd.addIncident({ id: 'PHALF01', title: 'Triggered', assignedTo: [ada.id] });
+    pd.failNext({ status: 503, body: 'busy', route: '/incidents/{id}/snooze' });
+    await expect(snooze(['PHALF01'])).rejects.toThrow(
+      `acknowledged at PagerDuty, but not snoozed: ${pd.url} answered HTTP 503 Service Unavailable — PagerDuty is in trouble; the app keeps asking`,
+    );
+    expect(pd.incident('PHALF01')?.status).toBe('acknowledged');
+  });
+});

@@ -257,6 +257,20 @@ describe('the PagerDuty source against the fake PagerDuty', () => {
     },
   );
 
+  it('tests settings with a token typed but not saved yet: the incidents, or why not', async () => {
+    const trial = { ...source(), id: 'trial' };
+    expect(await manager.test(trial)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^no PagerDuty API token/),
+    });
+    const tested = await manager.test(trial, grace.token);
+    expect(tested).toMatchObject({ ok: true, alerts: [{ id: 'trial:PGRACES' }] });
+    expect(await manager.test(trial, 'typo')).toEqual({
+      ok: false,
+      error: 'PagerDuty refused the API token (401) — check it in Settings',
+    });
+  });
+
   it('watches chosen teams instead, and says when none is chosen', async () => {
     expect(await reconfigure({ scope: 'teams', teamIds: ['PTEAM01'] })).toMatchObject({
       health: 'ok',

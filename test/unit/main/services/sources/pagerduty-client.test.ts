@@ -10,6 +10,7 @@ import {
   type PagerdutyAccount,
 } from '../../../../../src/main/services/sources/pagerduty-client';
 import { SourceError } from '../../../../../src/main/services/sources/source-error';
+import { pagerdutySourceSchema } from '../../../../../src/shared/domain/source';
 import {
   FAKE_ACCOUNT_TOKEN,
   startFakePagerduty,
@@ -200,6 +201,16 @@ describe('the PagerDuty client against the fake PagerDuty', () => {
     expect(
       (await failure(() => snoozeIncident(account, ada.email, 'PGONE', 60, options()))).message,
     ).toBe('PagerDuty has no incident PGONE (404) — it may have been merged or deleted');
+  });
+});
+
+describe("the PagerDuty client's request budget", () => {
+  it('at the shortest interval the settings allow, stays under a tenth of the 960 a minute PagerDuty allows', () => {
+    const shortest = pagerdutySourceSchema.shape.intervalSeconds.unwrap().minValue ?? 0;
+    expect(shortest).toBeGreaterThan(0);
+    // Every page, plus GET /users/me when the token changed.
+    const perMinute = (60 / shortest) * (MAX_PAGES + 1);
+    expect(perMinute).toBeLessThan(96);
   });
 });
 

@@ -12,6 +12,11 @@ import {
   type GrafanaOncallSourceConfig,
 } from './sources/grafana-oncall-source-config';
 import { opsgenieSourceSchema, type OpsgenieSourceConfig } from './sources/opsgenie-source-config';
+import {
+  PAGERDUTY_API_URL,
+  pagerdutySourceSchema,
+  type PagerdutySourceConfig,
+} from './sources/pagerduty-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
 export {
@@ -23,6 +28,7 @@ export {
 export { opsgenieSourceSchema, type OpsgenieSourceConfig };
 export { grafanaOncallSourceSchema, type GrafanaOncallSourceConfig };
 export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
+export { PAGERDUTY_API_URL, pagerdutySourceSchema, type PagerdutySourceConfig };
 
 /**
  * Any alert source the app can watch, told apart by `kind`. Each kind has an adapter in
@@ -32,6 +38,7 @@ export const sourceConfigSchema = z.discriminatedUnion('kind', [
   alertmanagerSourceSchema,
   opsgenieSourceSchema,
   grafanaOncallSourceSchema,
+  pagerdutySourceSchema,
 ]);
 
 /** Any alert source's settings. */

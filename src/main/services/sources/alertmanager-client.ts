@@ -1,7 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { Clock } from '../clock/clock';
-import { formatSeconds } from '../poller/poll-timeout-error';
-import { readBodyText } from './read-body';
+import { baseUrlOf, fetchText, type HttpRequestOptions, type PeerWords } from './http-request';
 import { parseRetryAfter } from './retry-after';
 import { shownUrl } from './shown-url';
 import { SourceError } from './source-error';
@@ -13,14 +11,9 @@ export const ALERTS_QUERY = 'api/v2/alerts?active=true&silenced=true&inhibited=t
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** How to make one request. */
-export interface AlertmanagerRequest {
-  /** Aborts the request (the source stopped, or the poller gave up). */
-  readonly signal: AbortSignal;
-  /** Time the whole request, body included, may take. */
-  readonly timeoutMs: number;
-  /** Reads "now" for a Retry-After given as a date. */
-  readonly clock: Clock;
-}
+export type AlertmanagerRequest = HttpRequestOptions;
+
+const ALERTMANAGER: PeerWords = { name: 'Alertmanager', what: 'an Alertmanager' };
 
 /**
  * GET the alert list from an Alertmanager and return the body text.
@@ -34,64 +27,17 @@ export async function fetchAlertmanagerAlerts(
   request: AlertmanagerRequest,
 ): Promise<string> {
   const shown = shownUrl(baseUrl);
-  const target = alertsUrl(baseUrl, shown);
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), request.timeoutMs);
-  // Not AbortSignal.any: it leaks when a caller's signal is long-lived (nodejs/node#55351);
-  // a listener we remove ourselves cannot.
-  const forward = () => timeout.abort(request.signal.reason);
-  if (request.signal.aborted) forward();
-  else request.signal.addEventListener('abort', forward, { once: true });
-  try {
-    const response = await fetch(target, {
-      signal: timeout.signal,
-      headers: { accept: 'application/json' },
-    });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => {});
-      throw httpError(response, shown, request.clock.now());
-    }
-    return await readBodyText(response, MAX_BODY_BYTES, shown);
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    if (request.signal.aborted) throw request.signal.reason;
-    if (timeout.signal.aborted) {
-      throw new SourceError(
-        'timeout',
-        `no answer within ${formatSeconds(request.timeoutMs)} from ${shown} — is it overloaded, or is a firewall dropping the connection?`,
-        { cause: error },
-      );
-    }
-    throw networkError(error, shown);
-  } finally {
-    clearTimeout(timer);
-    request.signal.removeEventListener('abort', forward);
-  }
-}
-
-function alertsUrl(baseUrl: string, shown: string): URL {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new SourceError(
-      'config',
-      `"${baseUrl}" is not a URL — use something like http://alertmanager:9093`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new SourceError('config', `${shown} is not an http:// or https:// URL`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    // fetch refuses credentials in the URL, and the message would echo the password.
-    throw new SourceError(
-      'config',
-      `${shown}: user and password in the URL are not supported — remove them`,
-    );
-  }
-  // Relative to the base path, so an Alertmanager served under /alertmanager/ works too.
-  const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
-  return new URL(ALERTS_QUERY, base);
+  const base = baseUrlOf(baseUrl, shown, 'http://alertmanager:9093');
+  return fetchText(
+    {
+      url: new URL(ALERTS_QUERY, base.href),
+      shown,
+      peer: ALERTMANAGER,
+      maxBytes: MAX_BODY_BYTES,
+      httpError: (response, now) => httpError(response, shown, now),
+    },
+    request,
+  );
 }
 
 function httpError(response: Response, shown: string, now: Date): SourceError {
@@ -113,95 +59,4 @@ function httpHint(status: number): string | undefined {
   if (status === 429) return 'it asks us to poll less often';
   if (status >= 500) return 'Alertmanager (or a proxy in front of it) is in trouble';
   return undefined;
-}
-
-/** undici hides the system error in `error.cause` (sometimes an AggregateError of several). */
-function networkError(error: unknown, shown: string): SourceError {
-  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-  const code = errorCode(cause);
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  const host = hostOf(shown);
-  const options = { cause: error };
-  switch (code) {
-    case 'ECONNREFUSED':
-      return new SourceError(
-        'connection',
-        `cannot connect to ${shown}: connection refused — is Alertmanager running?`,
-        options,
-      );
-    case 'ENOTFOUND':
-      return new SourceError(
-        'dns',
-        `cannot find host "${host}" (DNS lookup failed) — check the URL`,
-        options,
-      );
-    case 'EAI_AGAIN':
-      return new SourceError(
-        'dns',
-        `cannot look up host "${host}": DNS did not answer — check the network or VPN`,
-        options,
-      );
-    case 'ECONNRESET':
-    case 'EPIPE':
-    case 'UND_ERR_SOCKET':
-    case 'UND_ERR_CLOSED':
-      return new SourceError(
-        'connection',
-        `${shown} closed the connection before answering — is something else listening on that port?`,
-        options,
-      );
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-    case 'EHOSTDOWN':
-    case 'ENETDOWN':
-      return new SourceError(
-        'connection',
-        `cannot reach ${shown}: network unreachable — check the network or VPN`,
-        options,
-      );
-    case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
-    case 'UND_ERR_HEADERS_TIMEOUT':
-    case 'UND_ERR_BODY_TIMEOUT':
-      return new SourceError(
-        'timeout',
-        `${shown} did not answer in time (${code}) — is it overloaded, or is a firewall dropping the connection?`,
-        options,
-      );
-    default:
-      if (
-        code !== undefined &&
-        /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)
-      ) {
-        return new SourceError('tls', `cannot connect securely to ${shown}: ${detail}`, options);
-      }
-      if (detail === 'bad port') {
-        return new SourceError(
-          'config',
-          `${shown}: that port is one browsers and fetch refuse to use — pick another`,
-          options,
-        );
-      }
-      return new SourceError(
-        'connection',
-        `cannot reach ${shown}: ${detail}${code ? ` (${code})` : ''}`,
-        options,
-      );
-  }
-}
-
-function errorCode(cause: unknown): string | undefined {
-  if (typeof cause !== 'object' || cause === null) return undefined;
-  const code = (cause as { code?: unknown }).code;
-  if (typeof code === 'string') return code;
-  const inner = (cause as { errors?: unknown }).errors;
-  return Array.isArray(inner) ? errorCode(inner[0]) : undefined;
-}
-
-function hostOf(shown: string): string {
-  try {
-    return new URL(shown).hostname;
-  } catch {
-    return shown;
-  }
 }

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
 import { alertId, type Alert, type AlertStatus } from '../../../shared/domain/alert';
 import type { Settings } from '../../../shared/domain/settings';
 import { mapSeverityLabel } from '../../../shared/domain/severity';
 import { isPlainGettableAlert, isPlainGettableAlerts } from './alertmanager-fast-check';
 import { gettableAlertsSchema, type GettableAlert } from './alertmanager-response';
+import { describeResponseIssues, parseJsonBody } from './json-body';
 import { SourceError } from './source-error';
 
 /** The part of the settings that decides what a `severity` label means. */
@@ -16,8 +16,6 @@ export interface NormaliseOptions extends SeverityMapping {
   readonly now: Date;
 }
 
-const MAX_ISSUES_SHOWN = 3;
-
 /**
  * Turn the body of Alertmanager's GET /api/v2/alerts into normalised alerts.
  *
@@ -29,7 +27,7 @@ const MAX_ISSUES_SHOWN = 3;
  *   the URL: "answered HTML, not JSON — is this URL an Alertmanager?"
  */
 export function normaliseAlertmanagerAlerts(body: unknown, options: NormaliseOptions): Alert[] {
-  const json = typeof body === 'string' ? parseJsonBody(body) : body;
+  const json = typeof body === 'string' ? parseJsonBody(body, 'an Alertmanager') : body;
   return checkedAlerts(json).map(alertMapper(options));
 }
 
@@ -51,7 +49,7 @@ export async function normaliseAlertmanagerAlertsInSlices(
   options: NormaliseOptions,
   pause: () => Promise<void>,
 ): Promise<Alert[]> {
-  const json = parseJsonBody(body);
+  const json = parseJsonBody(body, 'an Alertmanager');
   if (!Array.isArray(json)) return normaliseAlertmanagerAlerts(json, options);
   const map = alertMapper(options);
   const out: Alert[] = [];
@@ -75,7 +73,7 @@ function checkedAlerts(json: unknown): GettableAlert[] {
   if (!parsed.success) {
     throw new SourceError(
       'response',
-      `answered JSON of the wrong shape: ${describeIssues(parsed.error)}`,
+      `answered JSON of the wrong shape: ${describeResponseIssues(parsed.error)}`,
     );
   }
   return parsed.data;
@@ -151,66 +149,4 @@ function realTime(iso: string): number | undefined {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function parseJsonBody(text: string): unknown {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '')
-    throw new SourceError(
-      'response',
-      'answered an empty body, not JSON — is this URL an Alertmanager?',
-    );
-  if (body.startsWith('<')) {
-    throw new SourceError('response', 'answered HTML, not JSON — is this URL an Alertmanager?');
-  }
-  try {
-    return JSON.parse(body);
-  } catch {
-    const start = body.slice(0, 40).replace(/\s+/g, ' ');
-    throw new SourceError(
-      'response',
-      `answered text that is not JSON ("${start}${body.length > 40 ? '…' : ''}") — is this URL an Alertmanager?`,
-    );
-  }
-}
-
-function describeIssues(error: z.ZodError): string {
-  const shown = error.issues.slice(0, MAX_ISSUES_SHOWN).map(describeIssue);
-  const more = error.issues.length - shown.length;
-  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = formatPath(issue.path);
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `${where}: missing (expected ${jsonType(issue.expected)})`
-        : `${where}: expected ${jsonType(issue.expected)}, got ${kindOf(issue.input)}`;
-    case 'invalid_value':
-      return `${where}: expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(issue.input)}`;
-    case 'invalid_format':
-      return `${where}: expected a ${issue.format === 'datetime' ? 'date-time' : issue.format}, got ${JSON.stringify(issue.input)}`;
-    default:
-      return `${where}: ${issue.message}`;
-  }
-}
-
-/** `[0].labels.severity`, the way a person would point into the body. */
-function formatPath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return 'the body';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
-}
-
-// zod names a key/value map a "record"; in JSON it is an object.
-function jsonType(expected: string): string {
-  return expected === 'record' ? 'object' : expected;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
 }

@@ -6,16 +6,18 @@ import { SourceError } from './source-error';
  * @param response - the fetch response
  * @param maxBytes - the most we accept
  * @param shownUrl - the URL as shown in messages
+ * @param peer - what the URL should be, for the hint: "an Alertmanager", "PagerDuty's REST API"
  */
 export async function readBodyText(
   response: Response,
   maxBytes: number,
   shownUrl: string,
+  peer = 'an Alertmanager',
 ): Promise<string> {
   const tooLarge = () =>
     new SourceError(
       'response',
-      `${shownUrl} answered more than ${Math.round(maxBytes / 1024 / 1024)} MB — is this URL an Alertmanager?`,
+      `${shownUrl} answered more than ${Math.round(maxBytes / 1024 / 1024)} MB — is this URL ${peer}?`,
     );
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {

@@ -3,12 +3,14 @@ import type { SourceAdapter, SourceAdapterRegistry } from '../source-adapter';
 import { alertmanagerAdapter } from './alertmanager-adapter';
 import { grafanaOncallAdapter } from './grafana-oncall-adapter';
 import { opsgenieAdapter } from './opsgenie-adapter';
+import { pagerdutyAdapter } from './pagerduty-adapter';
 
 /** The adapter of every kind of source; a new kind is one file and one line here. */
 export const sourceAdapters: SourceAdapterRegistry = {
   alertmanager: alertmanagerAdapter,
   opsgenie: opsgenieAdapter,
   'grafana-oncall': grafanaOncallAdapter,
+  pagerduty: pagerdutyAdapter,
 };
 
 /**

@@ -11,3 +11,16 @@ export function alertmanagerFixture(name: string): string {
     'utf8',
   );
 }
+
+/**
+ * A fixture in test/fixtures/pagerduty/, parsed.
+ * @param name - its file name
+ */
+export function pagerdutyFixture(name: string): unknown {
+  return JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL(`../../../../fixtures/pagerduty/${name}`, import.meta.url)),
+      'utf8',
+    ),
+  );
+}

@@ -20,7 +20,19 @@ export interface AlertmanagerRequest {
   readonly timeoutMs: number;
   /** Reads "now" for a Retry-After given as a date. */
   readonly clock: Clock;
+  /** A bearer token to send (a proxy in front of Alertmanager may want one). */
+  readonly token?: string;
 }
+
+/** What to send: a GET by default; a POST carries a JSON body. */
+export interface AlertmanagerCall {
+  readonly method?: 'GET' | 'POST' | 'DELETE';
+  /** Sent as JSON (POST). */
+  readonly json?: unknown;
+}
+
+/** How much of an error body a message quotes: Alertmanager's own reasons are one line. */
+const ERROR_BODY_SHOWN = 300;
 
 /**
  * GET the alert list from an Alertmanager and return the body text.
@@ -29,12 +41,32 @@ export interface AlertmanagerRequest {
  * @throws SourceError whose message names the URL and the cause in plain words, and carries
  *   the server's Retry-After when it sent one
  */
-export async function fetchAlertmanagerAlerts(
+export function fetchAlertmanagerAlerts(
   baseUrl: string,
   request: AlertmanagerRequest,
 ): Promise<string> {
+  return requestAlertmanager(baseUrl, ALERTS_QUERY, request);
+}
+
+/**
+ * One request to an Alertmanager's API, returning the body text. Every failure becomes a
+ * `SourceError` a person can act on; a refused change (POST, DELETE) quotes what Alertmanager
+ * said, since that is the reason ("start time must be before end time").
+ * @param baseUrl - the Alertmanager's base URL, as configured
+ * @param path - relative to the base URL, e.g. `api/v2/silences`
+ * @param request - abort signal, timeout, clock, token
+ * @param call - method and JSON body
+ * @throws SourceError naming the URL and the cause, with the server's Retry-After if it sent one
+ */
+export async function requestAlertmanager(
+  baseUrl: string,
+  path: string,
+  request: AlertmanagerRequest,
+  call: AlertmanagerCall = {},
+): Promise<string> {
   const shown = shownUrl(baseUrl);
-  const target = alertsUrl(baseUrl, shown);
+  const target = apiUrl(baseUrl, shown, path);
+  const method = call.method ?? 'GET';
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), request.timeoutMs);
   // Not AbortSignal.any: it leaks when a caller's signal is long-lived (nodejs/node#55351);
@@ -44,12 +76,19 @@ export async function fetchAlertmanagerAlerts(
   else request.signal.addEventListener('abort', forward, { once: true });
   try {
     const response = await fetch(target, {
+      method,
       signal: timeout.signal,
-      headers: { accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(call.json !== undefined && { 'content-type': 'application/json' }),
+        ...(request.token !== undefined && { authorization: `Bearer ${request.token}` }),
+      },
+      ...(call.json !== undefined && { body: JSON.stringify(call.json) }),
     });
     if (!response.ok) {
-      await response.body?.cancel().catch(() => {});
-      throw httpError(response, shown, request.clock.now());
+      const said = method === 'GET' ? undefined : await errorBody(response);
+      if (said === undefined) await response.body?.cancel().catch(() => {});
+      throw httpError(response, shown, request.clock.now(), said);
     }
     return await readBodyText(response, MAX_BODY_BYTES, shown);
   } catch (error) {
@@ -69,7 +108,28 @@ export async function fetchAlertmanagerAlerts(
   }
 }
 
-function alertsUrl(baseUrl: string, shown: string): URL {
+/** The start of an error body, on one line; none for HTML (a proxy's page says nothing useful). */
+async function errorBody(response: Response): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readBodyText(response, 64 * 1024, '');
+  } catch {
+    return undefined;
+  }
+  // Alertmanager answers a refused silence with a JSON string: "start time must be …".
+  let said = text.trim();
+  try {
+    const parsed: unknown = JSON.parse(said);
+    if (typeof parsed === 'string') said = parsed;
+  } catch {
+    // plain text
+  }
+  said = said.replace(/\s+/g, ' ').trim();
+  if (said === '' || said.startsWith('<')) return undefined;
+  return said.length > ERROR_BODY_SHOWN ? `${said.slice(0, ERROR_BODY_SHOWN)}…` : said;
+}
+
+function apiUrl(baseUrl: string, shown: string, path: string): URL {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -91,17 +151,23 @@ function alertsUrl(baseUrl: string, shown: string): URL {
   }
   // Relative to the base path, so an Alertmanager served under /alertmanager/ works too.
   const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
-  return new URL(ALERTS_QUERY, base);
+  return new URL(path, base);
 }
 
-function httpError(response: Response, shown: string, now: Date): SourceError {
+function httpError(
+  response: Response,
+  shown: string,
+  now: Date,
+  said: string | undefined,
+): SourceError {
   const status = response.status;
   const text = response.statusText || STATUS_CODES[status] || '';
-  const hint = httpHint(status);
+  // A 404 that says why (an unknown silence) is not a wrong base URL.
+  const hint = said !== undefined && status === 404 ? undefined : httpHint(status);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
   return new SourceError(
     'http',
-    `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${hint ? ` — ${hint}` : ''}`,
+    `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${said ? `: ${said}` : ''}${hint ? ` — ${hint}` : ''}`,
     retryAfterMs === undefined ? {} : { retryAfterMs },
   );
 }

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { alertId, type Alert, type AlertStatus } from '../../../shared/domain/alert';
 import type { Settings } from '../../../shared/domain/settings';
 import { mapSeverityLabel } from '../../../shared/domain/severity';
+import { mutingOf } from './alertmanager-muting';
 import { gettableAlertsSchema, type GettableAlert } from './alertmanager-response';
+import type { GettableSilence } from './alertmanager-silences';
 import { SourceError } from './source-error';
 
 /** The part of the settings that decides what a `severity` label means. */
@@ -13,6 +15,11 @@ export interface NormaliseOptions extends SeverityMapping {
   readonly sourceId: string;
   /** Alerts whose end time is at or before this are resolved. */
   readonly now: Date;
+  /**
+   * The source's active silences by id, to say who silenced an alert, why and until when;
+   * undefined when they could not be read (the alerts still show, without those details).
+   */
+  readonly silences?: ReadonlyMap<string, GettableSilence>;
 }
 
 const MAX_ISSUES_SHOWN = 3;
@@ -69,6 +76,7 @@ function toAlert(raw: GettableAlert, options: NormaliseOptions): Alert {
     ...(ended && { endsAt: utcIso(raw.endsAt) }),
     ...(updatedAt !== undefined && { updatedAt: utcIso(raw.updatedAt) }),
     ...(url !== undefined && { url }),
+    ...(!ended && mutingOf(raw.status, options.silences)),
   };
 }
 

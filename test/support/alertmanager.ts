@@ -19,12 +19,43 @@ export interface PostableAlert {
   generatorURL?: string;
 }
 
+/** A silence as POST /api/v2/silences takes it (`postableSilence`), as amtool or karma send it. */
+export interface PostableSilence {
+  id?: string;
+  matchers: { name: string; value: string; isRegex: boolean; isEqual?: boolean }[];
+  startsAt: string;
+  endsAt: string;
+  createdBy: string;
+  comment: string;
+}
+
+/** A silence as GET /api/v2/silences returns it. */
+export interface GettableSilence extends PostableSilence {
+  id: string;
+  status: { state: 'active' | 'expired' | 'pending' };
+  updatedAt: string;
+}
+
+/** An alert as GET /api/v2/alerts returns it (the parts tests read). */
+export interface GettableAlert {
+  labels: Record<string, string>;
+  fingerprint: string;
+  updatedAt: string;
+  status: { state: string; silencedBy: string[]; inhibitedBy: string[] };
+}
+
 /** A real Alertmanager process started for a test. */
 export interface RealAlertmanager {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
   /** Send alerts as Prometheus would. */
   postAlerts(alerts: PostableAlert[]): Promise<void>;
+  /** Create a silence through the API, as someone else would (amtool, its UI, karma); its id. */
+  postSilence(silence: PostableSilence): Promise<string>;
+  /** Every silence it keeps, expired ones included. */
+  silences(): Promise<GettableSilence[]>;
+  /** Every alert it holds, silenced and inhibited included. */
+  alerts(): Promise<GettableAlert[]>;
   /** Kill the process; the port and storage stay reserved for {@link start}. */
   stop(): Promise<void>;
   /** Start it again on the same port (after {@link stop}). Resolves once it is ready. */
@@ -118,6 +149,21 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
         );
       }
     },
+    async postSilence(silence) {
+      const response = await fetch(`${url}/api/v2/silences`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(silence),
+      });
+      if (!response.ok) {
+        throw new Error(
+          `Alertmanager refused the silence: HTTP ${response.status} ${await response.text()}`,
+        );
+      }
+      return ((await response.json()) as { silenceID: string }).silenceID;
+    },
+    silences: () => getJson<GettableSilence[]>(`${url}/api/v2/silences`),
+    alerts: () => getJson<GettableAlert[]>(`${url}/api/v2/alerts`),
     stop,
     start,
     async dispose() {
@@ -126,6 +172,12 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
       dirs.delete(dir);
     },
   };
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 async function waitReady(url: string, proc: ChildProcess, stderr: () => string): Promise<void> {

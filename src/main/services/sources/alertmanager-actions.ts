@@ -155,10 +155,10 @@ async function postSilence(send: Send, silence: PostableSilence): Promise<void> 
 }
 
 /**
- * Move an acknowledgement silence's end, never earlier than it was. Alertmanager updates a
- * silence in place when the id, matchers and start are unchanged; 0.25 compares the start to
- * the nanosecond while its API returns milliseconds, so it usually expires the old silence and
- * makes a new one instead. Either way the acknowledgement lasts until the new end.
+ * Move an acknowledgement silence's end, never earlier than it was, by posting it again with
+ * its id. Alertmanager (0.25 included, checked against Debian's) updates an active silence in
+ * place when its matchers and start are unchanged, so the id stays; were they to differ it would
+ * expire the old silence and make a new one, and the acknowledgement would go on under a new id.
  */
 async function extendSilence(send: Send, id: string, endsAtMs: number): Promise<void> {
   const text = await send(`api/v2/silence/${encodeURIComponent(id)}`);

@@ -116,11 +116,14 @@ async function errorBody(response: Response): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-  // Alertmanager answers a refused silence with a JSON string: "start time must be …".
+  // Alertmanager answers a refused silence with a JSON string ("start time must be …"), and a
+  // request its API validation refuses with `{ code, message }`.
   let said = text.trim();
   try {
     const parsed: unknown = JSON.parse(said);
     if (typeof parsed === 'string') said = parsed;
+    const message = (parsed as { message?: unknown } | null)?.message;
+    if (typeof message === 'string') said = message;
   } catch {
     // plain text
   }

@@ -206,6 +206,16 @@ describe('actOnAlertmanager', () => {
     );
   });
 
+  it('reads the reason out of an API validation error', async () => {
+    am.route('/api/v2/silence/', {
+      status: 422,
+      body: '{"code":601,"message":"silenceID in path must be of type uuid: \\"ack-1\\""}',
+    });
+    await expect(act([acked('a1')], { type: 'unacknowledge' })).rejects.toThrow(
+      `${am.url} answered HTTP 422 Unprocessable Entity: silenceID in path must be of type uuid: "ack-1"`,
+    );
+  });
+
   it('says how many went through when only some did', async () => {
     let calls = 0;
     am.route('/api/v2/silences', () =>

@@ -19,6 +19,16 @@ describe('the Alertmanager fixtures', () => {
     );
   });
 
+  it('the silences captured from Alertmanager 0.25 differ from the spec only by the missing annotations', () => {
+    expect(
+      specProblems(
+        ALERTMANAGER_SPEC_PATH,
+        'gettableSilences',
+        json('silences-alertmanager-0.25.json'),
+      ),
+    ).toEqual(['$[0].annotations: required', '$[1].annotations: required']);
+  });
+
   it('the check itself catches bodies that break the spec', () => {
     expect(
       specProblems(ALERTMANAGER_SPEC_PATH, 'gettableAlerts', json('prometheus-api-v1.json')),

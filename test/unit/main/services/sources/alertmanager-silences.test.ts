@@ -27,12 +27,14 @@ describe('indexActiveSilences', () => {
     expect(index.unreadable).toBe(2);
   });
 
-  it('reads Alertmanager 0.25, whose silences carry no annotations', () => {
-    const old = silences().map((entry) => {
-      const { annotations: _dropped, ...rest } = entry as Record<string, unknown>;
-      return rest;
-    });
-    expect(indexActiveSilences(old).byId.size).toBe(3);
+  it('reads what Alertmanager 0.25 sends: no annotations, expired silences kept in the list', () => {
+    const index = indexActiveSilences(
+      JSON.parse(alertmanagerFixture('silences-alertmanager-0.25.json')),
+    );
+    expect([...index.byId.values()].map((s) => [s.createdBy, s.comment])).toEqual([
+      ['Ada', 'ACK! Acknowledged in On-Call Companion by Ada'],
+    ]);
+    expect(index.unreadable).toBe(0);
   });
 
   it('refuses a body that is not a list', () => {

@@ -6,7 +6,11 @@ import {
 } from '../../src/main/services/sources/source-manager';
 import type { Alert } from '../../src/shared/domain/alert';
 import type { AlertmanagerSourceConfig, SourceStatus } from '../../src/shared/domain/source';
-import { startAlertmanager, type RealAlertmanager } from '../support/alertmanager';
+import {
+  startAlertmanager,
+  startAlertmanagerPair,
+  type RealAlertmanager,
+} from '../support/alertmanager';
 
 // Acknowledgements and silences against a real Prometheus Alertmanager (Debian's 0.25).
 const WAIT = { timeout: 20_000, interval: 100 };
@@ -162,14 +166,14 @@ describe('acknowledging and silencing in a real Alertmanager', () => {
   });
 });
 
-describe('two Alertmanagers of one HA pair as one source', () => {
+describe('the two Alertmanagers of a real HA cluster as one source', () => {
   let am1: RealAlertmanager;
   let am2: RealAlertmanager;
   let manager: SourceManager;
   let statuses: SourceStatus[];
 
   beforeAll(async () => {
-    [am1, am2] = await Promise.all([startAlertmanager(), startAlertmanager()]);
+    [am1, am2] = await startAlertmanagerPair();
     // Prometheus sends every alert to every Alertmanager of the pair.
     const both = {
       labels: { alertname: 'HighErrorRate', service: 'checkout', severity: 'critical' },
@@ -208,6 +212,15 @@ describe('two Alertmanagers of one HA pair as one source', () => {
       { alertId: alert.id, ok: true },
     ]);
     expect((await am2.silences()).map((s) => s.createdBy)).toEqual(['Ada Lovelace']);
+
+    // Back in the cluster, the first member learns the silence by gossip; the source is whole.
     await am1.start();
+    await vi.waitFor(async () => {
+      expect((await am1.silences()).map((s) => s.createdBy)).toEqual(['Ada Lovelace']);
+    }, WAIT);
+    await vi.waitFor(() => expect(statuses.at(-1)?.reason).toBeUndefined(), WAIT);
+    const acked = await shown(manager, 'HighErrorRate', (a) => a.ack !== undefined);
+    expect(acked.ack?.by).toBe('Ada Lovelace');
+    expect(manager.alerts().filter((a) => a.title === 'HighErrorRate')).toHaveLength(1);
   });
 });

@@ -72,11 +72,20 @@ process.once('exit', () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** How an Alertmanager joins an HA cluster: its own gossip port and its peers'. */
+export interface ClusterMembership {
+  /** The loopback port this member gossips on (TCP and UDP). */
+  readonly gossipPort: number;
+  /** The other members' gossip ports. */
+  readonly peerGossipPorts: readonly number[];
+}
+
 /**
- * Start a real Prometheus Alertmanager on a free loopback port, clustering off, one `null`
- * receiver, and wait until it reports ready.
+ * Start a real Prometheus Alertmanager on a free loopback port, one `null` receiver, and wait
+ * until it reports ready. Clustering is off unless `cluster` says how it joins one.
+ * @param cluster - its gossip port and its peers', for an HA cluster on loopback
  */
-export async function startAlertmanager(): Promise<RealAlertmanager> {
+export async function startAlertmanager(cluster?: ClusterMembership): Promise<RealAlertmanager> {
   if (!existsSync(ALERTMANAGER_BINARY)) {
     throw new Error(
       `${ALERTMANAGER_BINARY} is missing; run \`npm run system-deps\` (installs prometheus-alertmanager)`,
@@ -95,7 +104,13 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
     `--config.file=${configFile}`,
     `--storage.path=${join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
-    '--cluster.listen-address=', // empty turns clustering (and its gossip port) off
+    ...(cluster
+      ? [
+          `--cluster.listen-address=127.0.0.1:${cluster.gossipPort}`,
+          `--cluster.advertise-address=127.0.0.1:${cluster.gossipPort}`,
+          ...cluster.peerGossipPorts.map((port) => `--cluster.peer=127.0.0.1:${port}`),
+        ]
+      : ['--cluster.listen-address=']), // empty turns clustering (and its gossip port) off
     '--log.level=warn',
   ];
   let child: ChildProcess | undefined;
@@ -172,6 +187,18 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
       dirs.delete(dir);
     },
   };
+}
+
+/**
+ * Start two real Alertmanagers gossiping as one HA cluster on loopback, as a team runs them:
+ * a silence made on one reaches the other (alerts do not: Prometheus sends them to each).
+ */
+export async function startAlertmanagerPair(): Promise<[RealAlertmanager, RealAlertmanager]> {
+  const [one, two] = [await freePort(), await freePort()];
+  return Promise.all([
+    startAlertmanager({ gossipPort: one, peerGossipPorts: [two] }),
+    startAlertmanager({ gossipPort: two, peerGossipPorts: [one] }),
+  ]);
 }
 
 async function getJson<T>(url: string): Promise<T> {

@@ -46,6 +46,22 @@ describe('alertmanagerAdapter.poll', () => {
     expect(await run()).toContainEqual(expect.objectContaining({ ...payments, severity: 'sev2' }));
   });
 
+  it('declares what can be done from the app: all of it through silences', () => {
+    const config = alertmanagerSourceSchema.parse({
+      kind: 'alertmanager',
+      id: 'staging',
+      name: 'Staging',
+      url: server.url,
+    });
+    expect(alertmanagerAdapter.actions(config)).toEqual([
+      'acknowledge',
+      'unacknowledge',
+      'extend',
+      'silence',
+    ]);
+    expect(alertmanagerAdapter.act).toBeDefined();
+  });
+
   it('names the URL that answered an HTML page', async () => {
     server.answer({
       headers: { 'content-type': 'text/html' },

@@ -123,7 +123,7 @@ function firstAnsweringMember(
 // Down or in trouble: another member may take it. A refusal (400, 404) would be the same anywhere.
 function memberDown(error: unknown): boolean {
   if (!(error instanceof SourceError)) return false;
-  if (error.kind === 'http') return /answered HTTP 5\d\d/.test(error.message);
+  if (error.kind === 'http') return error.status !== undefined && error.status >= 500;
   return error.kind !== 'config' && error.kind !== 'response';
 }
 

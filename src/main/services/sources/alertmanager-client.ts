@@ -171,7 +171,7 @@ function httpError(
   return new SourceError(
     'http',
     `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${said ? `: ${said}` : ''}${hint ? ` — ${hint}` : ''}`,
-    retryAfterMs === undefined ? {} : { retryAfterMs },
+    retryAfterMs === undefined ? { status } : { status, retryAfterMs },
   );
 }
 

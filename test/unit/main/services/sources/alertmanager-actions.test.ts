@@ -228,6 +228,28 @@ describe('actOnAlertmanager', () => {
     );
   });
 
+  it('tries the next member when one is in trouble (5xx), not when it refuses the silence (4xx)', async () => {
+    const troubled = await startScriptedServer();
+    try {
+      troubled.route('/api/v2/silences', { status: 503, body: 'overloaded' });
+      await act(
+        [alert('a1')],
+        { type: 'acknowledge' },
+        config(troubled.url, { peerUrls: [am.url] }),
+      );
+      expect(posted()).toHaveLength(1);
+
+      troubled.route('/api/v2/silences', { status: 400, body: '"bad matchers"' });
+      am.routed.length = 0;
+      await expect(
+        act([alert('a1')], { type: 'acknowledge' }, config(troubled.url, { peerUrls: [am.url] })),
+      ).rejects.toThrow(`${troubled.url} answered HTTP 400 Bad Request: bad matchers`);
+      expect(posted()).toEqual([]);
+    } finally {
+      await troubled.close();
+    }
+  });
+
   it('goes to the first member of the cluster that answers', async () => {
     const down = `http://127.0.0.1:${await freePort()}`;
     await act(

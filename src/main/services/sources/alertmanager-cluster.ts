@@ -1,7 +1,7 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { AlertmanagerSourceConfig } from '../../../shared/domain/source';
 import { requestAlertmanager, ALERTS_QUERY, type AlertmanagerRequest } from './alertmanager-client';
-import { normaliseAlertmanagerAlerts } from './alertmanager-normalise';
+import { normaliseAlertmanagerAlerts, type NormaliseOptions } from './alertmanager-normalise';
 import {
   SILENCES_QUERY,
   indexActiveSilences,
@@ -101,25 +101,30 @@ export async function pollAlertmanagerCluster(
   };
   const merged = new Map<string, Alert>();
   const failures: { url: string; error: unknown }[] = [];
-  answers.forEach((answer, i) => {
+  for (const [i, answer] of answers.entries()) {
     const url = members[i] as string;
-    if (!answer.ok) return void failures.push({ url, error: answer.error });
+    if (!answer.ok) {
+      failures.push({ url, error: answer.error });
+      continue;
+    }
     let alerts: Alert[];
     try {
-      alerts = normaliseAlertmanagerAlerts(answer.alerts, options);
+      // Awaited, so a normaliser that gives the loop its turn between slices fits here as is.
+      alerts = await normalise(answer.alerts, options);
     } catch (error) {
       // The normaliser says what was wrong ("answered HTML, …"); say who answered it.
       const named =
         error instanceof SourceError
           ? new SourceError(error.kind, `${shownUrl(url)} ${error.message}`, { cause: error })
           : error;
-      return void failures.push({ url, error: named });
+      failures.push({ url, error: named });
+      continue;
     }
     for (const alert of alerts) {
       const known = merged.get(alert.fingerprint);
       if (!known || fresher(alert, known)) merged.set(alert.fingerprint, alert);
     }
-  });
+  }
 
   if (failures.length === members.length) throw noMemberAnswers(failures);
   const warnings: string[] = [];
@@ -140,6 +145,11 @@ export async function pollAlertmanagerCluster(
     alerts: [...merged.values()],
     ...(warnings.length > 0 && { warning: warnings.join('. ') }),
   };
+}
+
+/** One member's alert list, normalised. */
+async function normalise(body: string, options: NormaliseOptions): Promise<Alert[]> {
+  return normaliseAlertmanagerAlerts(body, options);
 }
 
 async function askMember(url: string, request: AlertmanagerRequest): Promise<MemberAnswer> {

@@ -19,12 +19,43 @@ export interface PostableAlert {
   generatorURL?: string;
 }
 
+/** A silence as POST /api/v2/silences takes it (`postableSilence`), as amtool or karma send it. */
+export interface PostableSilence {
+  id?: string;
+  matchers: { name: string; value: string; isRegex: boolean; isEqual?: boolean }[];
+  startsAt: string;
+  endsAt: string;
+  createdBy: string;
+  comment: string;
+}
+
+/** A silence as GET /api/v2/silences returns it. */
+export interface GettableSilence extends PostableSilence {
+  id: string;
+  status: { state: 'active' | 'expired' | 'pending' };
+  updatedAt: string;
+}
+
+/** An alert as GET /api/v2/alerts returns it (the parts tests read). */
+export interface GettableAlert {
+  labels: Record<string, string>;
+  fingerprint: string;
+  updatedAt: string;
+  status: { state: string; silencedBy: string[]; inhibitedBy: string[] };
+}
+
 /** A real Alertmanager process started for a test. */
 export interface RealAlertmanager {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
   /** Send alerts as Prometheus would. */
   postAlerts(alerts: PostableAlert[]): Promise<void>;
+  /** Create a silence through the API, as someone else would (amtool, its UI, karma); its id. */
+  postSilence(silence: PostableSilence): Promise<string>;
+  /** Every silence it keeps, expired ones included. */
+  silences(): Promise<GettableSilence[]>;
+  /** Every alert it holds, silenced and inhibited included. */
+  alerts(): Promise<GettableAlert[]>;
   /** Kill the process; the port and storage stay reserved for {@link start}. */
   stop(): Promise<void>;
   /** Start it again on the same port (after {@link stop}). Resolves once it is ready. */
@@ -41,11 +72,20 @@ process.once('exit', () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** How an Alertmanager joins an HA cluster: its own gossip port and its peers'. */
+export interface ClusterMembership {
+  /** The loopback port this member gossips on (TCP and UDP). */
+  readonly gossipPort: number;
+  /** The other members' gossip ports. */
+  readonly peerGossipPorts: readonly number[];
+}
+
 /**
- * Start a real Prometheus Alertmanager on a free loopback port, clustering off, one `null`
- * receiver, and wait until it reports ready.
+ * Start a real Prometheus Alertmanager on a free loopback port, one `null` receiver, and wait
+ * until it reports ready. Clustering is off unless `cluster` says how it joins one.
+ * @param cluster - its gossip port and its peers', for an HA cluster on loopback
  */
-export async function startAlertmanager(): Promise<RealAlertmanager> {
+export async function startAlertmanager(cluster?: ClusterMembership): Promise<RealAlertmanager> {
   if (!existsSync(ALERTMANAGER_BINARY)) {
     throw new Error(
       `${ALERTMANAGER_BINARY} is missing; run \`npm run system-deps\` (installs prometheus-alertmanager)`,
@@ -64,7 +104,13 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
     `--config.file=${configFile}`,
     `--storage.path=${join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
-    '--cluster.listen-address=', // empty turns clustering (and its gossip port) off
+    ...(cluster
+      ? [
+          `--cluster.listen-address=127.0.0.1:${cluster.gossipPort}`,
+          `--cluster.advertise-address=127.0.0.1:${cluster.gossipPort}`,
+          ...cluster.peerGossipPorts.map((port) => `--cluster.peer=127.0.0.1:${port}`),
+        ]
+      : ['--cluster.listen-address=']), // empty turns clustering (and its gossip port) off
     '--log.level=warn',
   ];
   let child: ChildProcess | undefined;
@@ -118,6 +164,21 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
         );
       }
     },
+    async postSilence(silence) {
+      const response = await fetch(`${url}/api/v2/silences`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(silence),
+      });
+      if (!response.ok) {
+        throw new Error(
+          `Alertmanager refused the silence: HTTP ${response.status} ${await response.text()}`,
+        );
+      }
+      return ((await response.json()) as { silenceID: string }).silenceID;
+    },
+    silences: () => getJson<GettableSilence[]>(`${url}/api/v2/silences`),
+    alerts: () => getJson<GettableAlert[]>(`${url}/api/v2/alerts`),
     stop,
     start,
     async dispose() {
@@ -126,6 +187,24 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
       dirs.delete(dir);
     },
   };
+}
+
+/**
+ * Start two real Alertmanagers gossiping as one HA cluster on loopback, as a team runs them:
+ * a silence made on one reaches the other (alerts do not: Prometheus sends them to each).
+ */
+export async function startAlertmanagerPair(): Promise<[RealAlertmanager, RealAlertmanager]> {
+  const [one, two] = [await freePort(), await freePort()];
+  return Promise.all([
+    startAlertmanager({ gossipPort: one, peerGossipPorts: [two] }),
+    startAlertmanager({ gossipPort: two, peerGossipPorts: [one] }),
+  ]);
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 async function waitReady(url: string, proc: ChildProcess, stderr: () => string): Promise<void> {

@@ -19,6 +19,15 @@ describe('describeSourceStatus', () => {
     });
   });
 
+  it('ok with a reason: what is wrong while alerts still flow (a cluster member down)', () => {
+    const reason = '1 of 2 members answer; cannot connect to http://am-2:9093: connection refused';
+    const text = describeSourceStatus(
+      source('prod', { lastSuccessAt: iso(now - 10_000), activeAlerts: 3, reason }),
+      now,
+    );
+    expect(text).toMatchObject({ tone: 'ok', label: 'ok', reason });
+  });
+
   it('failing: the reason, since when, how many attempts, and when it retries', () => {
     const text = describeSourceStatus(
       source('prod', {

@@ -5,6 +5,7 @@ import { incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
 import { createStatusUpdateReminders } from '../incidents/status-update-reminders';
+import { createAckEndingNotifier } from '../notify/ack-ending-notification-policy';
 import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
@@ -76,6 +77,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
 
+  // An acknowledgement of the user's about to lapse while its alert fires: said before it does.
+  const ackEnding = createAckEndingNotifier({
+    clock,
+    notifier: options.notifier,
+    enabled: () => settings().notifications.enabled,
+    alerts: () => sources.alerts(),
+    actor: () => incidentOpContext(settings(), clock.now()).actor,
+    log,
+  });
+
   const sources = createSourceManager({
     clock,
     random: options.random,
@@ -90,6 +101,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         resolved: change.resolved.map((a) => a.id),
       });
       void alertNotifier.onAlertsChanged(change);
+      void ackEnding.check();
       // Only incidents already open can follow an alert: the routing never opens the store.
       const store = incidents.current();
       if (store) {
@@ -198,6 +210,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runbookFolder.configure(view.settings.runbooks.dir);
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
+      void ackEnding.check();
       incidents
         .open()
         .catch((error: unknown) =>
@@ -207,6 +220,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     refreshAll() {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
       void reminders.check();
+      void ackEnding.check();
     },
     firingCount() {
       return sources.alerts().filter((a) => a.status === 'firing').length;
@@ -216,6 +230,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources.stop();
       runbookFolder.close();
       reminders.stop();
+      ackEnding.stop();
       await incidents.close();
       settingsStore.close();
     },

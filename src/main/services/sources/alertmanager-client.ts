@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { baseUrlOf, fetchText, type HttpRequestOptions, type PeerWords } from './http-request';
+import { readBodyText } from './read-body';
 import { parseRetryAfter } from './retry-after';
 import { shownUrl } from './shown-url';
 import { SourceError } from './source-error';
@@ -11,9 +12,22 @@ export const ALERTS_QUERY = 'api/v2/alerts?active=true&silenced=true&inhibited=t
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** How to make one request. */
-export type AlertmanagerRequest = HttpRequestOptions;
+export interface AlertmanagerRequest extends HttpRequestOptions {
+  /** A bearer token to send (a proxy in front of Alertmanager may want one). */
+  readonly token?: string;
+}
+
+/** What to send: a GET by default; a POST carries a JSON body. */
+export interface AlertmanagerCall {
+  readonly method?: 'GET' | 'POST' | 'DELETE';
+  /** Sent as JSON (POST). */
+  readonly json?: unknown;
+}
 
 const ALERTMANAGER: PeerWords = { name: 'Alertmanager', what: 'an Alertmanager' };
+
+/** How much of an error body a message quotes: Alertmanager's own reasons are one line. */
+const ERROR_BODY_SHOWN = 300;
 
 /**
  * GET the alert list from an Alertmanager and return the body text.
@@ -22,33 +36,91 @@ const ALERTMANAGER: PeerWords = { name: 'Alertmanager', what: 'an Alertmanager' 
  * @throws SourceError whose message names the URL and the cause in plain words, and carries
  *   the server's Retry-After when it sent one
  */
-export async function fetchAlertmanagerAlerts(
+export function fetchAlertmanagerAlerts(
   baseUrl: string,
   request: AlertmanagerRequest,
 ): Promise<string> {
+  return requestAlertmanager(baseUrl, ALERTS_QUERY, request);
+}
+
+/**
+ * One request to an Alertmanager's API, returning the body text. Every failure becomes a
+ * `SourceError` a person can act on; a refused change (POST, DELETE) quotes what Alertmanager
+ * said, since that is the reason ("start time must be before end time").
+ * @param baseUrl - the Alertmanager's base URL, as configured
+ * @param path - relative to the base URL, e.g. `api/v2/silences`
+ * @param request - abort signal, timeout, clock, token
+ * @param call - method and JSON body
+ * @throws SourceError naming the URL and the cause, with the server's Retry-After if it sent one
+ */
+export function requestAlertmanager(
+  baseUrl: string,
+  path: string,
+  request: AlertmanagerRequest,
+  call: AlertmanagerCall = {},
+): Promise<string> {
   const shown = shownUrl(baseUrl);
+  // Relative to the base path, so an Alertmanager served under /alertmanager/ works too.
   const base = baseUrlOf(baseUrl, shown, 'http://alertmanager:9093');
+  const method = call.method ?? 'GET';
   return fetchText(
     {
-      url: new URL(ALERTS_QUERY, base.href),
+      url: new URL(path, base.href),
       shown,
       peer: ALERTMANAGER,
+      method,
+      headers: {
+        ...(call.json !== undefined && { 'content-type': 'application/json' }),
+        ...(request.token !== undefined && { authorization: `Bearer ${request.token}` }),
+      },
+      ...(call.json !== undefined && { body: JSON.stringify(call.json) }),
       maxBytes: MAX_BODY_BYTES,
-      httpError: (response, now) => httpError(response, shown, now),
+      httpError: async (response, now) =>
+        httpError(response, shown, now, method === 'GET' ? undefined : await errorBody(response)),
     },
     request,
   );
 }
 
-function httpError(response: Response, shown: string, now: Date): SourceError {
+/** The start of an error body, on one line; none for HTML (a proxy's page says nothing useful). */
+async function errorBody(response: Response): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readBodyText(response, 64 * 1024, '');
+  } catch {
+    return undefined;
+  }
+  // Alertmanager answers a refused silence with a JSON string ("start time must be …"), and a
+  // request its API validation refuses with `{ code, message }`.
+  let said = text.trim();
+  try {
+    const parsed: unknown = JSON.parse(said);
+    if (typeof parsed === 'string') said = parsed;
+    const message = (parsed as { message?: unknown } | null)?.message;
+    if (typeof message === 'string') said = message;
+  } catch {
+    // plain text
+  }
+  said = said.replace(/\s+/g, ' ').trim();
+  if (said === '' || said.startsWith('<')) return undefined;
+  return said.length > ERROR_BODY_SHOWN ? `${said.slice(0, ERROR_BODY_SHOWN)}…` : said;
+}
+
+function httpError(
+  response: Response,
+  shown: string,
+  now: Date,
+  said: string | undefined,
+): SourceError {
   const status = response.status;
   const text = response.statusText || STATUS_CODES[status] || '';
-  const hint = httpHint(status);
+  // A 404 that says why (an unknown silence) is not a wrong base URL.
+  const hint = said !== undefined && status === 404 ? undefined : httpHint(status);
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
   return new SourceError(
     'http',
-    `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${hint ? ` — ${hint}` : ''}`,
-    retryAfterMs === undefined ? {} : { retryAfterMs },
+    `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${said ? `: ${said}` : ''}${hint ? ` — ${hint}` : ''}`,
+    retryAfterMs === undefined ? { status } : { status, retryAfterMs },
   );
 }
 

@@ -2,7 +2,9 @@ import { alertId, type Alert, type AlertStatus } from '../../../shared/domain/al
 import type { Settings } from '../../../shared/domain/settings';
 import { mapSeverityLabel } from '../../../shared/domain/severity';
 import { isPlainGettableAlert, isPlainGettableAlerts } from './alertmanager-fast-check';
+import { mutingOf } from './alertmanager-muting';
 import { gettableAlertsSchema, type GettableAlert } from './alertmanager-response';
+import type { GettableSilence } from './alertmanager-silences';
 import { describeResponseIssues, parseJsonBody } from './json-body';
 import { SourceError } from './source-error';
 
@@ -14,6 +16,11 @@ export interface NormaliseOptions extends SeverityMapping {
   readonly sourceId: string;
   /** Alerts whose end time is at or before this are resolved. */
   readonly now: Date;
+  /**
+   * The source's active silences by id, to say who silenced an alert, why and until when;
+   * undefined when they could not be read (the alerts still show, without those details).
+   */
+  readonly silences?: ReadonlyMap<string, GettableSilence>;
 }
 
 /**
@@ -124,6 +131,7 @@ function toAlert(
     ...(ended && { endsAt: utcIso(raw.endsAt) }),
     ...(updatedAt !== undefined && { updatedAt: utcIso(raw.updatedAt) }),
     ...(url !== undefined && { url }),
+    ...(!ended && mutingOf(raw.status, options.silences)),
   };
 }
 

@@ -27,7 +27,7 @@ export interface HttpCall {
   /** The URL as messages show it: no credentials, no query. */
   readonly shown: string;
   readonly peer: PeerWords;
-  readonly method?: 'GET' | 'POST' | 'PUT';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
   /** Largest body accepted. */

@@ -13,6 +13,24 @@ export interface AdapterContext {
   readonly secret: () => Promise<string | undefined>;
 }
 
+/**
+ * A poll that answered, with what the user should still know: alerts flow, but not all is well
+ * (one member of an HA cluster is down, the silences could not be read). The warning becomes the
+ * source's `reason` while its health stays ok.
+ */
+export interface PollReport {
+  readonly alerts: Alert[];
+  readonly warning?: string;
+}
+
+/**
+ * The alerts and warning of what a poll returned, whichever form it took.
+ * @param result - an adapter's poll result
+ */
+export function pollReport(result: Alert[] | PollReport): PollReport {
+  return Array.isArray(result) ? { alerts: result } : result;
+}
+
 /** An action on alerts, by a person, now. */
 export interface ActionRequest {
   readonly action: AlertAction;
@@ -42,9 +60,9 @@ export interface SourceAdapter<C extends SourceConfig = SourceConfig> {
   samePeer(a: C, b: C): boolean;
   /**
    * One poll: fetch and normalise. Rejects with a `SourceError` whose message a person can act
-   * on (it becomes the source's reason).
+   * on (it becomes the source's reason); answers a {@link PollReport} to warn while alerts flow.
    */
-  poll(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<Alert[]>;
+  poll(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<Alert[] | PollReport>;
   /**
    * Carry out an action on some of this source's alerts at the source. Resolves once the
    * source accepted it; rejects with a `SourceError` saying why not.

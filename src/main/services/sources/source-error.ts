@@ -16,19 +16,22 @@ export type SourceErrorKind =
 /** A failed poll, with a message a person can act on (it becomes the source's `reason`). */
 export class SourceError extends Error implements RetryAfterHint {
   readonly retryAfterMs?: number;
+  /** The HTTP status the peer answered with, for kind `http`. */
+  readonly status?: number;
 
   /**
    * @param kind - the coarse category
    * @param message - one sentence: what happened and, where we can tell, what to check
-   * @param options - the peer's Retry-After in ms, and the underlying error
+   * @param options - the peer's Retry-After in ms, its HTTP status, and the underlying error
    */
   constructor(
     readonly kind: SourceErrorKind,
     message: string,
-    options: { retryAfterMs?: number; cause?: unknown } = {},
+    options: { retryAfterMs?: number; status?: number; cause?: unknown } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SourceError';
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    if (options.status !== undefined) this.status = options.status;
   }
 }

@@ -11,7 +11,7 @@ import type { PollOutcome } from '../poller/poll-outcome';
 import { adapterFor } from './adapters/source-adapters';
 import { advanceSnapshot, countOpen, pruneResolved } from './alert-snapshot';
 import type { SeverityMapping } from './alertmanager-normalise';
-import type { AdapterContext } from './source-adapter';
+import { pollReport, type AdapterContext, type PollReport } from './source-adapter';
 import { SourceError } from './source-error';
 import { initialStatus, sameStatus, statusAfter } from './source-status';
 
@@ -150,10 +150,10 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     safely('onStatus', () => options.onStatus(status));
   };
 
-  const onOutcome = (runner: Runner, outcome: PollOutcome<Alert[]>) => {
+  const onOutcome = (runner: Runner, outcome: PollOutcome<PollReport>) => {
     if (runners.get(runner.config.id) !== runner) return; // reconfigured meanwhile
     if (outcome.ok) {
-      const step = advanceSnapshot(runner.snapshot, outcome.value, outcome.at);
+      const step = advanceSnapshot(runner.snapshot, outcome.value.alerts, outcome.at);
       runner.snapshot = step.snapshot;
       if (step.listChanged) publish(step.diff);
     } else {
@@ -163,7 +163,8 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       runner.snapshot = pruned;
       if (aged) publish(NO_DIFF);
     }
-    setStatus(runner, statusAfter(runner.status, outcome, countOpen(runner.snapshot)));
+    const warning = outcome.ok ? outcome.value.warning : undefined;
+    setStatus(runner, statusAfter(runner.status, outcome, countOpen(runner.snapshot), warning));
   };
 
   const context = (config: SourceConfig, secret?: string): AdapterContext => ({
@@ -201,8 +202,9 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     if (!runner.config.enabled) return;
     const { config } = runner;
     const intervalMs = config.intervalSeconds * 1000;
+    const poll = adapterFor(config).poll(config, context(config));
     runner.subscription = pollEvery({
-      fetchOnce: adapterFor(config).poll(config, context(config)),
+      fetchOnce: async (signal) => pollReport(await poll(signal)),
       intervalMs,
       timeoutMs: config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
       backoff: {
@@ -348,11 +350,11 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
         config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
       );
       try {
-        const alerts = await adapterFor(config).poll(
+        const result = await adapterFor(config).poll(
           config,
           context(config, secret),
         )(controller.signal);
-        return { ok: true, alerts };
+        return { ok: true, alerts: pollReport(result).alerts };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       } finally {

@@ -27,11 +27,14 @@ export function initialStatus(config: SourceConfig, isDefault: boolean): SourceS
  * @param outcome - what the poll came to
  * @param activeAlerts - open alerts in the source's snapshot; after a failure, the last known
  *   (stale) count
+ * @param warning - after a success, what the user should still know (one cluster member is
+ *   down): shown as the reason while the health stays ok
  */
 export function statusAfter(
   previous: SourceStatus,
   outcome: PollOutcome<unknown>,
   activeAlerts: number,
+  warning?: string,
 ): SourceStatus {
   const { reason: _reason, failingSince: _since, ...rest } = previous;
   const at = outcome.at.toISOString();
@@ -39,6 +42,7 @@ export function statusAfter(
     return {
       ...rest,
       health: 'ok',
+      ...(warning !== undefined && { reason: warning }),
       failures: 0,
       lastSuccessAt: at,
       lastAttemptAt: at,

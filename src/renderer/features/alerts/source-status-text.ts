@@ -8,7 +8,7 @@ export interface SourceStatusText {
   label: string;
   /** "last poll 10 s ago · 3 active", or "failing since 14:02 (5 attempts), retrying in 20 s". */
   detail: string;
-  /** Why it fails, as the app said it. */
+  /** Why it fails, or what is wrong while alerts still flow, as the app said it. */
   reason: string | undefined;
   /** Set for the fallback source: what it means and what to do. */
   defaultNote: string | undefined;
@@ -33,6 +33,8 @@ export function describeSourceStatus(status: SourceStatus, now: number): SourceS
         tone: 'ok',
         label: 'ok',
         detail: last ? `last poll ${formatAgo(Date.parse(last), now)} · ${active}` : active,
+        // Alerts flow, but not all is well (a member of an HA cluster is down): say so.
+        reason: status.reason,
       };
     }
     case 'failing': {

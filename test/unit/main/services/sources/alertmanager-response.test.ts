@@ -6,12 +6,28 @@ import { ALERTMANAGER_SPEC_PATH, specProblems } from './openapi-check';
 const json = (name: string): unknown => JSON.parse(alertmanagerFixture(name));
 
 describe('the Alertmanager fixtures', () => {
-  it.each(['alerts.json', 'empty.json'])(
+  it.each(['alerts.json', 'alerts-muted.json', 'empty.json'])(
     '%s is a gettableAlerts body as the spec defines it',
     (name) => {
       expect(specProblems(ALERTMANAGER_SPEC_PATH, 'gettableAlerts', json(name))).toEqual([]);
     },
   );
+
+  it('silences.json is a gettableSilences body as the spec defines it', () => {
+    expect(specProblems(ALERTMANAGER_SPEC_PATH, 'gettableSilences', json('silences.json'))).toEqual(
+      [],
+    );
+  });
+
+  it('the silences captured from Alertmanager 0.25 differ from the spec only by the missing annotations', () => {
+    expect(
+      specProblems(
+        ALERTMANAGER_SPEC_PATH,
+        'gettableSilences',
+        json('silences-alertmanager-0.25.json'),
+      ),
+    ).toEqual(['$[0].annotations: required', '$[1].annotations: required']);
+  });
 
   it('the check itself catches bodies that break the spec', () => {
     expect(

@@ -217,6 +217,26 @@ describe('createSourceManager', () => {
     ]);
   });
 
+  it('stays ok while one member of an HA cluster is down, saying so, and clears it once it is back', async () => {
+    const am1 = await server(body(amAlert('a1')));
+    const am2 = await server(body(amAlert('a1')));
+    manager.configure([source('prod', am1.url, { peerUrls: [am2.url] })]);
+    await nextStatus('prod', (s) => s.health === 'ok');
+
+    am2.answer({ status: 502 });
+    const degraded = await pollAgain('prod');
+    expect(degraded).toMatchObject({
+      health: 'ok',
+      failures: 0,
+      activeAlerts: 1,
+      reason: `1 of 2 members answer; ${am2.url} answered HTTP 502 Bad Gateway — Alertmanager (or a proxy in front of it) is in trouble`,
+    });
+    expect(manager.alerts().map((a) => a.id)).toEqual(['prod:a1']);
+
+    am2.answer(body(amAlert('a1')));
+    expect(await pollAgain('prod')).not.toHaveProperty('reason');
+  });
+
   it('waits as long as a source asked in Retry-After before the next attempt', async () => {
     const am = await server({ status: 503, headers: { 'retry-after': '900' } });
     manager.configure([source('prod', am.url, { intervalSeconds: 10 })]);

@@ -29,6 +29,45 @@ describe('alert actions and source tests', APP_SERVICES_SUITE, () => {
     ]);
   });
 
+  it('acknowledges at Alertmanager as the profile name, and says so before that acknowledgement lapses', async () => {
+    const am = await server(alertsBody(amAlert('a1')));
+    startApp({ sources: [prodSource(am.url)], profile: { name: 'Ada' } });
+    await vi.waitFor(async () => expect(await alertIds()).toHaveLength(1), WAIT);
+
+    const { results } = await value('alert:act', {
+      alertIds: [alertId('prod', 'a1')],
+      action: { type: 'acknowledge', minutes: 8 },
+    });
+    expect(results).toEqual([{ alertId: 'prod:a1', ok: true }]);
+    const [posted] = am.routed.filter((r) => r.method === 'POST');
+    const silence = JSON.parse(posted?.body ?? '{}') as Record<string, unknown>;
+    expect(silence).toMatchObject({
+      createdBy: 'Ada',
+      comment: 'ACK! Acknowledged in On-Call Companion by Ada',
+      startsAt: '2026-03-01T02:00:00.000Z',
+      endsAt: '2026-03-01T02:08:00.000Z',
+    });
+
+    // Alertmanager now reports the alert silenced by that acknowledgement, 8 minutes from its end.
+    const muted = amAlert('a1');
+    am.answer(
+      alertsBody({
+        ...muted,
+        status: { state: 'suppressed', silencedBy: ['ack-1'], inhibitedBy: [] },
+      }),
+    );
+    am.route('/api/v2/silences', {
+      body: JSON.stringify([
+        { ...silence, id: 'ack-1', status: { state: 'active' }, updatedAt: silence.startsAt },
+      ]),
+    });
+    await vi.waitFor(() => {
+      expect(kit.shown.map((n) => n.title)).toContain(
+        'Acknowledgement of Alert-a1 ends in 8 min — it still fires',
+      );
+    }, WAIT);
+  });
+
   it('refuses an action the contract does not know, before any source is asked', async () => {
     const am = await server(alertsBody(amAlert('a1')));
     startApp({ sources: [prodSource(am.url)] });

@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../../../src/main/services/clock/clock';
 import type { SeverityMapping } from '../../../../../../src/main/services/sources/alertmanager-normalise';
 import { alertmanagerAdapter } from '../../../../../../src/main/services/sources/adapters/alertmanager-adapter';
+import {
+  pollReport,
+  type PollReport,
+} from '../../../../../../src/main/services/sources/source-adapter';
+import type { Alert } from '../../../../../../src/shared/domain/alert';
 import { alertmanagerSourceSchema } from '../../../../../../src/shared/domain/source';
 import { alertmanagerFixture } from '../fixtures';
 import { startScriptedServer, type ScriptedServer } from '../scripted-server';
@@ -11,7 +16,7 @@ const clock: Clock = { now: () => new Date('2026-03-01T02:00:00Z') };
 describe('alertmanagerAdapter.poll', () => {
   let server: ScriptedServer;
   let severity: SeverityMapping;
-  let poll: (signal: AbortSignal) => Promise<unknown>;
+  let poll: (signal: AbortSignal) => Promise<Alert[] | PollReport>;
 
   beforeAll(async () => {
     server = await startScriptedServer();
@@ -30,7 +35,7 @@ describe('alertmanagerAdapter.poll', () => {
   });
   afterAll(() => server.close());
 
-  const run = () => poll(new AbortController().signal);
+  const run = async () => pollReport(await poll(new AbortController().signal)).alerts;
 
   it("returns the source's alerts, normalised, in the severity vocabulary of the moment", async () => {
     server.answer({ body: alertmanagerFixture('alerts.json') });
@@ -39,6 +44,22 @@ describe('alertmanagerAdapter.poll', () => {
 
     severity = { severityScale: 'p0-p3', severityWords: {} };
     expect(await run()).toContainEqual(expect.objectContaining({ ...payments, severity: 'sev2' }));
+  });
+
+  it('declares what can be done from the app: all of it through silences', () => {
+    const config = alertmanagerSourceSchema.parse({
+      kind: 'alertmanager',
+      id: 'staging',
+      name: 'Staging',
+      url: server.url,
+    });
+    expect(alertmanagerAdapter.actions(config)).toEqual([
+      'acknowledge',
+      'unacknowledge',
+      'extend',
+      'silence',
+    ]);
+    expect(alertmanagerAdapter.act).toBeDefined();
   });
 
   it('names the URL that answered an HTML page', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../../../../src/main/services/clock/clock';
+import { pollReport } from '../../../../../../src/main/services/sources/source-adapter';
 import { pagerdutyAdapter } from '../../../../../../src/main/services/sources/adapters/pagerduty-adapter';
 import { pagerdutySourceSchema } from '../../../../../../src/shared/domain/source';
 import {
@@ -59,7 +60,8 @@ describe('pagerdutyAdapter', () => {
       severity: () => ({ severityScale: 'p1-p4', severityWords: {} }),
       secret: async () => token,
     });
-    const run = async () => (await poll(new AbortController().signal)).map((a) => a.id);
+    const run = async () =>
+      pollReport(await poll(new AbortController().signal)).alerts.map((a) => a.id);
     expect(await run()).toEqual(['pd:PADAINC']);
     expect(await run()).toEqual(['pd:PADAINC']);
     token = bob.token;
@@ -85,7 +87,7 @@ describe('pagerdutyAdapter.act', () => {
   const snooze = async (ids: string[]) =>
     pagerdutyAdapter.act?.(
       config({ apiUrl: pd.url }),
-      (await incidentsOf()).filter((a) => ids.includes(a.fingerprint)),
+      pollReport(await incidentsOf()).alerts.filter((a) => ids.includes(a.fingerprint)),
       {
         action: { type: 'snooze', minutes: 15 },
         actor: 'Ada',

@@ -7,6 +7,7 @@ import {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 } from './sources/alertmanager-source-config';
+import { jsonSourceSchema } from './sources/json-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
 export {
@@ -21,7 +22,10 @@ export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
  * Any alert source the app can watch, told apart by `kind`. Each kind has an adapter in
  * `src/main/services/sources/adapters/` that maps its API onto the normalised alert.
  */
-export const sourceConfigSchema = z.discriminatedUnion('kind', [alertmanagerSourceSchema]);
+export const sourceConfigSchema = z.discriminatedUnion('kind', [
+  alertmanagerSourceSchema,
+  jsonSourceSchema,
+]);
 
 /** Any alert source's settings. */
 export type SourceConfig = z.infer<typeof sourceConfigSchema>;

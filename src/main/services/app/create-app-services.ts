@@ -18,6 +18,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
+import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
 export interface AppServicesOptions {
@@ -143,6 +144,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources,
       actor: () => incidentOpContext(settings(), clock.now()).actor,
     }),
+    ...sourcePreviewHandlers({ sources }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),

@@ -4,6 +4,7 @@ import type { AlertAction, AlertActionResult } from '../../../shared/domain/aler
 import type { AlertDiff } from '../../../shared/domain/alert-diff';
 import { sortAlerts } from '../../../shared/domain/alert-order';
 import { defaultSource, type SourceConfig, type SourceStatus } from '../../../shared/domain/source';
+import type { SourcePreview } from '../../../shared/domain/source-preview';
 import type { Clock } from '../clock/clock';
 import { pollEvery } from '../poller/poll-every';
 import type { PollOutcome } from '../poller/poll-outcome';
@@ -70,6 +71,12 @@ export interface SourceManager {
    * @param secret - a credential typed but not saved yet; else the stored one is used
    */
   test(config: SourceConfig, secret?: string): Promise<SourceTestResult>;
+  /**
+   * Fetch these settings' answer once and show what their field mapping makes of it: the live
+   * preview in Settings. Kinds without a mapping answer that they have none.
+   * @param secret - a credential typed but not saved yet; else the stored one is used
+   */
+  preview(config: SourceConfig, secret?: string): Promise<SourcePreview>;
   /** Stop polling everything and forget all sources and alerts. */
   stop(): void;
 }
@@ -160,6 +167,9 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     setStatus(runner, statusAfter(runner.status, outcome, countOpen(runner.snapshot)));
   };
 
+  // The last notice of each source, so a poll every 15 s does not repeat it in the log.
+  const notices = new Map<string, string>();
+
   const context = (config: SourceConfig, secret?: string): AdapterContext => ({
     clock: options.clock,
     // A source's own words win over the team's: it speaks its own vocabulary.
@@ -168,7 +178,29 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       return { ...team, severityWords: { ...team.severityWords, ...config.severityWords } };
     },
     secret: async () => secret ?? (await options.secret?.(config.id)),
+    notice: (message) => {
+      if (notices.get(config.id) === message) return;
+      notices.set(config.id, message);
+      log('warn', `${config.name}: ${message}`);
+    },
   });
+
+  // One try of unsaved settings, bounded like a poll: "Test connection" and the preview.
+  const once = async <T>(
+    config: SourceConfig,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new SourceError('timeout', 'no answer in time')),
+      config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
+    );
+    try {
+      return await run(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   // Stopping the manager abandons actions under way rather than leaving them to finish late.
   let stopping = new AbortController();
@@ -317,21 +349,26 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     },
 
     async test(config, secret) {
-      const controller = new AbortController();
-      const timer = setTimeout(
-        () => controller.abort(new SourceError('timeout', 'no answer in time')),
-        config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
-      );
       try {
-        const alerts = await adapterFor(config).poll(
-          config,
-          context(config, secret),
-        )(controller.signal);
+        const alerts = await once(config, adapterFor(config).poll(config, context(config, secret)));
         return { ok: true, alerts };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      } finally {
-        clearTimeout(timer);
+      }
+    },
+
+    async preview(config, secret) {
+      const adapter = adapterFor(config);
+      if (!adapter.preview) {
+        return {
+          ok: false,
+          error: `${config.kind} sources have no field mapping to preview — use Test connection`,
+        };
+      }
+      try {
+        return await once(config, adapter.preview(config, context(config, secret)));
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     },
 

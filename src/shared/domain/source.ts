@@ -7,6 +7,7 @@ import {
   alertmanagerSourceSchema,
   type AlertmanagerSourceConfig,
 } from './sources/alertmanager-source-config';
+import { httpCheckSourceSchema } from './sources/http-check-source-config';
 import { jsonSourceSchema } from './sources/json-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
@@ -25,6 +26,7 @@ export { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS };
 export const sourceConfigSchema = z.discriminatedUnion('kind', [
   alertmanagerSourceSchema,
   jsonSourceSchema,
+  httpCheckSourceSchema,
 ]);
 
 /** Any alert source's settings. */

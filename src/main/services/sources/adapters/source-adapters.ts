@@ -1,12 +1,14 @@
 import type { SourceConfig } from '../../../../shared/domain/source';
 import type { SourceAdapter, SourceAdapterRegistry } from '../source-adapter';
 import { alertmanagerAdapter } from './alertmanager-adapter';
+import { httpCheckAdapter } from './http-check-adapter';
 import { jsonAdapter } from './json-adapter';
 
 /** The adapter of every kind of source; a new kind is one file and one line here. */
 export const sourceAdapters: SourceAdapterRegistry = {
   alertmanager: alertmanagerAdapter,
   json: jsonAdapter,
+  'http-check': httpCheckAdapter,
 };
 
 /**

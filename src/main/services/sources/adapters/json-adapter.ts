@@ -38,9 +38,13 @@ export const jsonAdapter: SourceAdapter<JsonSourceConfig> = {
     if (!result.ok) throw new SourceError('response', `${shownUrl(config.url)}: ${result.error}`);
     // Every item unusable is a wrong mapping, not an empty list: fail so the source says so.
     if (result.alerts.length === 0 && result.items.length > 0) {
+      const none =
+        result.items.length === 1
+          ? 'its only item could not be read'
+          : `none of its ${result.items.length} items could be read`;
       throw new SourceError(
         'response',
-        `${shownUrl(config.url)}: none of its ${result.items.length} items could be read — ${result.issues.join('; ')}`,
+        `${shownUrl(config.url)}: ${none} — ${result.issues.join('; ')}`,
       );
     }
     if (result.issues.length > 0) context.notice?.(result.issues.join('; '));

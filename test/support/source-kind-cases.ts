@@ -37,7 +37,7 @@ export const FAULT_WORDS: Readonly<
   'over-cap': /answered more than 64 MiB — /,
   'never-ends': /no answer within 1 s from /,
   'connection-reset': /closed the connection before answering/,
-  'tls-error': /cannot connect securely to https:\/\/127\.0\.0\.1:\d+: self-signed certificate/,
+  'tls-error': /cannot connect securely to https:\/\/127\.0\.0\.1:\d+\S*: self-signed certificate/,
   'redirect-loop': /redirect/,
 };
 
@@ -112,7 +112,7 @@ export const SOURCE_KIND_CASES: Readonly<Record<string, SourceKindCase>> = {
     }),
     path: '/healthz',
     good: { body: 'ok', openAlerts: 0 },
-    wrongTypes: { body: '{"ok": 5}', words: /answered 200 without the expected text "ok"/ },
+    wrongTypes: { body: '{"healthy": 5}', words: /answered 200 without the expected text "ok"/ },
     missingFields: { body: '{}', words: checkBody },
     failureShowsIn: 'alert',
     words: {

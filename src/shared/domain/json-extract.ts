@@ -86,8 +86,8 @@ export function valueAtPath(document: unknown, path: string | undefined): unknow
  * poll still succeeds with the other items. `title` falls back to the id. `severity` goes
  * through the team's mapping plus the source's words, and a word neither knows is flagged
  * `severityUnmapped`. A `status` listed in `resolvedValues` (case ignored) means resolved, any
- * other value or none means firing. `time` (an ISO date, or seconds or milliseconds since 1970)
- * becomes `startsAt`; when missing or unreadable the item's first sighting is used and `issues`
+ * other value or none means firing. `time` (an ISO date, read as UTC when it names no zone, or
+ * seconds or milliseconds since 1970) becomes `startsAt`; when missing or unreadable the item's first sighting is used and `issues`
  * says so. `link` is kept only when it is an http(s) URL. The item's own top-level text, number
  * and true/false fields become its labels, at most {@link MAX_JSON_LABELS}, each value cut at
  * {@link MAX_JSON_LABEL_LENGTH} characters.
@@ -244,13 +244,21 @@ function timeOf(value: unknown): string | undefined {
   } else if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) {
     return timeOf(Number(value));
   } else if (typeof value === 'string' && /\d{4}-\d\d-\d\d/.test(value)) {
-    ms = Date.parse(value);
+    ms = Date.parse(withZone(value.trim()));
   } else {
     return undefined;
   }
   if (!Number.isFinite(ms)) return undefined;
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+// A date and time without a zone would be read in the machine's zone, so the same answer would
+// mean different instants on different machines: read it as UTC, as APIs mostly mean it.
+const ZONELESS_DATE_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$/;
+
+function withZone(text: string): string {
+  return ZONELESS_DATE_TIME.test(text) ? `${text.replace(' ', 'T')}Z` : text;
 }
 
 function labelsOf(item: unknown): Record<string, string> {

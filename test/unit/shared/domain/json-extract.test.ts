@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   MAX_JSON_LABEL_LENGTH,
   MAX_JSON_LABELS,
@@ -74,6 +74,10 @@ describe('valueAtPath', () => {
 });
 
 describe('extractJsonAlerts', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it('maps each item onto an alert through the fields', () => {
     const { alerts, issues } = extracted(body);
     expect(issues).toEqual([]);
@@ -153,6 +157,23 @@ describe('extractJsonAlerts', () => {
     expect(result.issues).toEqual([
       '1 item without "since": shown as starting when first seen — is the time field right?',
       '2 items with a "since" that is not a date or a number of seconds: shown as starting when first seen',
+    ]);
+  });
+
+  it('reads a date and time without a zone as UTC, whatever the machine is set to', () => {
+    // A zone west of UTC, so reading in the machine's zone would give other instants.
+    vi.stubEnv('TZ', 'America/New_York');
+    const items = [
+      { id: 'a', since: '2026-03-01 01:30:00' },
+      { id: 'b', since: '2026-03-01T01:30' },
+      { id: 'c', since: '2026-03-01T01:30:00+02:00' },
+      { id: 'd', since: '1772328600000' },
+    ];
+    expect(extracted({ data: { alerts: items } }).alerts.map((a) => a.startsAt)).toEqual([
+      '2026-03-01T01:30:00.000Z',
+      '2026-03-01T01:30:00.000Z',
+      '2026-02-28T23:30:00.000Z',
+      '2026-03-01T01:30:00.000Z',
     ]);
   });
 

@@ -52,6 +52,12 @@ export interface SourceAdapter<C extends SourceConfig = SourceConfig> {
    */
   poll(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<Alert[]>;
   /**
+   * One try for "Test connection", when it must differ from a poll: a health check's poll
+   * only alerts after several failures, but a test should say at once why the check failed.
+   * Rejects with a `SourceError` saying why. Without it, a test is one poll.
+   */
+  test?(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<Alert[]>;
+  /**
    * Fetch once and show what the settings' field mapping makes of the real answer (the live
    * preview in Settings); only kinds with a user-chosen mapping have one.
    */

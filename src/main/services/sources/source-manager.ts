@@ -350,7 +350,9 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
 
     async test(config, secret) {
       try {
-        const alerts = await once(config, adapterFor(config).poll(config, context(config, secret)));
+        const adapter = adapterFor(config);
+        const tryOnce = adapter.test ?? adapter.poll;
+        const alerts = await once(config, tryOnce(config, context(config, secret)));
         return { ok: true, alerts };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -57,6 +57,12 @@ export const httpCheckAdapter: SourceAdapter<HttpCheckSourceConfig> = {
     }
     return [downAlert(config, failure, run.since)];
   },
+  // One check, judged at once and counted nowhere: the running check's count is its own.
+  test: (config, context) => async (signal) => {
+    const failure = await check(config, context, signal);
+    if (failure !== undefined) throw new SourceError('response', `the check failed: ${failure}`);
+    return [];
+  },
 };
 
 /** Why the check failed, or undefined when it passed. */

@@ -116,6 +116,25 @@ describe('httpCheckAdapter', () => {
     expect(await run({ ...check, expectStatus: 201 })).toHaveLength(1);
   });
 
+  it('answers "Test connection" with the reason of one failed check, without counting it', async () => {
+    const manager = createSourceManager({
+      clock,
+      severity: () => ({ severityScale: 'sev1-4', severityWords: {} }),
+      onAlertsChanged: () => {},
+      onStatus: () => {},
+    });
+    const check = config({ failuresBeforeAlert: 2 });
+    server.answer({ status: 503 });
+    expect(await manager.test(check)).toEqual({
+      ok: false,
+      error: `the check failed: ${server.url}/healthz answered HTTP 503 Service Unavailable, expected 200`,
+    });
+    // Had the test counted, this first failed poll would be the second in a row.
+    expect(await run(check)).toEqual([]);
+    server.answer({ status: 200 });
+    expect(await manager.test(check)).toEqual({ ok: true, alerts: [] });
+  });
+
   it('keeps the source healthy while the check fails: the alert is the news', async () => {
     const changes: AlertsChange[] = [];
     const statuses: SourceStatus[] = [];

@@ -17,6 +17,8 @@ import {
   pagerdutySourceSchema,
   type PagerdutySourceConfig,
 } from './sources/pagerduty-source-config';
+import { httpCheckSourceSchema } from './sources/http-check-source-config';
+import { jsonSourceSchema } from './sources/json-source-config';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_POLL_TIMEOUT_SECONDS } from './sources/source-base';
 
 export {
@@ -39,6 +41,8 @@ export const sourceConfigSchema = z.discriminatedUnion('kind', [
   opsgenieSourceSchema,
   grafanaOncallSourceSchema,
   pagerdutySourceSchema,
+  jsonSourceSchema,
+  httpCheckSourceSchema,
 ]);
 
 /** Any alert source's settings. */

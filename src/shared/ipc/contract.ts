@@ -10,6 +10,7 @@ import {
 import { profileSettingsSchema, runbookSettingsSchema, settingsSchema } from '../domain/settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
+import { sourcePreviewSchema } from '../domain/source-preview';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
@@ -144,6 +145,18 @@ export const invokeContract = {
       })
       .strict(),
     response: credentialStateSchema,
+  },
+  /**
+   * Fetch a source's answer once with unsaved settings and show what its field mapping makes of
+   * it: the live preview while a JSON source's fields are chosen. Answers one raw item as text,
+   * the first alerts extracted and what was skipped, or why nothing could be read (with the
+   * start of the answer, so the right paths can be found in it). Nothing is saved.
+   */
+  'source:preview': {
+    request: z
+      .object({ source: sourceConfigSchema, credential: z.string().min(1).max(4096).optional() })
+      .strict(),
+    response: sourcePreviewSchema,
   },
   /** The current settings, the file they live in and any problem with it. */
   'settings:get': {

@@ -22,6 +22,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
+import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
 export interface AppServicesOptions {
@@ -162,6 +163,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       actor: () => incidentOpContext(settings(), clock.now()).actor,
     }),
     ...credentialHandlers({ secrets: secretStore, sources, settings }),
+    ...sourcePreviewHandlers({ sources }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),

@@ -68,7 +68,7 @@ export async function fetchText(call: HttpCall, options: HttpRequestOptions): Pr
       await response.body?.cancel().catch(() => {});
       throw error;
     }
-    return await readBodyText(response, call.maxBytes, shown, call.peer.what);
+    return await readBodyText(response, call.maxBytes, shown, `is this URL ${call.peer.what}?`);
   } catch (error) {
     if (error instanceof SourceError) throw error;
     if (options.signal.aborted) throw options.signal.reason;

@@ -290,7 +290,7 @@ async function pagerdutyHttpError(
 /** PagerDuty's own words for a refusal, as `: "message (detail; detail)"`, or nothing. */
 async function errorDetail(response: Response, shown: string): Promise<string> {
   try {
-    const text = await readBodyText(response, 64 * 1024, shown, PAGERDUTY.what);
+    const text = await readBodyText(response, 64 * 1024, shown, `is this URL ${PAGERDUTY.what}?`);
     const parsed = pagerdutyErrorSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return '';
     const { message, errors } = parsed.data.error;

@@ -6,18 +6,18 @@ import { SourceError } from './source-error';
  * @param response - the fetch response
  * @param maxBytes - the most we accept
  * @param shownUrl - the URL as shown in messages
- * @param peer - what the URL should be, for the hint: "an Alertmanager", "PagerDuty's REST API"
+ * @param hint - what to check, ending the message
  */
 export async function readBodyText(
   response: Response,
   maxBytes: number,
   shownUrl: string,
-  peer = 'an Alertmanager',
+  hint = 'is this URL an Alertmanager?',
 ): Promise<string> {
   const tooLarge = () =>
     new SourceError(
       'response',
-      `${shownUrl} answered more than ${Math.round(maxBytes / 1024 / 1024)} MB — is this URL ${peer}?`,
+      `${shownUrl} answered more than ${formatBytes(maxBytes)} — ${hint}`,
     );
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -41,4 +41,10 @@ export async function readBodyText(
   }
   parts.push(decoder.decode());
   return parts.join('');
+}
+
+// Binary units, as the cap is set: 64 * 1024 * 1024 is 64 MiB.
+function formatBytes(bytes: number): string {
+  const mib = bytes / 1024 / 1024;
+  return mib >= 1 ? `${Number(mib.toFixed(1))} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }

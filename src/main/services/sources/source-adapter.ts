@@ -1,6 +1,7 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { AlertAction, AlertActionType } from '../../../shared/domain/alert-action';
 import type { SourceConfig, SourceKind } from '../../../shared/domain/source';
+import type { SourcePreview } from '../../../shared/domain/source-preview';
 import type { Clock } from '../clock/clock';
 import type { SeverityMapping } from './alertmanager-normalise';
 
@@ -11,6 +12,11 @@ export interface AdapterContext {
   readonly severity: () => SeverityMapping;
   /** This source's credential from the secret store, if one is stored. */
   readonly secret: () => Promise<string | undefined>;
+  /**
+   * A problem that does not fail the poll (some items skipped), for the log; the same words
+   * are written once, not on every poll.
+   */
+  readonly notice?: (message: string) => void;
 }
 
 /**
@@ -63,6 +69,17 @@ export interface SourceAdapter<C extends SourceConfig = SourceConfig> {
    * on (it becomes the source's reason); answers a {@link PollReport} to warn while alerts flow.
    */
   poll(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<Alert[] | PollReport>;
+  /**
+   * One try for "Test connection", when it must differ from a poll: a health check's poll
+   * only alerts after several failures, but a test should say at once why the check failed.
+   * Rejects with a `SourceError` saying why. Without it, a test is one poll.
+   */
+  test?(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<Alert[]>;
+  /**
+   * Fetch once and show what the settings' field mapping makes of the real answer (the live
+   * preview in Settings); only kinds with a user-chosen mapping have one.
+   */
+  preview?(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<SourcePreview>;
   /**
    * Carry out an action on some of this source's alerts at the source. Resolves once the
    * source accepted it; rejects with a `SourceError` saying why not.

@@ -4,6 +4,7 @@ import type { AlertAction, AlertActionResult } from '../../../shared/domain/aler
 import type { AlertDiff } from '../../../shared/domain/alert-diff';
 import { sortAlerts } from '../../../shared/domain/alert-order';
 import { defaultSource, type SourceConfig, type SourceStatus } from '../../../shared/domain/source';
+import type { SourcePreview } from '../../../shared/domain/source-preview';
 import type { Clock } from '../clock/clock';
 import { pollEvery } from '../poller/poll-every';
 import { maskSecret } from '../secrets/secret-store';
@@ -76,6 +77,12 @@ export interface SourceManager {
    * once with it. False when no source has this id.
    */
   credentialChanged(sourceId: string): Promise<boolean>;
+  /**
+   * Fetch these settings' answer once and show what their field mapping makes of it: the live
+   * preview in Settings. Kinds without a mapping answer that they have none.
+   * @param secret - a credential typed but not saved yet; else the stored one is used
+   */
+  preview(config: SourceConfig, secret?: string): Promise<SourcePreview>;
   /** Stop polling everything and forget all sources and alerts. */
   stop(): void;
 }
@@ -167,6 +174,9 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     setStatus(runner, statusAfter(runner.status, outcome, countOpen(runner.snapshot), warning));
   };
 
+  // The last notice of each source, so a poll every 15 s does not repeat it in the log.
+  const notices = new Map<string, string>();
+
   const context = (config: SourceConfig, secret?: string): AdapterContext => ({
     clock: options.clock,
     // A source's own words win over the team's: it speaks its own vocabulary.
@@ -175,6 +185,11 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       return { ...team, severityWords: { ...team.severityWords, ...config.severityWords } };
     },
     secret: async () => secret ?? (await options.secret?.(config.id)),
+    notice: (message) => {
+      if (notices.get(config.id) === message) return;
+      notices.set(config.id, message);
+      log('warn', `${config.name}: ${message}`);
+    },
   });
 
   // The status shows whether a credential is stored (masked), for kinds that take one; a store
@@ -193,6 +208,23 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       ...runner.status,
       credential: secret ? { set: true, hint: maskSecret(secret) } : { set: false },
     });
+  };
+
+  // One try of unsaved settings, bounded like a poll: "Test connection" and the preview.
+  const once = async <T>(
+    config: SourceConfig,
+    run: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new SourceError('timeout', 'no answer in time')),
+      config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
+    );
+    try {
+      return await run(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   // Stopping the manager abandons actions under way rather than leaving them to finish late.
@@ -344,21 +376,28 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     },
 
     async test(config, secret) {
-      const controller = new AbortController();
-      const timer = setTimeout(
-        () => controller.abort(new SourceError('timeout', 'no answer in time')),
-        config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
-      );
       try {
-        const result = await adapterFor(config).poll(
-          config,
-          context(config, secret),
-        )(controller.signal);
+        const adapter = adapterFor(config);
+        const tryOnce = adapter.test ?? adapter.poll;
+        const result = await once(config, tryOnce(config, context(config, secret)));
         return { ok: true, alerts: pollReport(result).alerts };
       } catch (error) {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
-      } finally {
-        clearTimeout(timer);
+      }
+    },
+
+    async preview(config, secret) {
+      const adapter = adapterFor(config);
+      if (!adapter.preview) {
+        return {
+          ok: false,
+          error: `${config.kind} sources have no field mapping to preview — use Test connection`,
+        };
+      }
+      try {
+        return await once(config, adapter.preview(config, context(config, secret)));
+      } catch (error) {
+        return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     },
 

@@ -21,6 +21,15 @@ const validRequests: Record<string, Record<string, unknown>> = {
     source: { kind: 'alertmanager', id: 'trial', name: 'Trial', url: 'http://am:9093' },
   },
   'source:setCredential': { sourceId: 'prod', credential: 'a-token' },
+  'source:preview': {
+    source: {
+      kind: 'json',
+      id: 'trial',
+      name: 'Trial',
+      url: 'https://status.example/api/alerts',
+      fields: { id: 'id', title: 'name' },
+    },
+  },
   'settings:get': {},
   'settings:update': { theme: 'dark' },
   'notifications:test': {},

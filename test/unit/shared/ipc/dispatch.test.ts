@@ -28,6 +28,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'alert:act': record('alert:act', { results: [{ alertId: 'prod:a', ok: true }] }),
     'source:test': record('source:test', { ok: false, error: 'connection refused' }),
     'source:setCredential': record('source:setCredential', { set: true, hint: '••••3f9a' }),
+    'source:preview': record('source:preview', { ok: false, error: 'connection refused' }),
     'settings:get': record('settings:get', view),
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),

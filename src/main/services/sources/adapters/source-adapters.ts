@@ -4,6 +4,8 @@ import { alertmanagerAdapter } from './alertmanager-adapter';
 import { grafanaOncallAdapter } from './grafana-oncall-adapter';
 import { opsgenieAdapter } from './opsgenie-adapter';
 import { pagerdutyAdapter } from './pagerduty-adapter';
+import { httpCheckAdapter } from './http-check-adapter';
+import { jsonAdapter } from './json-adapter';
 
 /** The adapter of every kind of source; a new kind is one file and one line here. */
 export const sourceAdapters: SourceAdapterRegistry = {
@@ -11,6 +13,8 @@ export const sourceAdapters: SourceAdapterRegistry = {
   opsgenie: opsgenieAdapter,
   'grafana-oncall': grafanaOncallAdapter,
   pagerduty: pagerdutyAdapter,
+  json: jsonAdapter,
+  'http-check': httpCheckAdapter,
 };
 
 /**

@@ -157,3 +157,7 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   return typeof value;
 }
+
+// The webhook receiver reads the same alerts in another envelope (Alertmanager's push payload)
+// and must map them exactly as a poll does, so push and poll of one alert compare equal.
+export { toAlert as normaliseGettableAlert, describeIssues as describePayloadIssues };

@@ -9,6 +9,7 @@ import { pollEvery } from '../poller/poll-every';
 import type { PollOutcome } from '../poller/poll-outcome';
 import { adapterFor } from './adapters/source-adapters';
 import { advanceSnapshot, countOpen, pruneResolved } from './alert-snapshot';
+import { foldPushedAlerts, overlayNewerPushes } from './pushed-alerts';
 import type { SeverityMapping } from './alertmanager-normalise';
 import type { AdapterContext } from './source-adapter';
 import { SourceError } from './source-error';
@@ -52,6 +53,12 @@ export interface SourceManager {
   configure(sources: readonly SourceConfig[]): void;
   /** Poll a source now; false when no enabled source has this id. */
   refresh(sourceId: string): boolean;
+  /**
+   * Fold alerts a source pushed (Alertmanager's webhook) into its list and publish only what
+   * changed; the next poll's full list stays the truth. False when no enabled source has this
+   * id (nothing is kept).
+   */
+  ingest(sourceId: string, alerts: readonly Alert[]): boolean;
   /** Every known alert, all sources, in list order. */
   alerts(): Alert[];
   /** Every watched source's status, in configuration order. */
@@ -96,6 +103,16 @@ interface Runner {
   status: SourceStatus;
   readonly refresh$: Subject<void>;
   subscription?: Subscription;
+  /** Counts pushes, so a poll can tell which pushes arrived after it started. */
+  pushes: number;
+  /** The push count at which each pushed alert was last decided by a push. */
+  readonly pushedAt: Map<string, number>;
+}
+
+/** One poll's alerts, and how many pushes the source had seen when the poll started. */
+interface PollResult {
+  readonly alerts: Alert[];
+  readonly pushesAtStart: number;
 }
 
 /**
@@ -144,10 +161,18 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     safely('onStatus', () => options.onStatus(status));
   };
 
-  const onOutcome = (runner: Runner, outcome: PollOutcome<Alert[]>) => {
+  const onOutcome = (runner: Runner, outcome: PollOutcome<PollResult>) => {
     if (runners.get(runner.config.id) !== runner) return; // reconfigured meanwhile
     if (outcome.ok) {
-      const step = advanceSnapshot(runner.snapshot, outcome.value, outcome.at);
+      const { alerts, pushesAtStart } = outcome.value;
+      // A push that arrived while this poll was under way is newer than its answer.
+      const newer = new Set<string>();
+      for (const [id, at] of runner.pushedAt) {
+        if (at > pushesAtStart) newer.add(id);
+        else runner.pushedAt.delete(id);
+      }
+      const fetched = overlayNewerPushes(alerts, runner.snapshot, newer);
+      const step = advanceSnapshot(runner.snapshot, fetched, outcome.at);
       runner.snapshot = step.snapshot;
       if (step.listChanged) publish(step.diff);
     } else {
@@ -177,8 +202,12 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     if (!runner.config.enabled) return;
     const { config } = runner;
     const intervalMs = config.intervalSeconds * 1000;
-    runner.subscription = pollEvery({
-      fetchOnce: adapterFor(config).poll(config, context(config)),
+    const poll = adapterFor(config).poll(config, context(config));
+    runner.subscription = pollEvery<PollResult>({
+      fetchOnce: async (signal) => {
+        const pushesAtStart = runner.pushes;
+        return { alerts: await poll(signal), pushesAtStart };
+      },
       intervalMs,
       timeoutMs: config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
       backoff: {
@@ -233,6 +262,8 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
           snapshot,
           status: { ...initialStatus(config, isDefault), activeAlerts: countOpen(snapshot) },
           refresh$: new Subject<void>(),
+          pushes: 0,
+          pushedAt: new Map(),
         };
         next.set(config.id, runner);
         started.push(runner);
@@ -258,6 +289,23 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       const runner = runners.get(sourceId);
       if (!runner?.subscription) return false;
       runner.refresh$.next();
+      return true;
+    },
+
+    ingest(sourceId, alerts) {
+      const runner = runners.get(sourceId);
+      if (!runner?.subscription) return false;
+      const step = foldPushedAlerts(
+        runner.snapshot,
+        alerts.filter((alert) => alert.sourceId === sourceId),
+        options.clock.now(),
+      );
+      runner.pushes += 1;
+      for (const id of step.decided) runner.pushedAt.set(id, runner.pushes);
+      if (step.snapshot === runner.snapshot) return true;
+      runner.snapshot = step.snapshot;
+      publish(step.diff);
+      setStatus(runner, { ...runner.status, activeAlerts: countOpen(runner.snapshot) });
       return true;
     },
 

@@ -11,7 +11,7 @@ import { adapterFor } from './adapters/source-adapters';
 import { advanceSnapshot, countOpen, pruneResolved } from './alert-snapshot';
 import { foldPushedAlerts, overlayNewerPushes } from './pushed-alerts';
 import type { SeverityMapping } from './alertmanager-normalise';
-import type { AdapterContext } from './source-adapter';
+import type { AdapterContext, PushReading } from './source-adapter';
 import { SourceError } from './source-error';
 import { initialStatus, sameStatus, statusAfter } from './source-status';
 
@@ -59,6 +59,12 @@ export interface SourceManager {
    * id (nothing is kept).
    */
   ingest(sourceId: string, alerts: readonly Alert[]): boolean;
+  /**
+   * Read a body a source pushed with its kind's adapter: validated and normalised as a poll
+   * would, not yet kept (see {@link SourceManager.ingest}). Refused with the reason when no
+   * watched source with this id takes pushes.
+   */
+  readPush(sourceId: string, body: unknown): PushReading;
   /** Every known alert, all sources, in list order. */
   alerts(): Alert[];
   /** Every watched source's status, in configuration order. */
@@ -307,6 +313,16 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       publish(step.diff);
       setStatus(runner, { ...runner.status, activeAlerts: countOpen(runner.snapshot) });
       return true;
+    },
+
+    readPush(sourceId, body) {
+      const runner = runners.get(sourceId);
+      const config = runner?.subscription ? runner.config : undefined;
+      const reader = config && adapterFor(config).push;
+      if (!config || !reader?.enabled(config)) {
+        return { ok: false, error: `no watched source "${sourceId}" takes pushes` };
+      }
+      return reader.read(config, body, context(config));
     },
 
     alerts: allAlerts,

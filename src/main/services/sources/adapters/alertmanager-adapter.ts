@@ -1,6 +1,7 @@
 import type { AlertmanagerSourceConfig } from '../../../../shared/domain/source';
 import { fetchAlertmanagerAlerts } from '../alertmanager-client';
 import { normaliseAlertmanagerAlerts } from '../alertmanager-normalise';
+import { normaliseWebhookAlerts } from '../alertmanager-webhook-normalise';
 import { shownUrl } from '../shown-url';
 import type { SourceAdapter } from '../source-adapter';
 import { SourceError } from '../source-error';
@@ -13,6 +14,15 @@ export const alertmanagerAdapter: SourceAdapter<AlertmanagerSourceConfig> = {
   shownUrl: (config) => shownUrl(config.url),
   samePeer: (a, b) =>
     a.url === b.url && a.peerUrls.join(' ') === b.peerUrls.join(' ') && a.auth === b.auth,
+  push: {
+    enabled: (config) => config.push,
+    read: (config, body, context) =>
+      normaliseWebhookAlerts(body, {
+        ...context.severity(),
+        sourceId: config.id,
+        now: context.clock.now(),
+      }),
+  },
   poll: (config, context) => async (signal) => {
     const body = await fetchAlertmanagerAlerts(config.url, {
       signal,

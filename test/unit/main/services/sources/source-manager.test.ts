@@ -10,7 +10,7 @@ import {
   type SourceConfig,
   type SourceStatus,
 } from '../../../../../src/shared/domain/source';
-import { normaliseWebhookAlerts } from '../../../../../src/main/services/webhook/normalise-webhook-alerts';
+import { normaliseWebhookAlerts } from '../../../../../src/main/services/sources/alertmanager-webhook-normalise';
 import type { Alert } from '../../../../../src/shared/domain/alert';
 import { startHeldServer, type HeldServer } from './held-server';
 import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from './scripted-server';

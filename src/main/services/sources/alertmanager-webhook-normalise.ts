@@ -3,7 +3,7 @@ import {
   describePayloadIssues,
   normaliseGettableAlert,
   type NormaliseOptions,
-} from '../sources/alertmanager-normalise';
+} from './alertmanager-normalise';
 import {
   alertmanagerWebhookPayloadSchema,
   type AlertmanagerWebhookPayload,

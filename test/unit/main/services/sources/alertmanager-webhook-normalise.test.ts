@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseAlertmanagerAlerts } from '../../../../../src/main/services/sources/alertmanager-normalise';
-import { normaliseWebhookAlerts } from '../../../../../src/main/services/webhook/normalise-webhook-alerts';
-import { alertmanagerFixture } from '../sources/fixtures';
+import { normaliseWebhookAlerts } from '../../../../../src/main/services/sources/alertmanager-webhook-normalise';
+import { alertmanagerFixture } from './fixtures';
 
 const now = new Date('2026-12-04T17:12:00Z');
 const options = { sourceId: 'prod', now, severityScale: 'p1-p4' as const, severityWords: {} };

@@ -8,8 +8,10 @@ import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
+import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager } from '../sources/source-manager';
+import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
 import { alertHandlers } from './handlers/alert-handlers';
@@ -18,6 +20,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
+import { webhookHandlers } from './handlers/webhook-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
 export interface AppServicesOptions {
@@ -35,6 +38,8 @@ export interface AppServicesOptions {
   log: AppLog;
   /** Jitter source for backoff; Math.random by default. */
   random?: () => number;
+  /** Where tokens live; without one, pushes (the webhook receiver) are refused. */
+  secretStore?: SecretStore;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -101,6 +106,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
 
+  // The webhook receiver follows the settings: it listens only while a source takes pushes.
+  const webhooks = createWebhookService({
+    settings,
+    secrets: options.secretStore,
+    sources,
+    log,
+  });
+
   // The runbook folder follows the settings; its changes go to the renderer as they happen.
   const runbookFolder = createRunbookFolderManager({
     log,
@@ -143,6 +156,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources,
       actor: () => incidentOpContext(settings(), clock.now()).actor,
     }),
+    ...webhookHandlers({ webhooks }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
@@ -155,6 +169,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     start() {
       unsubscribe = settingsStore.onChange((view) => {
         sources.configure(view.settings.sources);
+        void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
         emit('settings:changed', view);
         // A removed source sends no status of its own; send the whole current list instead.
@@ -168,6 +183,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         );
       }
       sources.configure(view.settings.sources);
+      void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
       incidents
         .open()
@@ -185,6 +201,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     async stop() {
       unsubscribe?.();
       sources.stop();
+      await webhooks.close();
       runbookFolder.close();
       reminders.stop();
       await incidents.close();

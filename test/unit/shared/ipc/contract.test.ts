@@ -20,6 +20,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'source:test': {
     source: { kind: 'alertmanager', id: 'trial', name: 'Trial', url: 'http://am:9093' },
   },
+  'source:webhook': { sourceId: 'prod', newToken: true },
   'settings:get': {},
   'settings:update': { theme: 'dark' },
   'notifications:test': {},

@@ -27,6 +27,9 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     },
     'alert:act': record('alert:act', { results: [{ alertId: 'prod:a', ok: true }] }),
     'source:test': record('source:test', { ok: false, error: 'connection refused' }),
+    'source:webhook': async () => {
+      throw new IpcFailure('unavailable', 'There is no secret store here.');
+    },
     'settings:get': record('settings:get', view),
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),

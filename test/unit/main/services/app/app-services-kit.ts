@@ -9,6 +9,7 @@ import {
 import type { EventSink } from '../../../../../src/main/services/app/event-sink';
 import type { Clock } from '../../../../../src/main/services/clock/clock';
 import type { AppNotification, Notifier } from '../../../../../src/main/services/notify/notifier';
+import type { SecretStore } from '../../../../../src/main/services/secrets/secret-store';
 import { openConfSettingsStore } from '../../../../../src/main/services/settings/open-conf-settings-store';
 import { settingsFilePath } from '../../../../../src/main/services/settings/settings-file';
 import type { SettingsStore } from '../../../../../src/main/services/settings/settings-store';
@@ -107,6 +108,8 @@ export interface AppServicesKit {
   stopped: boolean;
   /** Run after the test, before the servers close and the home is removed. */
   extraCleanup: (() => void)[];
+  /** The secret store the next {@link AppServicesKit.startApp} hands the services; none by default. */
+  secretStore: SecretStore | undefined;
   /** Start a scripted Alertmanager answering `answer` (no alerts by default). */
   server(answer?: Parameters<ScriptedServer['answer']>[0]): Promise<ScriptedServer>;
   settingsFile(): string;
@@ -158,6 +161,7 @@ export function useAppServicesKit(): AppServicesKit {
     services: undefined,
     stopped: false,
     extraCleanup: [],
+    secretStore: undefined,
 
     async server(answer = alertsBody()) {
       const s = await startScriptedServer();
@@ -198,6 +202,7 @@ export function useAppServicesKit(): AppServicesKit {
         openExternal: kit.openExternal,
         log: (level, message) => kit.logs.push(`${level}: ${message}`),
         random: () => 0,
+        secretStore: kit.secretStore,
       });
       kit.services = services;
       dispatch = createDispatcher(services.handlers, (channel, error) =>
@@ -278,6 +283,7 @@ export function useAppServicesKit(): AppServicesKit {
     kit.services = undefined;
     kit.stopped = false;
     kit.extraCleanup = [];
+    kit.secretStore = undefined;
   });
 
   afterEach(async () => {

@@ -41,11 +41,20 @@ process.once('exit', () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
+/** How to start it. */
+export interface AlertmanagerOptions {
+  /** The whole alertmanager.yml; one `null` receiver by default. */
+  readonly config?: string;
+}
+
 /**
  * Start a real Prometheus Alertmanager on a free loopback port, clustering off, one `null`
- * receiver, and wait until it reports ready.
+ * receiver (or the given config), and wait until it reports ready.
+ * @param options - the config to run with
  */
-export async function startAlertmanager(): Promise<RealAlertmanager> {
+export async function startAlertmanager(
+  options: AlertmanagerOptions = {},
+): Promise<RealAlertmanager> {
   if (!existsSync(ALERTMANAGER_BINARY)) {
     throw new Error(
       `${ALERTMANAGER_BINARY} is missing; run \`npm run system-deps\` (installs prometheus-alertmanager)`,
@@ -56,7 +65,8 @@ export async function startAlertmanager(): Promise<RealAlertmanager> {
   const configFile = join(dir, 'alertmanager.yml');
   writeFileSync(
     configFile,
-    ['route:', '  receiver: "null"', 'receivers:', '  - name: "null"', ''].join('\n'),
+    options.config ??
+      ['route:', '  receiver: "null"', 'receivers:', '  - name: "null"', ''].join('\n'),
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -9,6 +9,7 @@ import { ChangedElsewhere } from './changed-elsewhere';
 import { FormErrorList } from './form-error-list';
 import { IncidentsSection } from './incidents-section';
 import { ProfileSection } from './profile-section';
+import { PushSection } from './push-section';
 // Here rather than in the sections, which unit tests import without Vite's CSS types.
 import './incidents-section.css';
 import './profile-section.css';
@@ -55,6 +56,7 @@ export function SettingsView() {
           </p>
           <ProfileSection view={view} />
           <SettingsForm view={view} />
+          <PushSection view={view} />
           <RunbookFolderSection view={view} />
           <IncidentsSection view={view} />
           <NotificationTest />

@@ -158,6 +158,5 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
-// The webhook receiver reads the same alerts in another envelope (Alertmanager's push payload)
-// and must map them exactly as a poll does, so push and poll of one alert compare equal.
-export { toAlert as normaliseGettableAlert, describeIssues as describePayloadIssues };
+// The webhook receiver says what is wrong with a pushed body the way a poll says it of a polled one.
+export { describeIssues as describePayloadIssues };

@@ -1,9 +1,10 @@
 import type { Alert } from '../../../shared/domain/alert';
 import {
   describePayloadIssues,
-  normaliseGettableAlert,
+  normaliseAlertmanagerAlerts,
   type NormaliseOptions,
 } from './alertmanager-normalise';
+import type { GettableAlert } from './alertmanager-response';
 import {
   alertmanagerWebhookPayloadSchema,
   type AlertmanagerWebhookPayload,
@@ -33,29 +34,29 @@ export function normaliseWebhookAlerts(json: unknown, options: NormaliseOptions)
       error: `not an Alertmanager webhook payload (version 4): ${describePayloadIssues(parsed.error)}`,
     };
   }
+  const { alerts } = parsed.data;
+  // In the poll's shape, through the poll's own normaliser: one alert, whichever way it came.
+  const polledShape: GettableAlert[] = alerts.map((raw) => ({
+    labels: raw.labels,
+    annotations: raw.annotations,
+    fingerprint: raw.fingerprint,
+    startsAt: raw.startsAt,
+    updatedAt: NOT_SET,
+    endsAt: NOT_SET,
+    status: { state: 'active' },
+    ...(raw.generatorURL !== undefined && { generatorURL: raw.generatorURL }),
+  }));
+  const normalised = normaliseAlertmanagerAlerts(polledShape, options);
   return {
     ok: true,
     payload: parsed.data,
-    alerts: parsed.data.alerts.map((alert) => toAlert(alert, options)),
+    alerts: normalised.map((alert, i) => withPushedStatus(alert, alerts[i], options.now)),
   };
 }
 
-function toAlert(raw: WebhookAlert, options: NormaliseOptions): Alert {
-  const alert = normaliseGettableAlert(
-    {
-      labels: raw.labels,
-      annotations: raw.annotations,
-      fingerprint: raw.fingerprint,
-      startsAt: raw.startsAt,
-      updatedAt: NOT_SET,
-      endsAt: NOT_SET,
-      status: { state: 'active' },
-      generatorURL: raw.generatorURL,
-    },
-    options,
-  );
-  // The notification says which it is; a clock a little off must not turn one into the other.
-  if (raw.status === 'firing') return alert;
-  const ended = Date.parse(raw.endsAt) > 0 ? new Date(raw.endsAt) : options.now;
+// The notification says which it is; a clock a little off must not turn one into the other.
+function withPushedStatus(alert: Alert, raw: WebhookAlert | undefined, now: Date): Alert {
+  if (raw?.status !== 'resolved') return alert;
+  const ended = Date.parse(raw.endsAt) > 0 ? new Date(raw.endsAt) : now;
   return { ...alert, status: 'resolved', endsAt: ended.toISOString() };
 }

@@ -80,12 +80,24 @@ export interface ClusterMembership {
   readonly peerGossipPorts: readonly number[];
 }
 
+/** How to start it. */
+export interface AlertmanagerOptions {
+  /** The whole alertmanager.yml; one `null` receiver by default. */
+  readonly config?: string;
+  /** Its gossip port and its peers', for an HA cluster on loopback; clustering off without. */
+  readonly cluster?: ClusterMembership;
+}
+
 /**
- * Start a real Prometheus Alertmanager on a free loopback port, one `null` receiver, and wait
- * until it reports ready. Clustering is off unless `cluster` says how it joins one.
- * @param cluster - its gossip port and its peers', for an HA cluster on loopback
+ * Start a real Prometheus Alertmanager on a free loopback port, one `null` receiver (or the
+ * given config), and wait until it reports ready. Clustering is off unless `cluster` says how
+ * it joins one.
+ * @param options - the config to run with, and its cluster
  */
-export async function startAlertmanager(cluster?: ClusterMembership): Promise<RealAlertmanager> {
+export async function startAlertmanager(
+  options: AlertmanagerOptions = {},
+): Promise<RealAlertmanager> {
+  const { cluster } = options;
   if (!existsSync(ALERTMANAGER_BINARY)) {
     throw new Error(
       `${ALERTMANAGER_BINARY} is missing; run \`npm run system-deps\` (installs prometheus-alertmanager)`,
@@ -96,7 +108,8 @@ export async function startAlertmanager(cluster?: ClusterMembership): Promise<Re
   const configFile = join(dir, 'alertmanager.yml');
   writeFileSync(
     configFile,
-    ['route:', '  receiver: "null"', 'receivers:', '  - name: "null"', ''].join('\n'),
+    options.config ??
+      ['route:', '  receiver: "null"', 'receivers:', '  - name: "null"', ''].join('\n'),
   );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -196,8 +209,8 @@ export async function startAlertmanager(cluster?: ClusterMembership): Promise<Re
 export async function startAlertmanagerPair(): Promise<[RealAlertmanager, RealAlertmanager]> {
   const [one, two] = [await freePort(), await freePort()];
   return Promise.all([
-    startAlertmanager({ gossipPort: one, peerGossipPorts: [two] }),
-    startAlertmanager({ gossipPort: two, peerGossipPorts: [one] }),
+    startAlertmanager({ cluster: { gossipPort: one, peerGossipPorts: [two] } }),
+    startAlertmanager({ cluster: { gossipPort: two, peerGossipPorts: [one] } }),
   ]);
 }
 

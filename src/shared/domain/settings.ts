@@ -58,6 +58,29 @@ export const secretSettingsSchema = z.object({
   acceptBasicText: z.boolean().default(false),
 });
 
+/**
+ * The port the local webhook receiver listens on by default (127.0.0.1 only). Next to
+ * Alertmanager's own 9093/9094, and outside the range the OS hands out for outgoing connections.
+ */
+export const DEFAULT_WEBHOOK_PORT = 9097;
+
+/** The local receiver for alerts a source pushes (Alertmanager's webhook). */
+export const webhookSettingsSchema = z.object({
+  /**
+   * Port on 127.0.0.1; `0` turns the receiver off. It only listens while a watched source has
+   * `push` on.
+   */
+  port: z
+    .number()
+    .refine((port) => port === 0 || (Number.isInteger(port) && port >= 1024 && port <= 65535), {
+      error: 'must be 0 (off) or a port from 1024 to 65535',
+    })
+    .default(DEFAULT_WEBHOOK_PORT),
+});
+
+/** The webhook receiver's settings. */
+export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
+
 /** Current version of the settings file layout. */
 export const SETTINGS_VERSION = 1;
 
@@ -86,6 +109,8 @@ export const settingsSchema = z
       .default({ enabled: true, minSeverity: 'sev4' }),
     /** The runbook folder; none by default. */
     runbooks: runbookSettingsSchema.default({}),
+    /** The local webhook receiver; see {@link webhookSettingsSchema}. */
+    webhook: webhookSettingsSchema.default({ port: DEFAULT_WEBHOOK_PORT }),
     /** Who uses this app; see {@link profileSettingsSchema}. */
     profile: profileSettingsSchema.default({}),
     /**

@@ -7,7 +7,12 @@ import {
   runbookSummarySchema,
   runbookUrlResolutionSchema,
 } from '../domain/runbook';
-import { profileSettingsSchema, runbookSettingsSchema, settingsSchema } from '../domain/settings';
+import {
+  profileSettingsSchema,
+  runbookSettingsSchema,
+  settingsSchema,
+  webhookSettingsSchema,
+} from '../domain/settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { sourcePreviewSchema } from '../domain/source-preview';
@@ -158,6 +163,32 @@ export const invokeContract = {
       .strict(),
     response: sourcePreviewSchema,
   },
+  /**
+   * How a source pushes its alerts to the app (Alertmanager's webhook): the receiver's URL,
+   * whether it listens (or why not), the token masked, and the block to paste into
+   * alertmanager.yml. The token itself comes only in the answer to `newToken: true`, which makes
+   * a new one (the old one stops working at once): it is shown that once, to be pasted, and
+   * masked ever after. `not-found` for an unknown source, `bad-request` for a kind that cannot
+   * push, `unavailable` when no token can be kept here.
+   */
+  'source:webhook': {
+    request: z
+      .object({ sourceId: z.string().min(1).max(64), newToken: z.boolean().default(false) })
+      .strict(),
+    response: z.object({
+      url: z.string(),
+      receiver: z.object({
+        state: z.enum(['listening', 'off', 'failing']),
+        port: z.number().int().optional(),
+        /** Why it does not listen. */
+        reason: z.string().optional(),
+      }),
+      credential: credentialStateSchema,
+      /** Only in the answer that made it. */
+      token: z.string().optional(),
+      alertmanagerConfig: z.string(),
+    }),
+  },
   /** The current settings, the file they live in and any problem with it. */
   'settings:get': {
     request: empty,
@@ -179,6 +210,8 @@ export const invokeContract = {
         runbooks: runbookSettingsSchema.strict().optional(),
         /** Who uses the app; replaces the whole block. */
         profile: profileSettingsSchema.strict().optional(),
+        /** The local webhook receiver; replaces the whole block. */
+        webhook: webhookSettingsSchema.strict().optional(),
         /** The team's incident defaults; replaces the whole block. */
         incidents: incidentDefaultsOverrideSchema.optional(),
       })

@@ -11,8 +11,10 @@ import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
 import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
+import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager } from '../sources/source-manager';
+import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
 import { alertHandlers } from './handlers/alert-handlers';
@@ -23,6 +25,7 @@ import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
 import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
+import { webhookHandlers } from './handlers/webhook-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
 export interface AppServicesOptions {
@@ -120,6 +123,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
 
+  // The webhook receiver follows the settings: it listens only while a source takes pushes.
+  const webhooks = createWebhookService({
+    settings,
+    secrets: secretStore,
+    sources,
+    log,
+  });
+
   // The runbook folder follows the settings; its changes go to the renderer as they happen.
   const runbookFolder = createRunbookFolderManager({
     log,
@@ -164,6 +175,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }),
     ...credentialHandlers({ secrets: secretStore, sources, settings }),
     ...sourcePreviewHandlers({ sources }),
+    ...webhookHandlers({ webhooks }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
@@ -176,9 +188,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   // read falls back to no sources, which is no reason to forget anyone's token.
   const forgetRemovedSecrets = async (view: SettingsView) => {
     if (view.problem) return;
-    const kept = new Set(view.settings.sources.map((s) => sourceSecretKey(s.id)));
+    // A source's API token and its webhook token both go with it.
+    const ids = view.settings.sources.map((s) => s.id);
+    const kept = new Set([...ids.map(sourceSecretKey), ...ids.map(webhookTokenKey)]);
+    const owned = [sourceSecretKey(''), webhookTokenKey('')];
     for (const key of await secretStore.keys()) {
-      if (key.startsWith(sourceSecretKey('')) && !kept.has(key)) await secretStore.delete(key);
+      if (owned.some((prefix) => key.startsWith(prefix)) && !kept.has(key)) {
+        await secretStore.delete(key);
+      }
     }
   };
   const sweepSecrets = (view: SettingsView) =>
@@ -195,6 +212,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       unsubscribe = settingsStore.onChange((view) => {
         void sweepSecrets(view);
         sources.configure(view.settings.sources);
+        void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
         emit('settings:changed', view);
         // A removed source sends no status of its own; send the whole current list instead.
@@ -209,6 +227,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       }
       void sweepSecrets(view);
       sources.configure(view.settings.sources);
+      void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
@@ -230,6 +249,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     async stop() {
       unsubscribe?.();
       sources.stop();
+      await webhooks.close();
       runbookFolder.close();
       reminders.stop();
       ackEnding.stop();

@@ -46,6 +46,21 @@ export interface ActionRequest {
   readonly signal: AbortSignal;
 }
 
+/** What a pushed body came to: the alerts it carries, or what was wrong with it. */
+export type PushReading =
+  { readonly ok: true; readonly alerts: Alert[] } | { readonly ok: false; readonly error: string };
+
+/** How a kind whose peer can push (a webhook) reads what the peer sends. */
+export interface PushReader<C extends SourceConfig = SourceConfig> {
+  /** Whether these settings ask for pushes. */
+  enabled(config: C): boolean;
+  /**
+   * Validate a pushed body (parsed JSON) and normalise its alerts as a poll would, so the
+   * pushed and the polled copy of an alert are one; or say, in one line, what was wrong.
+   */
+  read(config: C, body: unknown, context: AdapterContext): PushReading;
+}
+
 /**
  * One kind of alert source behind the seam the source manager, the poller and the UI see: it
  * declares what it can do and maps its API onto the normalised {@link Alert}. No other module
@@ -80,6 +95,8 @@ export interface SourceAdapter<C extends SourceConfig = SourceConfig> {
    * preview in Settings); only kinds with a user-chosen mapping have one.
    */
   preview?(config: C, context: AdapterContext): (signal: AbortSignal) => Promise<SourcePreview>;
+  /** Present when the kind's peer can push alerts to the app's webhook receiver. */
+  readonly push?: PushReader<C>;
   /**
    * Carry out an action on some of this source's alerts at the source. Resolves once the
    * source accepted it; rejects with a `SourceError` saying why not.

@@ -11,8 +11,14 @@ import { maskSecret } from '../secrets/secret-store';
 import type { PollOutcome } from '../poller/poll-outcome';
 import { adapterFor } from './adapters/source-adapters';
 import { advanceSnapshot, countOpen, pruneResolved } from './alert-snapshot';
+import { foldPushedAlerts, overlayNewerPushes } from './pushed-alerts';
 import type { SeverityMapping } from './alertmanager-normalise';
-import { pollReport, type AdapterContext, type PollReport } from './source-adapter';
+import {
+  pollReport,
+  type AdapterContext,
+  type PollReport,
+  type PushReading,
+} from './source-adapter';
 import { SourceError } from './source-error';
 import { initialStatus, sameStatus, statusAfter } from './source-status';
 
@@ -54,6 +60,18 @@ export interface SourceManager {
   configure(sources: readonly SourceConfig[]): void;
   /** Poll a source now; false when no enabled source has this id. */
   refresh(sourceId: string): boolean;
+  /**
+   * Fold alerts a source pushed (Alertmanager's webhook) into its list and publish only what
+   * changed; the next poll's full list stays the truth. False when no enabled source has this
+   * id (nothing is kept).
+   */
+  ingest(sourceId: string, alerts: readonly Alert[]): boolean;
+  /**
+   * Read a body a source pushed with its kind's adapter: validated and normalised as a poll
+   * would, not yet kept (see {@link SourceManager.ingest}). Refused with the reason when no
+   * watched source with this id takes pushes.
+   */
+  readPush(sourceId: string, body: unknown): PushReading;
   /** Every known alert, all sources, in list order. */
   alerts(): Alert[];
   /** Every watched source's status, in configuration order. */
@@ -109,6 +127,16 @@ interface Runner {
   status: SourceStatus;
   readonly refresh$: Subject<void>;
   subscription?: Subscription;
+  /** Counts pushes, so a poll can tell which pushes arrived after it started. */
+  pushes: number;
+  /** The push count at which each pushed alert was last decided by a push. */
+  readonly pushedAt: Map<string, number>;
+}
+
+/** One poll's alerts, and how many pushes the source had seen when the poll started. */
+interface PollResult {
+  readonly report: PollReport;
+  readonly pushesAtStart: number;
 }
 
 /**
@@ -157,10 +185,18 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     safely('onStatus', () => options.onStatus(status));
   };
 
-  const onOutcome = (runner: Runner, outcome: PollOutcome<PollReport>) => {
+  const onOutcome = (runner: Runner, outcome: PollOutcome<PollResult>) => {
     if (runners.get(runner.config.id) !== runner) return; // reconfigured meanwhile
     if (outcome.ok) {
-      const step = advanceSnapshot(runner.snapshot, outcome.value.alerts, outcome.at);
+      const { report, pushesAtStart } = outcome.value;
+      // A push that arrived while this poll was under way is newer than its answer.
+      const newer = new Set<string>();
+      for (const [id, at] of runner.pushedAt) {
+        if (at > pushesAtStart) newer.add(id);
+        else runner.pushedAt.delete(id);
+      }
+      const fetched = overlayNewerPushes(report.alerts, runner.snapshot, newer);
+      const step = advanceSnapshot(runner.snapshot, fetched, outcome.at);
       runner.snapshot = step.snapshot;
       if (step.listChanged) publish(step.diff);
     } else {
@@ -170,7 +206,7 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       runner.snapshot = pruned;
       if (aged) publish(NO_DIFF);
     }
-    const warning = outcome.ok ? outcome.value.warning : undefined;
+    const warning = outcome.ok ? outcome.value.report.warning : undefined;
     setStatus(runner, statusAfter(runner.status, outcome, countOpen(runner.snapshot), warning));
   };
 
@@ -235,8 +271,11 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
     const { config } = runner;
     const intervalMs = config.intervalSeconds * 1000;
     const poll = adapterFor(config).poll(config, context(config));
-    runner.subscription = pollEvery({
-      fetchOnce: async (signal) => pollReport(await poll(signal)),
+    runner.subscription = pollEvery<PollResult>({
+      fetchOnce: async (signal) => {
+        const pushesAtStart = runner.pushes;
+        return { report: pollReport(await poll(signal)), pushesAtStart };
+      },
       intervalMs,
       timeoutMs: config.timeoutSeconds * 1000 + POLLER_GRACE_MS,
       backoff: {
@@ -291,6 +330,8 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
           snapshot,
           status: { ...initialStatus(config, isDefault), activeAlerts: countOpen(snapshot) },
           refresh$: new Subject<void>(),
+          pushes: 0,
+          pushedAt: new Map(),
         };
         next.set(config.id, runner);
         started.push(runner);
@@ -318,6 +359,33 @@ export function createSourceManager(options: SourceManagerOptions): SourceManage
       if (!runner?.subscription) return false;
       runner.refresh$.next();
       return true;
+    },
+
+    ingest(sourceId, alerts) {
+      const runner = runners.get(sourceId);
+      if (!runner?.subscription) return false;
+      const step = foldPushedAlerts(
+        runner.snapshot,
+        alerts.filter((alert) => alert.sourceId === sourceId),
+        options.clock.now(),
+      );
+      runner.pushes += 1;
+      for (const id of step.decided) runner.pushedAt.set(id, runner.pushes);
+      if (step.snapshot === runner.snapshot) return true;
+      runner.snapshot = step.snapshot;
+      publish(step.diff);
+      setStatus(runner, { ...runner.status, activeAlerts: countOpen(runner.snapshot) });
+      return true;
+    },
+
+    readPush(sourceId, body) {
+      const runner = runners.get(sourceId);
+      const config = runner?.subscription ? runner.config : undefined;
+      const reader = config && adapterFor(config).push;
+      if (!config || !reader?.enabled(config)) {
+        return { ok: false, error: `no watched source "${sourceId}" takes pushes` };
+      }
+      return reader.read(config, body, context(config));
     },
 
     alerts: allAlerts,

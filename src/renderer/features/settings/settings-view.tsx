@@ -4,6 +4,7 @@ import { SettingsProblem } from '../../app/banners';
 import { errorMessage } from '../../bridge/bridge-error';
 import { IncidentsSection } from './incidents-section';
 import { ProfileSection } from './profile-section';
+import { PushSection } from './push-section';
 // Here rather than in the sections, which unit tests import without Vite's CSS types.
 import './incidents-section.css';
 import './profile-section.css';
@@ -34,6 +35,7 @@ export function SettingsView() {
           </p>
           <ProfileSection view={view} />
           <SourcesSection view={view} />
+          <PushSection view={view} />
           <RunbookFolderSection view={view} />
           <IncidentsSection view={view} />
           <NotificationTest />

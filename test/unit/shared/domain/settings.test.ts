@@ -2,6 +2,7 @@ import { alertmanagerSourceSchema } from '../../../../src/shared/domain/source';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  DEFAULT_WEBHOOK_PORT,
   SETTINGS_VERSION,
   defaultSettings,
   describeIssues,
@@ -35,6 +36,7 @@ describe('settingsSchema', () => {
       theme: 'system',
       notifications: { enabled: true, minSeverity: 'sev4' },
       runbooks: {},
+      webhook: { port: DEFAULT_WEBHOOK_PORT },
       profile: {},
       incidents: {},
       secrets: { acceptBasicText: false },
@@ -176,5 +178,21 @@ describe('describeIssues', () => {
     const error = settingsSchema.safeParse('not an object').error as z.ZodError;
     expect(describeIssues(error)).toHaveLength(1);
     expect(describeIssues(error)[0]).toMatch(/^\(top level\): .+/);
+  });
+});
+
+describe('webhook receiver settings', () => {
+  it('reads a file written before the receiver existed with the default port', () => {
+    expect(settingsSchema.parse({ version: 1, sources: [] }).webhook).toEqual({ port: 9097 });
+  });
+
+  it('takes 0 for off or a port a user may bind, and says so otherwise', () => {
+    expect(settingsSchema.parse({ webhook: { port: 0 } }).webhook.port).toBe(0);
+    expect(settingsSchema.parse({ webhook: { port: 18080 } }).webhook.port).toBe(18080);
+    for (const port of [80, 70000, 9097.5]) {
+      expect(issuesOf({ webhook: { port } })).toEqual([
+        'webhook.port: must be 0 (off) or a port from 1024 to 65535',
+      ]);
+    }
   });
 });

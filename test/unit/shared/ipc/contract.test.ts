@@ -30,6 +30,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
       fields: { id: 'id', title: 'name' },
     },
   },
+  'source:webhook': { sourceId: 'prod', newToken: true },
   'settings:get': {},
   'settings:update': { theme: 'dark' },
   'notifications:test': {},

@@ -29,6 +29,9 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'source:test': record('source:test', { ok: false, error: 'connection refused' }),
     'source:setCredential': record('source:setCredential', { set: true, hint: '••••3f9a' }),
     'source:preview': record('source:preview', { ok: false, error: 'connection refused' }),
+    'source:webhook': async () => {
+      throw new IpcFailure('unavailable', 'There is no secret store here.');
+    },
     'settings:get': record('settings:get', view),
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),

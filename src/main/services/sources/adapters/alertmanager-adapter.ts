@@ -1,6 +1,7 @@
 import type { AlertmanagerSourceConfig } from '../../../../shared/domain/source';
 import { ALERTMANAGER_ACTIONS, actOnAlertmanager } from '../alertmanager-actions';
 import { pollAlertmanagerCluster } from '../alertmanager-cluster';
+import { normaliseWebhookAlerts } from '../alertmanager-webhook-normalise';
 import { shownUrl } from '../shown-url';
 import type { SourceAdapter } from '../source-adapter';
 
@@ -12,6 +13,15 @@ export const alertmanagerAdapter: SourceAdapter<AlertmanagerSourceConfig> = {
   shownUrl: (config) => shownUrl(config.url),
   samePeer: (a, b) =>
     a.url === b.url && a.peerUrls.join(' ') === b.peerUrls.join(' ') && a.auth === b.auth,
+  push: {
+    enabled: (config) => config.push,
+    read: (config, body, context) =>
+      normaliseWebhookAlerts(body, {
+        ...context.severity(),
+        sourceId: config.id,
+        now: context.clock.now(),
+      }),
+  },
   poll: (config, context) => (signal) => pollAlertmanagerCluster(config, context, signal),
   act: actOnAlertmanager,
 };

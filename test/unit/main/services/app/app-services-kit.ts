@@ -11,6 +11,7 @@ import type { Clock } from '../../../../../src/main/services/clock/clock';
 import type { AppNotification, Notifier } from '../../../../../src/main/services/notify/notifier';
 import { plainFileEncryptor } from '../../../../../src/main/services/secrets/encryptor';
 import { openSecretStore } from '../../../../../src/main/services/secrets/open-secret-store';
+import type { SecretStore } from '../../../../../src/main/services/secrets/secret-store';
 import { openConfSettingsStore } from '../../../../../src/main/services/settings/open-conf-settings-store';
 import { settingsFilePath } from '../../../../../src/main/services/settings/settings-file';
 import type { SettingsStore } from '../../../../../src/main/services/settings/settings-store';
@@ -109,6 +110,8 @@ export interface AppServicesKit {
   stopped: boolean;
   /** Run after the test, before the servers close and the home is removed. */
   extraCleanup: (() => void)[];
+  /** The secret store the next {@link AppServicesKit.startApp} hands the services; none by default. */
+  secretStore: SecretStore | undefined;
   /** Start a scripted Alertmanager answering `answer` (no alerts by default). */
   server(answer?: Parameters<ScriptedServer['answer']>[0]): Promise<ScriptedServer>;
   settingsFile(): string;
@@ -160,6 +163,7 @@ export function useAppServicesKit(): AppServicesKit {
     services: undefined,
     stopped: false,
     extraCleanup: [],
+    secretStore: undefined,
 
     async server(answer = alertsBody()) {
       const s = await startScriptedServer();
@@ -196,12 +200,15 @@ export function useAppServicesKit(): AppServicesKit {
         clock,
         notifier,
         settingsStore: store,
-        secretStore: openSecretStore({
-          home: kit.home,
-          clock,
-          log: (level, message) => kit.logs.push(`${level}: ${message}`),
-          encryptor: plainFileEncryptor,
-        }),
+        // A test may bring its own store (one it can look into); else the real file store.
+        secretStore:
+          kit.secretStore ??
+          openSecretStore({
+            home: kit.home,
+            clock,
+            log: (level, message) => kit.logs.push(`${level}: ${message}`),
+            encryptor: plainFileEncryptor,
+          }),
         emit,
         openExternal: kit.openExternal,
         log: (level, message) => kit.logs.push(`${level}: ${message}`),
@@ -286,6 +293,7 @@ export function useAppServicesKit(): AppServicesKit {
     kit.services = undefined;
     kit.stopped = false;
     kit.extraCleanup = [];
+    kit.secretStore = undefined;
   });
 
   afterEach(async () => {

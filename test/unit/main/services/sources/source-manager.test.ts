@@ -10,6 +10,9 @@ import {
   type SourceConfig,
   type SourceStatus,
 } from '../../../../../src/shared/domain/source';
+import { normaliseWebhookAlerts } from '../../../../../src/main/services/sources/alertmanager-webhook-normalise';
+import type { Alert } from '../../../../../src/shared/domain/alert';
+import { startHeldServer, type HeldServer } from './held-server';
 import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from './scripted-server';
 
 // Polls run only when a test refreshes: the interval is an hour and random() = 1 makes every
@@ -37,6 +40,34 @@ function amAlert(fingerprint: string, labels: Record<string, string> = {}) {
 }
 
 const body = (...alerts: object[]) => ({ body: JSON.stringify(alerts) });
+
+/** The alert Alertmanager's webhook would push for {@link amAlert}, normalised for `prod`. */
+function pushed(
+  fingerprint: string,
+  status: 'firing' | 'resolved' = 'firing',
+  annotations: Record<string, string> = {},
+): Alert {
+  const { labels, annotations: base, startsAt } = amAlert(fingerprint);
+  const reading = normaliseWebhookAlerts(
+    {
+      version: '4',
+      status,
+      alerts: [
+        {
+          status,
+          labels,
+          annotations: { ...base, ...annotations },
+          startsAt,
+          endsAt: status === 'firing' ? '0001-01-01T00:00:00Z' : now.toISOString(),
+          fingerprint,
+        },
+      ],
+    },
+    { sourceId: 'prod', now, severityScale: 'sev1-4', severityWords: {} },
+  );
+  if (!reading.ok) throw new Error(reading.error);
+  return reading.alerts[0] as Alert;
+}
 
 function source(id: string, url: string, extra: Partial<SourceConfig> = {}): SourceConfig {
   return alertmanagerSourceSchema.parse({
@@ -390,6 +421,119 @@ describe('createSourceManager', () => {
     expect(failed).toEqual({
       ok: false,
       error: `${am.url} answered HTTP 404 Not Found — is this the base URL of an Alertmanager (API v2)?`,
+    });
+  });
+
+  describe('pushed alerts (ingest)', () => {
+    let held: HeldServer;
+
+    beforeEach(async () => {
+      held = await startHeldServer();
+    });
+
+    afterEach(async () => {
+      await held.close();
+    });
+
+    it('shows a pushed alert at once, and the next poll merges its copy into it: one alert', async () => {
+      const am = await server(body());
+      manager.configure([source('prod', am.url)]);
+      await nextStatus('prod', (s) => s.health === 'ok');
+
+      expect(manager.ingest('prod', [pushed('a1')])).toBe(true);
+      expect(changes.at(-1)).toMatchObject({
+        added: [{ id: 'prod:a1' }],
+        changed: [],
+        resolved: [],
+      });
+      expect(statusOf('prod')?.activeAlerts).toBe(1);
+
+      const count = changes.length;
+      am.answer(body(amAlert('a1')));
+      await pollAgain('prod');
+      expect(changes).toHaveLength(count);
+      expect(manager.alerts().map((a) => [a.id, a.status])).toEqual([['prod:a1', 'firing']]);
+    });
+
+    it('resolves an alert at once when its resolution is pushed; one never seen open is ignored', async () => {
+      const am = await server(body(amAlert('a1')));
+      manager.configure([source('prod', am.url)]);
+      await nextStatus('prod', (s) => s.health === 'ok');
+
+      manager.ingest('prod', [pushed('a1', 'resolved'), pushed('a9', 'resolved')]);
+      expect(changes.at(-1)).toMatchObject({ added: [], resolved: [{ id: 'prod:a1' }] });
+      expect(manager.alerts().map((a) => [a.id, a.status])).toEqual([['prod:a1', 'resolved']]);
+      expect(statusOf('prod')?.activeAlerts).toBe(0);
+
+      const count = changes.length;
+      manager.ingest('prod', [pushed('a9', 'resolved')]);
+      expect(changes).toHaveLength(count);
+    });
+
+    it('keeps what only the poll knows (a silence) when a known alert is pushed again', async () => {
+      const silenced = {
+        ...amAlert('a1'),
+        status: { state: 'suppressed', silencedBy: ['s1'], inhibitedBy: [] },
+      };
+      const am = await server(body(silenced));
+      manager.configure([source('prod', am.url)]);
+      await nextStatus('prod', (s) => s.health === 'ok');
+
+      manager.ingest('prod', [pushed('a1', 'firing', { summary: 'Now 99% full' })]);
+      expect(changes.at(-1)?.changed.map((a) => [a.id, a.status, a.summary])).toEqual([
+        ['prod:a1', 'suppressed', 'Now 99% full'],
+      ]);
+    });
+
+    it('does not let a poll that started before a push resolve the pushed alert', async () => {
+      manager.configure([source('prod', held.url)]);
+      held.release('[]');
+      await nextStatus('prod', (s) => s.health === 'ok');
+
+      // The poll leaves with the old list (no a1); a1 is pushed while it is under way.
+      const since = statuses.length;
+      advance(60_000);
+      manager.refresh('prod');
+      await held.waitForRequest();
+      manager.ingest('prod', [pushed('a1')]);
+      held.release('[]');
+      await nextStatus('prod', (s) => s.lastAttemptAt === now.toISOString(), since);
+      expect(changes.flatMap((c) => c.resolved)).toEqual([]);
+      expect(manager.alerts().map((a) => [a.id, a.status])).toEqual([['prod:a1', 'firing']]);
+
+      // A poll that started after the push is the truth: a1 is gone, so it resolved.
+      const next = statuses.length;
+      advance(60_000);
+      manager.refresh('prod');
+      held.release('[]');
+      await nextStatus('prod', (s) => s.lastAttemptAt === now.toISOString(), next);
+      expect(changes.at(-1)?.resolved.map((a) => a.id)).toEqual(['prod:a1']);
+    });
+
+    it('does not let a poll that started before a pushed resolution announce the alert again', async () => {
+      manager.configure([source('prod', held.url)]);
+      held.release(JSON.stringify([amAlert('a1')]));
+      await nextStatus('prod', (s) => s.health === 'ok');
+
+      const since = statuses.length;
+      advance(60_000);
+      manager.refresh('prod');
+      await held.waitForRequest();
+      manager.ingest('prod', [pushed('a1', 'resolved')]);
+      const count = changes.length;
+      held.release(JSON.stringify([amAlert('a1')]));
+      await nextStatus('prod', (s) => s.lastAttemptAt === now.toISOString(), since);
+      expect(changes).toHaveLength(count);
+      expect(manager.alerts().map((a) => [a.id, a.status])).toEqual([['prod:a1', 'resolved']]);
+    });
+
+    it('refuses a push for a source it does not watch, keeping nothing', async () => {
+      const am = await server(body());
+      manager.configure([source('prod', am.url), source('off', am.url, { enabled: false })]);
+      await nextStatus('prod', (s) => s.health === 'ok');
+      expect(manager.ingest('other', [pushed('a1')])).toBe(false);
+      expect(manager.ingest('off', [pushed('a1')])).toBe(false);
+      expect(manager.alerts()).toEqual([]);
     });
   });
 });

@@ -79,12 +79,17 @@ describe('source credentials', APP_SERVICES_SUITE, () => {
     expect(fs.existsSync(path.join(kit.home, 'secrets', 'secrets.json'))).toBe(false);
   });
 
-  it('deletes the token of a source removed from the settings, and keeps the others', async () => {
+  it('deletes the tokens of a source removed from the settings, and keeps the others', async () => {
     const am = await server();
     const other = { ...prodSource(am.url), id: 'other', name: 'Other', auth: 'bearer' as const };
-    startApp({ sources: [{ ...prodSource(am.url), auth: 'bearer' }, other] });
+    startApp({
+      sources: [{ ...prodSource(am.url), auth: 'bearer', push: true }, other],
+      webhook: { port: 0 },
+    });
     await value('source:setCredential', { sourceId: 'prod', credential: TOKEN });
     await value('source:setCredential', { sourceId: 'other', credential: 'other-token-1234' });
+    await value('source:webhook', { sourceId: 'prod', newToken: true });
+    expect((await stored().keys()).sort()).toEqual(['source:other', 'source:prod', 'webhook:prod']);
 
     await value('settings:update', { sources: [other] });
 

@@ -7,7 +7,12 @@ import {
   runbookSummarySchema,
   runbookUrlResolutionSchema,
 } from '../domain/runbook';
-import { profileSettingsSchema, runbookSettingsSchema, settingsSchema } from '../domain/settings';
+import {
+  alertListSettingsSchema,
+  profileSettingsSchema,
+  runbookSettingsSchema,
+  settingsSchema,
+} from '../domain/settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
@@ -154,6 +159,8 @@ export const invokeContract = {
         profile: profileSettingsSchema.strict().optional(),
         /** The team's incident defaults; replaces the whole block. */
         incidents: incidentDefaultsOverrideSchema.optional(),
+        /** The alert list's saved filters; replaces the whole block. */
+        alertList: alertListSettingsSchema.strict().optional(),
       })
       .strict(),
     response: settingsViewSchema,

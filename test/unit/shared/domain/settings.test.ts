@@ -34,6 +34,11 @@ describe('settingsSchema', () => {
       runbooks: {},
       profile: {},
       incidents: {},
+      alertList: {
+        savedFilters: [
+          { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
+        ],
+      },
     });
   });
 
@@ -172,5 +177,29 @@ describe('describeIssues', () => {
     const error = settingsSchema.safeParse('not an object').error as z.ZodError;
     expect(describeIssues(error)).toHaveLength(1);
     expect(describeIssues(error)[0]).toMatch(/^\(top level\): .+/);
+  });
+});
+
+describe('alert list', () => {
+  it('starts with the "Hide Watchdog and info" filter, and keeps the user’s own list', () => {
+    expect(defaultSettings().alertList.savedFilters).toEqual([
+      { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
+    ]);
+    const own = settingsSchema.parse({
+      alertList: { savedFilters: [{ name: 'Payments', query: 'service=payments' }] },
+    });
+    expect(own.alertList.savedFilters).toEqual([{ name: 'Payments', query: 'service=payments' }]);
+    expect(
+      settingsSchema.parse({ alertList: { savedFilters: [] } }).alertList.savedFilters,
+    ).toEqual([]);
+  });
+
+  it('refuses a saved filter without a name or a query, saying where', () => {
+    const result = settingsSchema.safeParse({
+      alertList: { savedFilters: [{ name: ' ', query: 'x' }] },
+    });
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect(describeIssues(result.error).join('\n')).toMatch(/alertList\.savedFilters\.0\.name/);
   });
 });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { AlertList } from '../features/alerts/alert-list';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
+import { SilenceDialog } from '../features/alerts/silence-dialog';
 import { AttachDialog } from '../features/incident/attach-dialog';
 import { DeclareDialog } from '../features/incident/declare-dialog';
 import { SettingsView } from '../features/settings/settings-view';
@@ -126,6 +127,7 @@ export function App() {
       <ShortcutsDialog />
       <DeclareDialog />
       <AttachDialog />
+      <SilenceDialog />
     </div>
   );
 }

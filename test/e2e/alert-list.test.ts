@@ -1,0 +1,100 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
+import { noisyShift } from '../support/noisy-shift';
+import type { PageWatch } from '../support/page-watch';
+
+// A noisy shift as a new user meets it: 60 alerts from a real Alertmanager, grouped by
+// alertname, narrowed by a label chip, by `!=` and by `=~`, in Debian's Chromium.
+describe('the alert list on a noisy shift', () => {
+  let session: E2eSession;
+  let page: Page;
+  let watch: PageWatch;
+
+  beforeAll(async () => {
+    session = await startE2eSession({
+      name: 'alert-list',
+      alerts: noisyShift(new Date(Date.now() - 25 * 60_000).toISOString()),
+    });
+    ({ page, watch } = await session.openPage({ viewport: { width: 1400, height: 900 } }));
+  });
+
+  afterAll(async () => {
+    await session?.dispose();
+  });
+
+  const alerts = () => page.getByRole('region', { name: 'Alerts' });
+  const filter = () => page.getByRole('searchbox', { name: 'Filter alerts' });
+  const rows = () => alerts().locator('li.alert');
+  const groupLine = (name: string) =>
+    alerts()
+      .locator('.group__head')
+      .filter({ hasText: new RegExp(`^\\S+${name}×`) });
+
+  it('groups the 60 alerts by alertname, each line with its count and what differs inside', async () => {
+    await expect.poll(() => alerts().locator('.group__head').count(), WITHIN_ONE_POLL).toBe(6);
+    expect(await groupLine('KubePodCrashLooping').innerText()).toMatch(
+      /KubePodCrashLooping\s*×12\s*— service: checkout 4 · payments 4 · search 4/,
+    );
+    // Large groups start closed: the shift fits on one screen.
+    expect(await groupLine('KubePodCrashLooping').getAttribute('aria-expanded')).toBe('false');
+    // Worst first: the critical CheckoutDown leads.
+    expect(await alerts().locator('.alert-list > li').first().innerText()).toContain(
+      'CheckoutDown',
+    );
+
+    await groupLine('KubePodCrashLooping').click();
+    // Inside the group each row shows the pod, which is what tells them apart.
+    await expect.poll(() => rows().filter({ hasText: 'pod=' }).count()).toBe(12);
+    // One source is watched: no row names it; firing rows do not repeat FIRING.
+    expect(await alerts().innerText()).not.toMatch(/Local Alertmanager|FIRING/);
+  });
+
+  it('flags the unmapped severity word on its badge and in a banner linking to Settings', async () => {
+    const banner = alerts().getByRole('status').filter({ hasText: 'Unknown severity' });
+    expect(await banner.innerText()).toMatch(/Unknown severity word: P1\./);
+    expect(await alerts().locator('.sev-badge--unmapped').count()).toBe(1);
+    await banner.getByRole('button', { name: 'Map them in Settings' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Settings' }).count())
+      .toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+    await expect.poll(() => alerts().isVisible()).toBe(true);
+  });
+
+  it('filters by a clicked label chip, and clicking it again takes the filter off', async () => {
+    const chip = alerts().getByRole('button', { name: 'service=payments', exact: true }).first();
+    await chip.click();
+    await expect.poll(() => filter().inputValue()).toBe('service=payments');
+    // 4 crash-looping pods, 2 latency alerts, the unmapped P1: all in payments, nothing else.
+    await expect.poll(() => alerts().locator('.alerts__counts').innerText()).toBe('7 of 60 shown');
+    await alerts().getByRole('button', { name: 'service=payments', exact: true }).first().click();
+    await expect.poll(() => filter().inputValue()).toBe('');
+  });
+
+  it('hides with != and narrows with =~ (typed as karma users write them)', async () => {
+    await filter().fill('severity!=info alertname!=Watchdog');
+    await expect.poll(() => alerts().locator('.alerts__counts').innerText()).toBe('41 of 60 shown');
+    expect(await alerts().locator('.alert-list').innerText()).not.toMatch(
+      /TargetDown|CPUThrottlingHigh|Watchdog/,
+    );
+
+    await filter().fill('instance=~^node-1[0-9]?:');
+    await expect.poll(() => alerts().locator('.alerts__counts').innerText()).toBe('2 of 60 shown');
+    const list = await alerts().locator('.alert-list').innerText();
+    expect(list).toContain('node-1:9100');
+    expect(list).toContain('node-10:9100');
+    expect(list).not.toContain('node-2:9100');
+
+    // A pattern RE2 refuses is named, not thrown; the rest of the filter still applies.
+    await filter().fill('service=search pod=~(');
+    await expect
+      .poll(() => alerts().innerText())
+      .toMatch(/Left out of the filter: “\(” is not a valid pattern/);
+    await filter().fill('');
+  });
+
+  it('ran without CSP violations or page errors', () => {
+    expect(watch.console).toEqual([]);
+  });
+});

@@ -94,6 +94,24 @@ describe('the alert list on a noisy shift', () => {
     await filter().fill('');
   });
 
+  it('holds a new alert behind "1 new" while a row is selected, and shows it on n', async () => {
+    await filter().press('Escape');
+    await page.keyboard.press('j');
+    const first = () => alerts().locator('.alert-list > li').first().innerText();
+    expect(await first()).toContain('CheckoutDown');
+    await session.am.postAlerts([
+      { labels: { alertname: 'FreshOutage', severity: 'critical', service: 'cart' } },
+    ]);
+    const marker = alerts().getByRole('button', { name: /^1 new/ });
+    await expect.poll(() => marker.count(), WITHIN_ONE_POLL).toBe(1);
+    // The row being read has not moved: the worse, newer alert waits.
+    expect(await first()).toContain('CheckoutDown');
+    expect(await alerts().locator('.alert-list').innerText()).not.toContain('FreshOutage');
+    await page.keyboard.press('n');
+    await expect.poll(() => first()).toContain('FreshOutage');
+    expect(await marker.count()).toBe(0);
+  });
+
   it('ran without CSP violations or page errors', () => {
     expect(watch.console).toEqual([]);
   });

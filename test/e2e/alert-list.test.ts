@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Settings } from '../../src/shared/domain/settings';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
 import { noisyShift } from '../support/noisy-shift';
@@ -91,6 +94,26 @@ describe('the alert list on a noisy shift', () => {
     await expect
       .poll(() => alerts().innerText())
       .toMatch(/Left out of the filter: “\(” is not a valid pattern/);
+    await filter().fill('');
+  });
+
+  it('saves the typed filter under a name in the settings file, and removes it again', async () => {
+    await filter().fill('service=search');
+    await alerts().getByRole('button', { name: 'Save filter…' }).click();
+    await alerts().getByRole('textbox', { name: 'Name of the saved filter' }).fill('Search only');
+    await page.keyboard.press('Enter');
+    const saved = alerts().getByRole('button', { name: 'Search only', exact: true });
+    await expect.poll(() => saved.getAttribute('aria-pressed')).toBe('true');
+    const onDisk = () =>
+      (JSON.parse(readFileSync(join(session.home, 'settings.json'), 'utf8')) as Settings).alertList
+        .savedFilters;
+    expect(onDisk()).toEqual([
+      { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
+      { name: 'Search only', query: 'service=search' },
+    ]);
+    await alerts().getByRole('button', { name: 'Remove the saved filter “Search only”' }).click();
+    await expect.poll(() => saved.count()).toBe(0);
+    expect(onDisk()).toHaveLength(1);
     await filter().fill('');
   });
 

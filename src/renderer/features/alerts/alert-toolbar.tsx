@@ -8,6 +8,7 @@ import {
   type SeverityScale,
 } from '../../../shared/domain/severity';
 import { hasQueryTerm } from './alert-query';
+import { SavedFilters } from './saved-filters';
 
 /** How many alerts of each severity, state and source, for the buttons that filter by them. */
 export interface ListCounts {
@@ -106,21 +107,7 @@ export function AlertToolbar(props: {
           counts.notInIncident,
           'Show only alerts no open incident follows',
         )}
-        {savedFilters.map((saved) => {
-          const on = filter.trim() === saved.query.trim();
-          return (
-            <button
-              key={saved.name}
-              type="button"
-              className={`count-btn count-btn--saved${on ? ' count-btn--on' : ''}`}
-              aria-pressed={on}
-              title={saved.query}
-              onClick={() => onFilter(on ? '' : saved.query)}
-            >
-              {saved.name}
-            </button>
-          );
-        })}
+        <SavedFilters saved={savedFilters} filter={filter} onFilter={onFilter} />
       </div>
     </div>
   );

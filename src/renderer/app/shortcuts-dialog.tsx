@@ -13,7 +13,10 @@ const SHORTCUTS: ReadonlyArray<[string[], string]> = [
   [['U'], 'Un-acknowledge'],
   [['E'], 'Extend an acknowledgement that ends soon, by 1 h'],
   [['Z'], 'Snooze 1 h'],
-  [['S'], 'Silence 1 h (Silence 4 h and Custom… are in the details)'],
+  [
+    ['S'],
+    'Silence 1 h (Silence 4 h and Silence… for a length, a reason and the labels are buttons)',
+  ],
   [['n'], 'Show the new alerts held behind “N new”'],
   [
     ['Esc'],

@@ -54,8 +54,8 @@ export function offeredActions(
   if (can.includes('silence')) {
     offered.push(
       { id: 'silence-1h', label: 'Silence 1 h', key: 'S', action: quickSilence(60) },
-      { id: 'silence-4h', label: '4 h', action: quickSilence(240) },
-      { id: 'silence-custom', label: 'Custom…', action: undefined },
+      { id: 'silence-4h', label: 'Silence 4 h', action: quickSilence(240) },
+      { id: 'silence-custom', label: 'Silence…', action: undefined },
     );
   }
   return offered;

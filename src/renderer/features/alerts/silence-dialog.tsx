@@ -67,7 +67,7 @@ function SilenceForm(props: { alertIds: readonly string[] }) {
 
   return (
     <form
-      className="dialog__body"
+      className="dialog__body silence__form"
       onSubmit={(event) => {
         event.preventDefault();
         submit();

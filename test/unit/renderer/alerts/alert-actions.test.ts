@@ -8,6 +8,7 @@ import {
 import { incidentsByAlert } from '../../../../src/renderer/features/alerts/incident-alerts';
 import { unmappedWords } from '../../../../src/renderer/features/alerts/unmapped-banner';
 import type { AlertActionType } from '../../../../src/shared/domain/alert-action';
+import { invokeContract } from '../../../../src/shared/ipc/contract';
 import type { IncidentView } from '../../../../src/shared/ipc/incident-schemas';
 import { alert } from '../fixtures';
 
@@ -53,6 +54,23 @@ describe('offeredActions', () => {
       minutes: 240,
       comment: QUICK_SILENCE_COMMENT,
     });
+  });
+});
+
+describe('what the list sends', () => {
+  it('is an action main accepts, for every button offered', () => {
+    const acked = alert('A', {
+      ack: { by: 'bob', at: '2026-01-01T10:00:00Z', via: 'source', until: '2026-01-01T11:05:00Z' },
+    });
+    const sent = [alert('B'), acked]
+      .flatMap((a) => offeredActions(a, ALL, now))
+      .flatMap((o) => (o.action ? [o.action] : []));
+    expect(sent.length).toBeGreaterThan(5);
+    for (const action of sent) {
+      expect(
+        invokeContract['alert:act'].request.safeParse({ alertIds: ['prod:A'], action }).success,
+      ).toBe(true);
+    }
   });
 });
 

@@ -135,6 +135,45 @@ describe('the alert list on a noisy shift', () => {
     expect(await marker.count()).toBe(0);
   });
 
+  it('shows an incident’s chip on its alert, offers "Open incident" instead of a second Declare, and filters what no incident follows', async () => {
+    await alerts()
+      .getByRole('checkbox', { name: 'Select “CheckoutDown” to declare an incident' })
+      .check();
+    await alerts().getByRole('button', { name: 'Declare from 1 alert' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Declare an incident from this alert' });
+    await dialog
+      .getByLabel('Impact (who is affected, in words a customer reads)')
+      .fill('Checkout down');
+    await dialog.getByRole('button', { name: 'Declare incident' }).click();
+    await page.getByRole('article').waitFor();
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+
+    const row = alerts().locator('li.alert').filter({ hasText: 'CheckoutDown' });
+    const chip = row.getByRole('button', { name: 'CheckoutDown', exact: true });
+    await expect
+      .poll(() => chip.getAttribute('title'))
+      .toMatch(/^In incident “CheckoutDown” \(inc-/);
+    await row
+      .getByRole('button', { name: /CheckoutDown/ })
+      .first()
+      .click();
+    expect(await row.getByRole('button', { name: 'Open incident' }).count()).toBe(1);
+    expect(await row.getByRole('button', { name: 'Declare incident' }).count()).toBe(0);
+
+    await alerts()
+      .getByRole('button', { name: /^not in an incident/ })
+      .click();
+    expect(await filter().inputValue()).toBe('@incident=none');
+    expect(await alerts().locator('.alerts__counts').innerText()).toBe('60 of 61 shown');
+    expect(await alerts().locator('.alert-list').innerText()).not.toContain('CheckoutDown');
+    await filter().fill('');
+
+    await chip.click();
+    await page.getByRole('article').waitFor();
+    expect(await page.getByRole('article').innerText()).toContain('CheckoutDown');
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+  });
+
   it('ran without CSP violations or page errors', () => {
     expect(watch.console).toEqual([]);
   });

@@ -174,6 +174,22 @@ describe('the alert list on a noisy shift', () => {
     await page.getByRole('button', { name: 'Alerts', exact: true }).click();
   });
 
+  it('is driven by the keyboard on group lines: x ticks the whole group, o opens and closes it', async () => {
+    const group = groupLine('KubePodCrashLooping');
+    await group.click();
+    const open = await group.getAttribute('aria-expanded');
+    await page.keyboard.press('x');
+    await expect.poll(() => alerts().locator('.alerts__bulk').innerText()).toMatch(/^12 ticked/);
+    await page.keyboard.press('x');
+    await expect.poll(() => alerts().locator('.alerts__bulk').count()).toBe(0);
+    await page.keyboard.press('o');
+    await expect.poll(() => group.getAttribute('aria-expanded')).not.toBe(open);
+    await page.keyboard.press('j');
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.className)).toMatch(
+      /alert--selected|group--selected/,
+    );
+  });
+
   it('ran without CSP violations or page errors', () => {
     expect(watch.console).toEqual([]);
   });

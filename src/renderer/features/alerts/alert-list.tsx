@@ -231,9 +231,13 @@ export function AlertList() {
         case 'x':
           if (item) {
             event.preventDefault();
-            if (item.kind === 'group')
-              item.group.alerts.forEach((a) => uiStore.actions.toggleChecked(a.id));
-            else uiStore.actions.toggleChecked(item.id);
+            if (item.kind === 'group') {
+              // The whole group: ticked unless all of it already is, then unticked.
+              const ticked = uiStore.getState().checkedAlerts;
+              const all = item.group.alerts.every((a) => ticked.has(a.id));
+              for (const a of item.group.alerts)
+                if (ticked.has(a.id) === all) uiStore.actions.toggleChecked(a.id);
+            } else uiStore.actions.toggleChecked(item.id);
           }
           return;
         case 'Escape':

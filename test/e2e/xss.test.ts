@@ -129,6 +129,10 @@ describe('untrusted text in browser mode: the XSS corpus', () => {
       };
 
       it('shows every payload of the alert annotations as text, and offers no link for them', async () => {
+        // The probes share one alertname: their group line opens to show each of them.
+        const group = alerts().locator('.group__head', { hasText: 'XssProbe' });
+        await group.waitFor(WITHIN_ONE_POLL);
+        if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
         await expect
           .poll(() => alerts().locator('li.alert').count(), WITHIN_ONE_POLL)
           .toBe(XSS_CORPUS.length);

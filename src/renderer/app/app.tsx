@@ -3,6 +3,7 @@ import { AlertList } from '../features/alerts/alert-list';
 import { PartBoundary } from '../components/part-boundary';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
+import { SilenceDialog } from '../features/alerts/silence-dialog';
 import { AttachDialog } from '../features/incident/attach-dialog';
 import { DeclareDialog } from '../features/incident/declare-dialog';
 import { SettingsView } from '../features/settings/settings-view';
@@ -136,6 +137,7 @@ export function App() {
       <ShortcutsDialog />
       <DeclareDialog />
       <AttachDialog />
+      <SilenceDialog />
     </div>
   );
 }

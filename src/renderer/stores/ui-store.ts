@@ -24,7 +24,7 @@ export interface UiState {
    * back so a keyboard user lands where they left.
    */
   returnFocus: string | undefined;
-  /** The alert the keyboard is on. */
+  /** The alert, or the group line (`group:<alertname>`), the keyboard is on. */
   selectedId: string | undefined;
   /** Alerts whose details are open. */
   expanded: ReadonlySet<string>;
@@ -54,6 +54,15 @@ export interface UiState {
    * so the scribe types the first line without reaching for the mouse.
    */
   focusComposer: boolean;
+  /** Alert groups the user opened or closed, against their default (see the alert list). */
+  toggledGroups: ReadonlySet<string>;
+  /** The custom silence form, while open: the alerts it silences. */
+  silencing: { alertIds: readonly string[] } | undefined;
+  /**
+   * What the last action on alerts came to ("Acknowledge: 2 of 3 done · …"), and why each alert
+   * that failed did, shown on its row until the next action.
+   */
+  actionOutcome: { text: string; failed: ReadonlyMap<string, string> } | undefined;
 }
 
 /** The UI store and its actions. */
@@ -100,6 +109,10 @@ export interface UiStore extends StoreApi<UiState> {
      */
     startAttach(alertIds: readonly string[], fromSelection: boolean): void;
     endAttach(): void;
+    toggleGroup(key: string): void;
+    startSilence(alertIds: readonly string[]): void;
+    endSilence(): void;
+    setActionOutcome(outcome: UiState['actionOutcome']): void;
   };
 }
 
@@ -120,6 +133,9 @@ export function createUiStore(): UiStore {
     attaching: undefined,
     incidentNotice: undefined,
     focusComposer: false,
+    toggledGroups: new Set<string>(),
+    silencing: undefined,
+    actionOutcome: undefined,
   }));
   return Object.assign(store, {
     actions: {
@@ -164,6 +180,13 @@ export function createUiStore(): UiStore {
       startAttach: (alertIds: readonly string[], fromSelection: boolean) =>
         store.setState({ attaching: { alertIds: [...alertIds], fromSelection } }),
       endAttach: () => store.setState({ attaching: undefined }),
+      toggleGroup: (key: string) =>
+        store.setState((s) => ({ toggledGroups: toggled(s.toggledGroups, key), selectedId: key })),
+      startSilence: (alertIds: readonly string[]) =>
+        store.setState({ silencing: { alertIds: [...alertIds] } }),
+      endSilence: () => store.setState({ silencing: undefined }),
+      setActionOutcome: (actionOutcome: UiState['actionOutcome']) =>
+        store.setState({ actionOutcome }),
     },
   });
 }

@@ -81,6 +81,36 @@ export const webhookSettingsSchema = z.object({
 /** The webhook receiver's settings. */
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
+/** A filter of the alert list kept under a name, e.g. "Hide Watchdog and info". */
+export const savedFilterSchema = z
+  .object({
+    /** What the button says. */
+    name: z.string().trim().min(1).max(100),
+    /** The filter as typed in the list (`alertname!=Watchdog severity!=info`). */
+    query: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+
+/** A filter of the alert list kept under a name. */
+export type SavedFilter = z.infer<typeof savedFilterSchema>;
+
+/** The saved filters a new user starts with: the noise most teams hide first. */
+export const DEFAULT_SAVED_FILTERS: readonly SavedFilter[] = [
+  { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
+];
+
+/** How the alert list is set up (docs/settings.md, alert list). */
+export const alertListSettingsSchema = z.object({
+  /** Filters offered as one-click buttons above the list, in this order. */
+  savedFilters: z
+    .array(savedFilterSchema)
+    .max(50)
+    .default(() => [...DEFAULT_SAVED_FILTERS]),
+});
+
+/** How the alert list is set up. */
+export type AlertListSettings = z.infer<typeof alertListSettingsSchema>;
+
 /** Current version of the settings file layout. */
 export const SETTINGS_VERSION = 1;
 
@@ -120,6 +150,10 @@ export const settingsSchema = z
     incidents: incidentDefaultsOverrideSchema.default({}),
     /** How API tokens are kept; see {@link secretSettingsSchema}. */
     secrets: secretSettingsSchema.default({ acceptBasicText: false }),
+    /** The alert list's saved filters; see {@link alertListSettingsSchema}. */
+    alertList: alertListSettingsSchema.default(() => ({
+      savedFilters: [...DEFAULT_SAVED_FILTERS],
+    })),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

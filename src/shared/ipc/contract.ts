@@ -8,6 +8,7 @@ import {
   runbookUrlResolutionSchema,
 } from '../domain/runbook';
 import {
+  alertListSettingsSchema,
   profileSettingsSchema,
   runbookSettingsSchema,
   settingsSchema,
@@ -214,6 +215,8 @@ export const invokeContract = {
         webhook: webhookSettingsSchema.strict().optional(),
         /** The team's incident defaults; replaces the whole block. */
         incidents: incidentDefaultsOverrideSchema.optional(),
+        /** The alert list's saved filters; replaces the whole block. */
+        alertList: alertListSettingsSchema.strict().optional(),
       })
       .strict(),
     response: settingsViewSchema,

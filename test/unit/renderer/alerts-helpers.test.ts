@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { matchesFilter } from '../../../src/renderer/features/alerts/alert-filter';
+import {
+  matchesQuery,
+  parseAlertQuery,
+  type FilterContext,
+} from '../../../src/renderer/features/alerts/alert-query';
+import type { Alert } from '../../../src/shared/domain/alert';
+
+const matchesFilter = (alert: Alert, query: string, context: FilterContext): boolean =>
+  matchesQuery(alert, parseAlertQuery(query), context);
 import {
   fieldEntries,
   keyLabels,
@@ -9,7 +17,7 @@ import {
 import { summarise } from '../../../src/renderer/features/alerts/summary';
 import { alert, source } from './fixtures';
 
-const ctx = { sourceName: 'Production', severityText: 'SEV2' };
+const ctx = { sourceName: 'Production', severityText: 'SEV2', incidentIds: [] };
 
 describe('matchesFilter', () => {
   const a = alert('HighLatency', {
@@ -23,13 +31,14 @@ describe('matchesFilter', () => {
     expect(matchesFilter(a, '   ', ctx)).toBe(true);
   });
 
-  it('matches title, summary, label values, label=value, source, severity and status, ignoring case', () => {
+  it('matches title, summary, label values, an exact label=value or a label=~pattern, source, severity and status', () => {
     for (const q of [
       'highlat',
       'P99',
       'checkout-api',
       'env=prod',
-      'service=check',
+      'service=checkout-api',
+      'service=~check',
       'production',
       'sev2',
       'FIRING',

@@ -14,6 +14,7 @@ import type { ConnectionState } from '../../../src/renderer/bridge/connection-st
 import {
   createWebSocketTransport,
   type WebSocketTransport,
+  type WebSocketTransportOptions,
 } from '../../../src/renderer/bridge/websocket-transport';
 import type { IpcResult } from '../../../src/shared/ipc/result';
 import { freePort } from '../../support/free-port';
@@ -55,8 +56,14 @@ async function server(
   return started;
 }
 
-function transport(port: number, token = TOKEN, urls: string[] = []): WebSocketTransport {
+function transport(
+  port: number,
+  token = TOKEN,
+  urls: string[] = [],
+  timers: Pick<WebSocketTransportOptions, 'setTimer' | 'clearTimer'> = {},
+): WebSocketTransport {
   const t = createWebSocketTransport({
+    ...timers,
     url: `ws://127.0.0.1:${port}/ws`,
     token,
     random: () => 0,
@@ -188,11 +195,21 @@ describe('WebSocket transport ↔ browser-mode server', () => {
     const s = await server();
     const port = s.port;
     await s.close();
-    const t = transport(port);
-    await until(t, (st) => st.status === 'disconnected');
+    // Timers never fire here: the scheduled retry never comes, so only reconnectNow can connect.
+    let retryScheduled = (): void => {};
+    const scheduled = new Promise<void>((resolve) => (retryScheduled = resolve));
+    const t = transport(port, TOKEN, [], {
+      setTimer: () => {
+        retryScheduled();
+        return {};
+      },
+      clearTimer: () => {},
+    });
+    await scheduled;
+    expect(t.state().status).toBe('disconnected');
     await server(port);
     t.reconnectNow();
-    await until(t, (st) => st.status === 'connected', 1500);
+    await until(t, (st) => st.status === 'connected', 3000);
   });
 
   it('does not call a stopping app a refusal while its HTTP server is still closing', async () => {

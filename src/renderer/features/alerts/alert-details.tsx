@@ -5,15 +5,27 @@ import { errorMessage } from '../../bridge/bridge-error';
 import { openIncidentCount } from '../../stores/incident-state';
 import { formatDuration, formatTimestamp } from '../../components/time-format';
 import { AlertRunbooks } from '../runbooks/alert-runbooks';
+import { AlertActionBar } from './alert-action-bar';
+import type { OfferedAction } from './alert-actions';
 import { fieldEntries, sourceLink, type FieldEntry } from './alert-fields';
+import type { IncidentRef } from './incident-alerts';
+import { MutedFacts } from './muted-facts';
 
 /**
  * Everything about one alert, as plain text: its runbooks, every label and annotation
  * (untrusted — never parsed as HTML or Markdown), with http(s) values offered as buttons that
  * open through the bridge's link guard.
  */
-export function AlertDetails(props: { id: string; alert: Alert; sourceName: string; now: number }) {
+export function AlertDetails(props: {
+  alert: Alert;
+  sourceName: string;
+  now: number;
+  incidents: readonly IncidentRef[] | undefined;
+  offered: readonly OfferedAction[];
+  onAction: (offered: OfferedAction) => void;
+}) {
   const { alert, now } = props;
+  const incident = props.incidents?.[0];
   const { bridge, uiStore } = useApp();
   const [linkError, setLinkError] = useState<string | undefined>();
   const canAttach = useIncidents((s) => openIncidentCount(s.list) > 0);
@@ -29,16 +41,27 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
   const generator = sourceLink(alert);
   const started = new Date(alert.startsAt);
   return (
-    <div className="details" id={props.id}>
+    <div className="details">
       <div className="details__facts">
-        <button
-          type="button"
-          className="btn btn--small btn--primary"
-          onClick={() => uiStore.actions.startDeclare([alert.id])}
-        >
-          Declare incident
-        </button>
-        {canAttach ? (
+        {incident ? (
+          <button
+            type="button"
+            className="btn btn--small btn--primary"
+            onClick={() => uiStore.actions.openIncident(incident.id)}
+            title={`${incident.title} (${incident.id})`}
+          >
+            Open incident
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn btn--small btn--primary"
+            onClick={() => uiStore.actions.startDeclare([alert.id])}
+          >
+            Declare incident
+          </button>
+        )}
+        {canAttach && !incident ? (
           <button
             type="button"
             className="btn btn--small"
@@ -67,13 +90,9 @@ export function AlertDetails(props: { id: string; alert: Alert; sourceName: stri
           </span>
         ) : null}
         <span>Source: {props.sourceName}</span>
-        {alert.ack ? (
-          <span>
-            Acknowledged by {alert.ack.by} at{' '}
-            <span className="tabular">{formatTimestamp(new Date(alert.ack.at))}</span>
-          </span>
-        ) : null}
       </div>
+      <AlertActionBar offered={props.offered} onAction={props.onAction} />
+      <MutedFacts alert={alert} now={now} />
       {linkError ? <p className="details__error">{linkError}</p> : null}
       <AlertRunbooks alert={alert} openLink={open} />
       <div className="details__columns">

@@ -40,6 +40,11 @@ describe('settingsSchema', () => {
       profile: {},
       incidents: {},
       secrets: { acceptBasicText: false },
+      alertList: {
+        savedFilters: [
+          { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
+        ],
+      },
     });
   });
 
@@ -194,5 +199,29 @@ describe('webhook receiver settings', () => {
         'webhook.port: must be 0 (off) or a port from 1024 to 65535',
       ]);
     }
+  });
+});
+
+describe('alert list', () => {
+  it('starts with the "Hide Watchdog and info" filter, and keeps the user’s own list', () => {
+    expect(defaultSettings().alertList.savedFilters).toEqual([
+      { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
+    ]);
+    const own = settingsSchema.parse({
+      alertList: { savedFilters: [{ name: 'Payments', query: 'service=payments' }] },
+    });
+    expect(own.alertList.savedFilters).toEqual([{ name: 'Payments', query: 'service=payments' }]);
+    expect(
+      settingsSchema.parse({ alertList: { savedFilters: [] } }).alertList.savedFilters,
+    ).toEqual([]);
+  });
+
+  it('refuses a saved filter without a name or a query, saying where', () => {
+    const result = settingsSchema.safeParse({
+      alertList: { savedFilters: [{ name: ' ', query: 'x' }] },
+    });
+    expect(result.success).toBe(false);
+    if (!result.success)
+      expect(describeIssues(result.error).join('\n')).toMatch(/alertList\.savedFilters\.0\.name/);
   });
 });

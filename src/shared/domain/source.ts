@@ -63,7 +63,14 @@ export const SOURCE_KINDS: readonly SourceKind[] = sourceConfigSchema.options.ma
  */
 export function sourceDefaults(kind: SourceKind): Record<string, unknown> {
   const schema = sourceConfigSchema.options.find((option) => option.shape.kind.value === kind);
-  return schema ? schema.partial().parse({ kind }) : { kind };
+  const defaults: Record<string, unknown> = { kind };
+  if (!schema) return defaults;
+  // Field by field: a kind whose schema checks fields against each other cannot be `.partial()`.
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const parsed = field.safeParse(undefined);
+    if (parsed.success && parsed.data !== undefined) defaults[key] = parsed.data;
+  }
+  return defaults;
 }
 
 /** The source watched when the settings list none. */

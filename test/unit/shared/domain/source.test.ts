@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  SOURCE_KINDS,
+  sourceDefaults,
   DEFAULT_ALERTMANAGER_URL,
   alertmanagerSourceSchema,
   defaultSource,
@@ -154,5 +156,23 @@ describe('sourceStatusSchema', () => {
     expect(sourceStatusSchema.safeParse({ ...status, failingSince: 'yesterday' }).success).toBe(
       false,
     );
+  });
+});
+
+describe('sourceDefaults', () => {
+  it.each(SOURCE_KINDS)('gives a new %s source every default its schema has', (kind) => {
+    const defaults = sourceDefaults(kind);
+    expect(defaults.kind).toBe(kind);
+    expect(defaults).toMatchObject({ enabled: true, severityWords: {} });
+    expect(typeof defaults.intervalSeconds).toBe('number');
+  });
+
+  it('fills in what a PagerDuty source may leave out, though its schema checks scope against ids', () => {
+    expect(sourceDefaults('pagerduty')).toMatchObject({
+      apiUrl: 'https://api.pagerduty.com',
+      scope: 'me',
+      teamIds: [],
+      intervalSeconds: 30,
+    });
   });
 });

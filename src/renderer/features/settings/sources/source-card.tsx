@@ -1,7 +1,8 @@
 import type { SeverityScale } from '../../../../shared/domain/severity';
 import type { SourceStatus } from '../../../../shared/domain/source';
 import { kindForm } from './source-kind-forms';
-import type { SourceDraft } from './source-draft';
+import { takesToken, type SourceDraft } from './source-draft';
+import { SourceCredential } from './source-credential';
 import { SourceField } from './source-field';
 import { SourceTest } from './source-test';
 import { SeverityWordsEditor } from './severity-words-editor';
@@ -63,6 +64,14 @@ export function SourceCard(props: {
           ) : null}
         </div>
         {form.fields.filter((f) => !f.more).map(field)}
+        {takesToken(draft) ? (
+          <SourceCredential
+            draft={draft}
+            status={status}
+            id={fieldId('token')}
+            onChange={(token) => props.onChange({ token })}
+          />
+        ) : null}
       </div>
       <details className="source-card__more" open={moreErrors || undefined}>
         <summary>More settings</summary>

@@ -17,10 +17,25 @@ export interface SourceDraft {
   /** This source's own severity words, as rows. */
   readonly words: ReadonlyArray<{ readonly word: string; readonly severity: Severity }>;
   /**
+   * A token typed here: tried by Test connection and, on Save, put in the secret store (never in
+   * the settings). Empty when none was typed.
+   */
+  readonly token: string;
+  /**
    * The settings as saved, so whatever this form does not show (written by hand, or by a newer
    * version) is kept when the user saves.
    */
   readonly saved: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * Whether this draft's kind takes a token with the settings as typed (PagerDuty always; an
+ * Alertmanager only behind a proxy that wants a bearer token).
+ * @param draft - the source as edited
+ */
+export function takesToken(draft: SourceDraft): boolean {
+  const form = kindForm(draft.kind);
+  return form.credential !== undefined && (form.credentialWhen?.(draft.values) ?? true);
 }
 
 /** The source entries of a settings:update request. */
@@ -49,6 +64,7 @@ export function draftOf(source: SourceConfig): SourceDraft {
     enabled: source.enabled,
     values,
     words: Object.entries(source.severityWords).map(([word, severity]) => ({ word, severity })),
+    token: '',
     saved,
   };
 }
@@ -67,7 +83,17 @@ export function newDraft(
   const values: Record<string, string | boolean> = {};
   for (const field of kindForm(kind).fields)
     values[field.path] = shown(field, read(defaults, field.path));
-  return { key, id: undefined, kind, name: '', enabled: true, values, words: [], saved: undefined };
+  return {
+    key,
+    id: undefined,
+    kind,
+    name: '',
+    enabled: true,
+    values,
+    words: [],
+    token: '',
+    saved: undefined,
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { SeverityScale } from '../../../../shared/domain/severity';
 import { useApp } from '../../../app/app-context';
 import { errorMessage } from '../../../bridge/bridge-error';
 import { SeverityBadge } from '../../../components/severity-badge';
-import { sourceInput, type SourceDraft } from './source-draft';
+import { sourceInput, takesToken, type SourceDraft } from './source-draft';
 
 type Tested = InvokeResponse<'source:test'>;
 
@@ -25,7 +25,8 @@ export function SourceTest(props: { draft: SourceDraft; scale: SeverityScale }) 
       return;
     }
     setState({ kind: 'testing' });
-    bridge.invoke('source:test', { source }).then(
+    const token = takesToken(props.draft) ? props.draft.token.trim() : '';
+    bridge.invoke('source:test', { source, ...(token ? { credential: token } : {}) }).then(
       (result) => setState({ kind: 'done', result }),
       (error: unknown) => setState({ kind: 'error', text: errorMessage(error) }),
     );

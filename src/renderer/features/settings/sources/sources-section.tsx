@@ -18,6 +18,7 @@ import {
   errorsFromIssues,
   newDraft,
   sourcesRequest,
+  takesToken,
   type FormErrors,
   type SourceDraft,
 } from './source-draft';
@@ -114,12 +115,34 @@ export function SourcesSection(props: { view: SettingsViewData }) {
     // The app polls a changed source at once, often before this answer arrives: any attempt
     // from the click on tells whether the saved settings work.
     const clickedAt = new Date().toISOString();
+    // Tokens typed here go to the secret store once their sources are saved, never the file.
+    const tokens = drafts.flatMap((draft, index) => {
+      const token = draft.token.trim();
+      const source = sources[index];
+      return takesToken(draft) && token !== '' && source ? [{ source, token }] : [];
+    });
     bridge.invoke('settings:update', { sources, severityScale: scale, severityWords }).then(
-      (view) => {
+      async (view) => {
+        const stored = await Promise.allSettled(
+          tokens.map(({ source, token }) =>
+            bridge.invoke('source:setCredential', { sourceId: source.id, credential: token }),
+          ),
+        );
+        const failed = stored.flatMap((result, i) =>
+          result.status === 'rejected'
+            ? [
+                `the token of ${tokens[i]?.source.name ?? 'a source'} was not stored: ${errorMessage(result.reason)}`,
+              ]
+            : [],
+        );
         setDirty(false);
         reset(view.settings);
         setSavedAt(clickedAt);
-        setStatus({ kind: 'saved', text: 'Saved.' });
+        setStatus(
+          failed.length === 0
+            ? { kind: 'saved', text: 'Saved.' }
+            : { kind: 'error', text: `Saved, but ${failed.join('; ')}.` },
+        );
       },
       (error: unknown) => {
         if (error instanceof BridgeError && error.issues.length > 0) {

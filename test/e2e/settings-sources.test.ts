@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +86,53 @@ describe('alert sources in Settings', () => {
         timeout: WITHIN_ONE_POLL.timeout * 2,
       })
       .toMatch(/^Saved, but Staging is not answering \(cannot connect to .*\)\.$/);
+  });
+
+  it('shows live what a JSON mapping makes of the real answer, as the paths are typed', async () => {
+    const body = JSON.stringify({
+      data: {
+        alerts: [
+          { key: 'q-1', name: 'Queue stuck', level: 'critical', state: 'open' },
+          { key: 'q-2', name: '<img src=x onerror=alert(1)>', level: 'weird', state: 'open' },
+        ],
+      },
+    });
+    const api: Server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(api.address() as AddressInfo).port}/alerts`;
+      await sources().getByLabel('Kind of source to add').selectOption('json');
+      await sources().getByRole('button', { name: '+ Add source' }).click();
+      const json = sources().locator('fieldset.source-card').last();
+      const preview = json.getByRole('region', { name: 'Preview of the mapping' });
+      await json.getByLabel('Name').fill('Queues');
+      await json.getByLabel('URL', { exact: true }).fill(url);
+      await json.getByLabel('Id field').fill('key');
+      await json.getByLabel('Title field').fill('name');
+      // No list path yet: the answer is an object, and the preview says what it holds.
+      await expect
+        .poll(() => preview.getByRole('status').textContent(), WITHIN_ONE_POLL)
+        .toMatch(
+          /the answer is an object, not a list — set the list path .*its top-level keys are: data/,
+        );
+      expect(await preview.locator('pre').textContent()).toContain('"alerts"');
+
+      await json.getByLabel('The list is at').fill('data.alerts');
+      await json.getByLabel('Severity field').fill('level');
+      await expect
+        .poll(() => preview.getByRole('status').textContent(), WITHIN_ONE_POLL)
+        .toBe('2 items → 2 alerts');
+      const shown = await preview.innerText();
+      expect(shown).toContain('Queue stuck');
+      expect(shown).toContain('severity “weird” unmapped');
+      // Untrusted text stays text.
+      expect(shown).toContain('<img src=x onerror=alert(1)>');
+      expect(await preview.locator('img').count()).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => api.close(() => resolve()));
+    }
   });
 });

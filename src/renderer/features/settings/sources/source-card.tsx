@@ -3,6 +3,7 @@ import type { SourceStatus } from '../../../../shared/domain/source';
 import { kindForm } from './source-kind-forms';
 import { takesToken, type SourceDraft } from './source-draft';
 import { SourceCredential } from './source-credential';
+import { SourcePreviewPanel } from './source-preview';
 import { SourceField } from './source-field';
 import { SourceTest } from './source-test';
 import { SeverityWordsEditor } from './severity-words-editor';
@@ -73,6 +74,7 @@ export function SourceCard(props: {
           />
         ) : null}
       </div>
+      {draft.kind === 'json' ? <SourcePreviewPanel draft={draft} scale={props.scale} /> : null}
       <details className="source-card__more" open={moreErrors || undefined}>
         <summary>More settings</summary>
         <div className="source-card__fields">{more.map(field)}</div>

@@ -43,10 +43,16 @@ export interface FaultServer {
   readonly tlsUrl: string;
   /** Paths (with query) requested so far. */
   readonly requests: string[];
-  /** The most requests that were ever open at once. */
+  /** The most requests answered by {@link FaultServer.serve}'s behaviour that were ever open at once. */
   readonly maxInFlight: () => number;
-  /** Answer every following request like this. */
+  /** Answer every following request like this (but see {@link FaultServer.serveWell}). */
   serve(behaviour: FaultBehaviour): void;
+  /**
+   * Answer requests to these paths (with query) with 200 and their body, whatever
+   * {@link FaultServer.serve} says: the other requests of a poll answer well while the fault
+   * hits the path under test.
+   */
+  serveWell(answers: Readonly<Record<string, string>>): void;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,7 @@ const CHUNK = Buffer.alloc(1024 * 1024, 'x');
 /** Start a fault server on 127.0.0.1; it answers 404 until told otherwise. */
 export async function startFaultServer(): Promise<FaultServer> {
   let behaviour: FaultBehaviour = { status: 404, body: 'not scripted' };
+  let fixed: Readonly<Record<string, string>> = {};
   const requests: string[] = [];
   const open = new Set<ServerResponse>();
   let inFlight = 0;
@@ -63,6 +70,12 @@ export async function startFaultServer(): Promise<FaultServer> {
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push(req.url ?? '');
+    const fixedBody = fixed[req.url ?? ''];
+    if (fixedBody !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(fixedBody);
+      return;
+    }
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     open.add(res);
@@ -122,6 +135,9 @@ export async function startFaultServer(): Promise<FaultServer> {
     maxInFlight: () => maxInFlight,
     serve(next) {
       behaviour = next;
+    },
+    serveWell(answers) {
+      fixed = answers;
     },
     async close() {
       for (const res of open) res.destroy();

@@ -10,8 +10,13 @@ export interface SourceKindCase {
    * with a 1 s timeout.
    */
   config(baseUrl: string, id: string): Record<string, unknown>;
-  /** The path (and query) its poll requests. */
+  /** The path (and query) its poll requests: the one the faults hit. */
   readonly path: string;
+  /**
+   * The other paths (and queries) a poll requests, each with a well-formed answer, served
+   * whatever the fault (see `FaultServer.serveWell`).
+   */
+  readonly others?: Readonly<Record<string, string>>;
   /** A well-formed answer, and how many open alerts it makes. */
   readonly good: { readonly body: string; readonly openAlerts: number };
   /** JSON of the right syntax with a field of the wrong type, and the words that say so. */
@@ -51,6 +56,38 @@ const amAlert = {
   status: { state: 'active', silencedBy: [], inhibitedBy: [] },
 };
 
+const pdIncident = {
+  id: 'Q1ABCDEF',
+  incident_number: 42,
+  title: 'Disk full on db-1',
+  status: 'triggered',
+  urgency: 'high',
+  created_at: '2026-03-01T01:30:00Z',
+  html_url: 'https://example.pagerduty.com/incidents/Q1ABCDEF',
+  service: { id: 'PIJ90N7', type: 'service_reference', summary: 'Database' },
+};
+
+const ogAlert = {
+  id: '70413a06-38d6-4c85-92b8-5ebc900d42e2',
+  tinyId: '1791',
+  message: 'Disk full on db-1',
+  status: 'open',
+  acknowledged: false,
+  priority: 'P1',
+  tags: [],
+  createdAt: '2026-03-01T01:30:00.000Z',
+};
+
+const oncallGroup = {
+  id: 'I68T24C13IFW1',
+  title: 'Disk full on db-1',
+  state: 'new',
+  created_at: '2026-03-01T01:30:00.000000Z',
+  alerts_count: 1,
+};
+
+const oncallPage = (results: unknown[]) => JSON.stringify({ next: null, results });
+
 const checkBody = / without the expected text "ok"/;
 
 /**
@@ -67,6 +104,7 @@ export const SOURCE_KIND_CASES: Readonly<Record<string, SourceKindCase>> = {
       timeoutSeconds: 1,
     }),
     path: '/api/v2/alerts?active=true&silenced=true&inhibited=true',
+    others: { '/api/v2/silences?expired=false&pending=false': '[]' },
     good: { body: JSON.stringify([amAlert]), openAlerts: 1 },
     wrongTypes: {
       body: JSON.stringify([{ ...amAlert, labels: 'DiskFull' }]),
@@ -77,6 +115,82 @@ export const SOURCE_KIND_CASES: Readonly<Record<string, SourceKindCase>> = {
       words: /answered JSON of the wrong shape: \[0\]\.annotations: missing/,
     },
     failureShowsIn: 'status',
+  },
+  pagerduty: {
+    // Teams, not "me": a poll is then the one GET /incidents the faults hit.
+    config: (baseUrl, id) => ({
+      kind: 'pagerduty',
+      id,
+      name: `PD ${id}`,
+      apiUrl: baseUrl,
+      fromEmail: 'oncall@example.com',
+      scope: 'teams',
+      teamIds: ['PQ9K7I8'],
+      timeoutSeconds: 1,
+    }),
+    path: '/incidents?statuses%5B%5D=triggered&statuses%5B%5D=acknowledged&team_ids%5B%5D=PQ9K7I8&time_zone=UTC&limit=100&offset=0',
+    good: {
+      body: JSON.stringify({ incidents: [pdIncident], limit: 100, offset: 0, more: false }),
+      openAlerts: 1,
+    },
+    wrongTypes: {
+      body: JSON.stringify({ incidents: [{ ...pdIncident, status: 7 }], more: false }),
+      words: /answered JSON of the wrong shape: incidents\[0\]\.status/,
+    },
+    missingFields: {
+      body: JSON.stringify({ more: false }),
+      words: /answered JSON of the wrong shape: incidents: missing/,
+    },
+    failureShowsIn: 'status',
+    // A page of 100 full incidents is well under 1 MB.
+    words: { 'over-cap': /answered more than 8 MiB — / },
+  },
+  opsgenie: {
+    config: (baseUrl, id) => ({
+      kind: 'opsgenie',
+      id,
+      name: `OG ${id}`,
+      apiUrl: baseUrl,
+      timeoutSeconds: 1,
+    }),
+    path: '/v2/alerts?query=status%3A+open&offset=0&limit=100&sort=createdAt&order=desc',
+    good: { body: JSON.stringify({ data: [ogAlert], took: 0.01, requestId: 'r1' }), openAlerts: 1 },
+    wrongTypes: {
+      body: JSON.stringify({ data: [{ ...ogAlert, message: 7 }] }),
+      words: /data\[0\]\.message/,
+    },
+    missingFields: {
+      body: JSON.stringify({ took: 0.01 }),
+      words: /\bdata\b/,
+    },
+    failureShowsIn: 'status',
+    words: { 'over-cap': /answered more than 16 MiB — is this \S.* API URL\?/ },
+  },
+  'grafana-oncall': {
+    config: (baseUrl, id) => ({
+      kind: 'grafana-oncall',
+      id,
+      name: `OnCall ${id}`,
+      apiUrl: baseUrl,
+      timeoutSeconds: 1,
+    }),
+    // A poll lists each watched state in turn; the faults hit the first.
+    path: '/api/v1/alert_groups/?state=new',
+    others: {
+      '/api/v1/alert_groups/?state=acknowledged': oncallPage([]),
+      '/api/v1/alert_groups/?state=silenced': oncallPage([]),
+    },
+    good: { body: oncallPage([oncallGroup]), openAlerts: 1 },
+    wrongTypes: {
+      body: oncallPage([{ ...oncallGroup, state: 7 }]),
+      words: /results\[0\]\.state/,
+    },
+    missingFields: {
+      body: JSON.stringify({ next: null }),
+      words: /\bresults\b/,
+    },
+    failureShowsIn: 'status',
+    words: { 'over-cap': /answered more than 16 MiB — is this \S.* API URL\?/ },
   },
   json: {
     config: (baseUrl, id) => ({

@@ -174,6 +174,13 @@ function networkError(error: unknown, shown: string, peer: PeerWords): SourceErr
       ) {
         return new SourceError('tls', `cannot connect securely to ${shown}: ${detail}`, options);
       }
+      if (/redirect count exceeded/i.test(detail)) {
+        return new SourceError(
+          'config',
+          `${shown} redirects in a loop (more than 20 redirects) — check the URL, or a proxy's redirect rules`,
+          options,
+        );
+      }
       if (detail === 'bad port') {
         return new SourceError(
           'config',

@@ -78,7 +78,12 @@ export async function httpRequest(url: URL, request: HttpRequest): Promise<HttpA
         `${shown} answered HTTP ${response.status}, a redirect to ${target} — not followed, so the token is not sent there: enter the API URL it redirects to`,
       );
     }
-    const text = await readBodyText(response, MAX_API_BODY_BYTES, shown);
+    const text = await readBodyText(
+      response,
+      MAX_API_BODY_BYTES,
+      shown,
+      `is this ${request.peer}'s API URL?`,
+    );
     if (!response.ok && !request.accept?.includes(response.status))
       throw httpError(response, text, shown, request);
     return { status: response.status, headers: response.headers, text };

@@ -69,6 +69,7 @@ describe.each(KINDS)('a %s source against the fault server', (kind) => {
 
   beforeEach(async () => {
     peer = await startFaultServer();
+    peer.serveWell(SOURCE_KIND_CASES[kind]?.others ?? {});
     neighbour = await startFaultServer();
     h = kindHarness();
   });

@@ -15,6 +15,9 @@ import type { SourceKindCase } from '../../../../../support/source-kind-cases';
 /** Generous, for two busy cores; nothing here is a timing assertion. */
 export const WAIT = { timeout: 15_000, interval: 20 };
 
+/** The credential every source of the harness has in its secret store. */
+export const TEST_TOKEN = 'u+test-token-3f9a';
+
 /** A source manager on a fixed clock, recording everything it publishes. */
 export interface KindHarness {
   readonly manager: SourceManager;
@@ -62,6 +65,8 @@ export function kindHarness(): KindHarness {
       severity: () => ({ severityScale: 'sev1-4', severityWords: {} }),
       onAlertsChanged: (change) => changes.push(change),
       onStatus: (status) => statuses.push(status),
+      // The kinds that need a credential get one; the peer under test does not check it.
+      secret: () => Promise.resolve(TEST_TOKEN),
     }),
     source: (kindCase, baseUrl, id, extra = {}) =>
       sourceConfigSchema.parse({

@@ -164,7 +164,7 @@ export const SOURCE_KIND_CASES: Readonly<Record<string, SourceKindCase>> = {
       words: /\bdata\b/,
     },
     failureShowsIn: 'status',
-    words: { 'over-cap': /answered more than 16 MiB — is this \S.* API URL\?/ },
+    words: { 'over-cap': /answered more than 16 MiB — is this Opsgenie's API/ },
   },
   'grafana-oncall': {
     config: (baseUrl, id) => ({
@@ -190,7 +190,7 @@ export const SOURCE_KIND_CASES: Readonly<Record<string, SourceKindCase>> = {
       words: /\bresults\b/,
     },
     failureShowsIn: 'status',
-    words: { 'over-cap': /answered more than 16 MiB — is this \S.* API URL\?/ },
+    words: { 'over-cap': /answered more than 16 MiB — is this the OnCall API URL/ },
   },
   json: {
     config: (baseUrl, id) => ({

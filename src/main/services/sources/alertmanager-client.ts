@@ -1,9 +1,13 @@
-import { STATUS_CODES } from 'node:http';
-import { baseUrlOf, fetchText, type HttpRequestOptions, type PeerWords } from './http-request';
-import { readBodyText } from './read-body';
-import { parseRetryAfter } from './retry-after';
+import {
+  httpRequest,
+  statusError,
+  type HttpRequestOptions,
+  type Refusal,
+} from './http/http-request';
+import type { PeerWords } from './http/peer-words';
+import { baseUrlOf } from './http/request-url';
 import { shownUrl } from './shown-url';
-import { SourceError } from './source-error';
+import type { SourceError } from './source-error';
 
 /** The query that asks for every alert Alertmanager holds, muted or not. */
 export const ALERTS_QUERY = 'api/v2/alerts?active=true&silenced=true&inhibited=true';
@@ -24,7 +28,7 @@ export interface AlertmanagerCall {
   readonly json?: unknown;
 }
 
-const ALERTMANAGER: PeerWords = { name: 'Alertmanager', what: 'an Alertmanager' };
+const ALERTMANAGER: PeerWords = { name: 'Alertmanager', check: 'is this URL an Alertmanager?' };
 
 /** How much of an error body a message quotes: Alertmanager's own reasons are one line. */
 const ERROR_BODY_SHOWN = 300;
@@ -53,7 +57,7 @@ export function fetchAlertmanagerAlerts(
  * @param call - method and JSON body
  * @throws SourceError naming the URL and the cause, with the server's Retry-After if it sent one
  */
-export function requestAlertmanager(
+export async function requestAlertmanager(
   baseUrl: string,
   path: string,
   request: AlertmanagerRequest,
@@ -63,33 +67,25 @@ export function requestAlertmanager(
   // Relative to the base path, so an Alertmanager served under /alertmanager/ works too.
   const base = baseUrlOf(baseUrl, shown, 'http://alertmanager:9093');
   const method = call.method ?? 'GET';
-  return fetchText(
-    {
-      url: new URL(path, base.href),
-      shown,
-      peer: ALERTMANAGER,
-      method,
-      headers: {
-        ...(call.json !== undefined && { 'content-type': 'application/json' }),
-        ...(request.token !== undefined && { authorization: `Bearer ${request.token}` }),
-      },
-      ...(call.json !== undefined && { body: JSON.stringify(call.json) }),
-      maxBytes: MAX_BODY_BYTES,
-      httpError: async (response, now) =>
-        httpError(response, shown, now, method === 'GET' ? undefined : await errorBody(response)),
-    },
-    request,
-  );
+  const answer = await httpRequest(new URL(path, base.href), {
+    ...request,
+    shown,
+    peer: ALERTMANAGER,
+    method,
+    ...(call.json !== undefined && { json: call.json }),
+    ...(request.token !== undefined && {
+      headers: { authorization: `Bearer ${request.token}` },
+      secret: request.token,
+    }),
+    maxBytes: MAX_BODY_BYTES,
+    httpError: (refusal) =>
+      httpError(refusal, method === 'GET' ? undefined : errorBody(refusal.body)),
+  });
+  return answer.text;
 }
 
 /** The start of an error body, on one line; none for HTML (a proxy's page says nothing useful). */
-async function errorBody(response: Response): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readBodyText(response, 64 * 1024, '');
-  } catch {
-    return undefined;
-  }
+function errorBody(text: string): string | undefined {
   // Alertmanager answers a refused silence with a JSON string ("start time must be …"), and a
   // request its API validation refuses with `{ code, message }`.
   let said = text.trim();
@@ -106,22 +102,10 @@ async function errorBody(response: Response): Promise<string | undefined> {
   return said.length > ERROR_BODY_SHOWN ? `${said.slice(0, ERROR_BODY_SHOWN)}…` : said;
 }
 
-function httpError(
-  response: Response,
-  shown: string,
-  now: Date,
-  said: string | undefined,
-): SourceError {
-  const status = response.status;
-  const text = response.statusText || STATUS_CODES[status] || '';
+function httpError(refusal: Refusal, said: string | undefined): SourceError {
   // A 404 that says why (an unknown silence) is not a wrong base URL.
-  const hint = said !== undefined && status === 404 ? undefined : httpHint(status);
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
-  return new SourceError(
-    'http',
-    `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${said ? `: ${said}` : ''}${hint ? ` — ${hint}` : ''}`,
-    retryAfterMs === undefined ? { status } : { status, retryAfterMs },
-  );
+  const hint = said !== undefined && refusal.status === 404 ? undefined : httpHint(refusal.status);
+  return statusError(refusal, `${said ? `: ${said}` : ''}${hint ? ` — ${hint}` : ''}`);
 }
 
 function httpHint(status: number): string | undefined {

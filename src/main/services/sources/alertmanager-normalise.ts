@@ -5,7 +5,7 @@ import { isPlainGettableAlert, isPlainGettableAlerts } from './alertmanager-fast
 import { mutingOf } from './alertmanager-muting';
 import { gettableAlertsSchema, type GettableAlert } from './alertmanager-response';
 import type { GettableSilence } from './alertmanager-silences';
-import { describeResponseIssues, parseJsonBody } from './json-body';
+import { describeResponseIssues, parseJsonText } from './http/json-answer';
 import { SourceError } from './source-error';
 
 /** The part of the settings that decides what a `severity` label means. */
@@ -34,7 +34,8 @@ export interface NormaliseOptions extends SeverityMapping {
  *   the URL: "answered HTML, not JSON — is this URL an Alertmanager?"
  */
 export function normaliseAlertmanagerAlerts(body: unknown, options: NormaliseOptions): Alert[] {
-  const json = typeof body === 'string' ? parseJsonBody(body, 'an Alertmanager') : body;
+  const json =
+    typeof body === 'string' ? parseJsonText(body, 'is this URL an Alertmanager?') : body;
   return checkedAlerts(json).map(alertMapper(options));
 }
 
@@ -56,7 +57,7 @@ export async function normaliseAlertmanagerAlertsInSlices(
   options: NormaliseOptions,
   pause: () => Promise<void>,
 ): Promise<Alert[]> {
-  const json = parseJsonBody(body, 'an Alertmanager');
+  const json = parseJsonText(body, 'is this URL an Alertmanager?');
   if (!Array.isArray(json)) return normaliseAlertmanagerAlerts(json, options);
   const map = alertMapper(options);
   const out: Alert[] = [];

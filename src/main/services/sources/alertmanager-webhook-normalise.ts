@@ -1,7 +1,7 @@
 import type { Alert } from '../../../shared/domain/alert';
 import { normaliseAlertmanagerAlerts, type NormaliseOptions } from './alertmanager-normalise';
 import type { GettableAlert } from './alertmanager-response';
-import { describeResponseIssues } from './json-body';
+import { describeResponseIssues } from './http/json-answer';
 import {
   alertmanagerWebhookPayloadSchema,
   type AlertmanagerWebhookPayload,

@@ -1,15 +1,18 @@
-import { STATUS_CODES } from 'node:http';
 import type { z } from 'zod';
-import { fetchText, type HttpRequestOptions, type PeerWords } from './http-request';
-import { describeResponseIssues, parseJsonBody } from './json-body';
+import {
+  httpRequest,
+  statusError,
+  type HttpRequestOptions,
+  type Refusal,
+} from './http/http-request';
+import { parseJsonAnswer } from './http/json-answer';
+import type { PeerWords } from './http/peer-words';
 import {
   pagerdutyCurrentUserSchema,
   pagerdutyErrorSchema,
   pagerdutyIncidentPageSchema,
   type PagerdutyIncident,
 } from './pagerduty-response';
-import { readBodyText } from './read-body';
-import { parseRetryAfter } from './retry-after';
 import { shownUrl } from './shown-url';
 import { SourceError } from './source-error';
 
@@ -32,7 +35,7 @@ export const MAX_BULK_UPDATE = 250;
 /** The largest body accepted: a page of 100 full incidents is well under 1 MB. */
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-const PAGERDUTY: PeerWords = { name: 'PagerDuty', what: "PagerDuty's REST API" };
+const PAGERDUTY: PeerWords = { name: 'PagerDuty', check: "is this URL PagerDuty's REST API?" };
 
 /** Where the API is and the token that opens it. */
 export interface PagerdutyAccount {
@@ -179,63 +182,43 @@ async function call<S extends z.ZodType | null>(
 ): Promise<S extends z.ZodType ? z.infer<S> : undefined> {
   const shown = shownUrl(account.apiUrl);
   const base = account.apiUrl.endsWith('/') ? account.apiUrl : `${account.apiUrl}/`;
-  const text = await fetchText(
-    {
-      url: new URL(path, base),
-      shown,
-      peer: PAGERDUTY,
-      method: spec.method ?? 'GET',
-      headers: {
-        accept: PAGERDUTY_ACCEPT,
-        authorization: `Token token=${account.token}`,
-        ...(spec.body !== undefined && { 'content-type': 'application/json' }),
-        ...(spec.from !== undefined && { from: spec.from }),
-      },
-      ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
-      maxBytes: MAX_BODY_BYTES,
-      httpError: (response, now) => pagerdutyHttpError(response, now, shown, spec),
+  const answer = await httpRequest(new URL(path, base), {
+    ...spec.options,
+    shown,
+    peer: PAGERDUTY,
+    method: spec.method ?? 'GET',
+    headers: {
+      accept: PAGERDUTY_ACCEPT,
+      authorization: `Token token=${account.token}`,
+      ...(spec.from !== undefined && { from: spec.from }),
     },
-    spec.options,
-  );
+    ...(spec.body !== undefined && { json: spec.body }),
+    secret: account.token,
+    maxBytes: MAX_BODY_BYTES,
+    httpError: (refusal) => pagerdutyHttpError(refusal, spec),
+  });
   if (spec.schema === null) return undefined as never;
-  const parsed = spec.schema.safeParse(parseAnswer(text, shown), { reportInput: true });
-  if (!parsed.success) {
-    throw new SourceError(
-      'response',
-      `${shown} answered JSON of the wrong shape: ${describeResponseIssues(parsed.error)}`,
-    );
-  }
-  return parsed.data as never;
-}
-
-function parseAnswer(text: string, shown: string): unknown {
-  try {
-    return parseJsonBody(text, PAGERDUTY.what);
-  } catch (error) {
-    if (error instanceof SourceError) {
-      throw new SourceError(error.kind, `${shown} ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+  return parseJsonAnswer(
+    answer.text,
+    spec.schema,
+    { shown, check: PAGERDUTY.check },
+    account.token,
+  ) as never;
 }
 
 /**
  * What a refusal from PagerDuty means, with its own error message when it sent one. A 429's
  * wait is the longer of `ratelimit-reset` (seconds, PagerDuty's own header) and `Retry-After`.
  */
-async function pagerdutyHttpError(
-  response: Response,
-  now: Date,
-  shown: string,
+function pagerdutyHttpError(
+  answer: Refusal,
   spec: Pick<CallSpec<null>, 'refusal' | 'notFound'>,
-): Promise<SourceError> {
-  const status = response.status;
-  const text = response.statusText || STATUS_CODES[status] || '';
-  const detail = await errorDetail(response, shown);
-  const waits = [
-    parseRetryAfter(response.headers.get('retry-after'), now),
-    resetSeconds(response.headers.get('ratelimit-reset')),
-  ].filter((ms): ms is number => ms !== undefined);
+): SourceError {
+  const { status, shown } = answer;
+  const detail = errorDetail(answer.body);
+  const waits = [answer.retryAfterMs, resetSeconds(answer.headers.get('ratelimit-reset'))].filter(
+    (ms): ms is number => ms !== undefined,
+  );
   const retryAfterMs = waits.length > 0 ? Math.max(...waits) : undefined;
   const options = retryAfterMs === undefined ? {} : { retryAfterMs };
   const refusal = spec.refusal ? ` — ${spec.refusal}` : '';
@@ -273,24 +256,16 @@ async function pagerdutyHttpError(
       options,
     );
   }
+  const timed = { ...answer, retryAfterMs };
   if (status >= 500) {
-    return new SourceError(
-      'http',
-      `${shown} answered HTTP ${status}${text ? ` ${text}` : ''} — PagerDuty is in trouble; the app keeps asking`,
-      options,
-    );
+    return statusError(timed, ' — PagerDuty is in trouble; the app keeps asking');
   }
-  return new SourceError(
-    'http',
-    `${shown} answered HTTP ${status}${text ? ` ${text}` : ''}${detail}`,
-    options,
-  );
+  return statusError(timed, detail);
 }
 
 /** PagerDuty's own words for a refusal, as `: "message (detail; detail)"`, or nothing. */
-async function errorDetail(response: Response, shown: string): Promise<string> {
+function errorDetail(text: string): string {
   try {
-    const text = await readBodyText(response, 64 * 1024, shown, `is this URL ${PAGERDUTY.what}?`);
     const parsed = pagerdutyErrorSchema.safeParse(JSON.parse(text));
     if (!parsed.success) return '';
     const { message, errors } = parsed.data.error;

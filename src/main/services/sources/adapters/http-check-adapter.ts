@@ -4,7 +4,17 @@ import type { HttpCheckSourceConfig } from '../../../../shared/domain/sources/ht
 import { shownUrl } from '../shown-url';
 import type { AdapterContext, SourceAdapter } from '../source-adapter';
 import { SourceError } from '../source-error';
-import { requestSourceAnswer } from '../source-http';
+import { httpRequest } from '../http/http-request';
+import type { PeerWords } from '../http/peer-words';
+import { checkedUrl } from '../http/request-url';
+
+// For the hint when the configured URL is not one.
+const EXAMPLE_URL = 'https://host/path';
+
+const CHECKED: PeerWords = {
+  name: 'the checked service',
+  check: 'is this URL the checked service?',
+};
 
 /** The fingerprint of a check's one alert: a check is either down or not. */
 export const HTTP_CHECK_FINGERPRINT = 'down';
@@ -73,18 +83,19 @@ async function check(
 ): Promise<string | undefined> {
   const shown = shownUrl(config.url);
   try {
-    const answer = await requestSourceAnswer(config.url, {
+    const answer = await httpRequest(checkedUrl(config.url, shown, EXAMPLE_URL), {
       signal,
       timeoutMs: config.timeoutSeconds * 1000,
       clock: context.clock,
       headers: { accept: '*/*' },
-      peer: 'the checked service',
+      peer: CHECKED,
+      accept: 'any',
     });
     if (answer.status !== config.expectStatus) {
       const text = answer.statusText || STATUS_CODES[answer.status] || '';
       return `${shown} answered HTTP ${answer.status}${text ? ` ${text}` : ''}, expected ${config.expectStatus}`;
     }
-    if (config.expectText !== undefined && !answer.body.includes(config.expectText)) {
+    if (config.expectText !== undefined && !answer.text.includes(config.expectText)) {
       return `${shown} answered ${answer.status} without the expected text "${config.expectText}"`;
     }
     return undefined;

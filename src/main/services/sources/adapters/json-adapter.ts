@@ -5,13 +5,18 @@ import {
   previewText,
   type SourcePreview,
 } from '../../../../shared/domain/source-preview';
-import { parseJsonText } from '../parse-json-text';
+import { endpointHint, httpRequest } from '../http/http-request';
+import { parseJsonText } from '../http/json-answer';
+import type { PeerWords } from '../http/peer-words';
+import { checkedUrl } from '../http/request-url';
 import { shownUrl } from '../shown-url';
 import type { AdapterContext, SourceAdapter } from '../source-adapter';
 import { SourceError } from '../source-error';
-import { getSourceText } from '../source-http';
 
-const PEER = 'a JSON endpoint';
+// For the hint when the configured URL is not one.
+const EXAMPLE_URL = 'https://host/path';
+
+const PEER: PeerWords = { name: 'a JSON endpoint', check: 'is this URL a JSON endpoint?' };
 
 /**
  * When each item without a readable time was first seen, per source, so its start stays put
@@ -77,29 +82,30 @@ async function fetchJson(
   context: AdapterContext,
   signal: AbortSignal,
 ): Promise<unknown> {
-  const headers: Record<string, string> = {};
+  let token: string | undefined;
   if (config.auth === 'bearer') {
-    const token = await context.secret();
+    token = await context.secret();
     if (token === undefined) {
       throw new SourceError(
         'config',
         `no token is stored for ${config.name} — enter one in Settings, or set its authentication to none`,
       );
     }
-    headers.authorization = `Bearer ${token}`;
   }
-  const text = await getSourceText(config.url, {
+  const shown = shownUrl(config.url);
+  const { text } = await httpRequest(checkedUrl(config.url, shown, EXAMPLE_URL), {
     signal,
     timeoutMs: config.timeoutSeconds * 1000,
     clock: context.clock,
-    headers,
+    ...(token !== undefined && { headers: { authorization: `Bearer ${token}` }, secret: token }),
     peer: PEER,
+    hint: endpointHint,
   });
   try {
-    return parseJsonText(text, `is this URL ${PEER}?`);
+    return parseJsonText(text, PEER.check);
   } catch (error) {
     if (error instanceof SourceError) {
-      throw new SourceError(error.kind, `${shownUrl(config.url)} ${error.message}`, {
+      throw new SourceError(error.kind, `${shown} ${error.message}`, {
         cause: error,
       });
     }

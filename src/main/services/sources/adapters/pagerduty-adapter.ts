@@ -1,6 +1,6 @@
 import type { Alert } from '../../../../shared/domain/alert';
 import type { PagerdutySourceConfig } from '../../../../shared/domain/source';
-import type { HttpRequestOptions } from '../http-request';
+import type { HttpRequestOptions } from '../http/http-request';
 import {
   fetchCurrentUserId,
   fetchOpenIncidents,

@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock/clock';
-import { httpRequest } from '../http/http-request';
+import { httpRequest, MAX_API_BODY_BYTES } from '../http/http-request';
 import { parseJsonAnswer } from '../http/json-answer';
+import type { PeerWords } from '../http/peer-words';
 import { shownUrl } from '../shown-url';
 import { SourceError } from '../source-error';
 import {
@@ -24,17 +25,22 @@ export interface OncallCall {
   readonly clock: Clock;
 }
 
+const PEER: PeerWords = {
+  name: 'Grafana OnCall',
+  check: 'is this the OnCall API URL shown under OnCall → Settings → Admin & API?',
+  refused: 'is this the Grafana OnCall API URL?',
+};
+
 const request = (call: OncallCall) => ({
   signal: call.signal,
   timeoutMs: call.timeoutMs,
   clock: call.clock,
-  peer: 'Grafana OnCall',
+  peer: PEER,
+  maxBytes: MAX_API_BODY_BYTES,
   secret: call.token,
   headers: { authorization: call.token },
   errorDetail: oncallErrorDetail,
 });
-
-const expected = 'the OnCall API URL shown under OnCall → Settings → Admin & API';
 
 /**
  * Every alert group in a watched state, following each list's `next` links.
@@ -56,7 +62,12 @@ export async function listAlertGroups(call: OncallCall): Promise<OncallAlertGrou
         );
       }
       const answer = await httpRequest(url, request(call));
-      const body = parseJsonAnswer(answer.text, oncallPageSchema, { shown, expected }, call.token);
+      const body = parseJsonAnswer(
+        answer.text,
+        oncallPageSchema,
+        { shown, check: PEER.check },
+        call.token,
+      );
       all.push(...body.results);
       next = body.next;
     }

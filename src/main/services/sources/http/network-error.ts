@@ -1,13 +1,14 @@
 import { SourceError } from '../source-error';
+import type { PeerWords } from './peer-words';
 
 /**
  * A fetch failure in words a person can act on. undici hides the system error in `error.cause`
  * (sometimes an AggregateError of several).
  * @param error - what fetch threw
  * @param shown - the URL as it may be shown
- * @param peer - what is asked, for hints ("Opsgenie", "Grafana OnCall")
+ * @param peer - who was asked, for hints
  */
-export function networkError(error: unknown, shown: string, peer: string): SourceError {
+export function networkError(error: unknown, shown: string, peer: PeerWords): SourceError {
   const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
   const code = errorCode(cause);
   const detail = cause instanceof Error ? cause.message : String(cause);
@@ -17,7 +18,7 @@ export function networkError(error: unknown, shown: string, peer: string): Sourc
     case 'ECONNREFUSED':
       return new SourceError(
         'connection',
-        `cannot connect to ${shown}: connection refused — is this the ${peer} API URL?`,
+        `cannot connect to ${shown}: connection refused — ${peer.refused ?? `is ${peer.name} running?`}`,
         options,
       );
     case 'ENOTFOUND':
@@ -38,7 +39,7 @@ export function networkError(error: unknown, shown: string, peer: string): Sourc
     case 'UND_ERR_CLOSED':
       return new SourceError(
         'connection',
-        `${shown} closed the connection before answering — is a proxy or firewall in the way?`,
+        `${shown} closed the connection before answering — is something else listening on that port, or a proxy in the way?`,
         options,
       );
     case 'EHOSTUNREACH':
@@ -56,7 +57,7 @@ export function networkError(error: unknown, shown: string, peer: string): Sourc
     case 'UND_ERR_BODY_TIMEOUT':
       return new SourceError(
         'timeout',
-        `${shown} did not answer in time (${code}) — is a firewall dropping the connection?`,
+        `${shown} did not answer in time (${code}) — ${overloaded(peer)}`,
         options,
       );
     default:
@@ -64,7 +65,25 @@ export function networkError(error: unknown, shown: string, peer: string): Sourc
         code !== undefined &&
         /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)
       ) {
-        return new SourceError('tls', `cannot connect securely to ${shown}: ${detail}`, options);
+        return new SourceError(
+          'tls',
+          `cannot connect securely to ${shown}: ${detail} — is its certificate valid for this host and trusted by this machine?`,
+          options,
+        );
+      }
+      if (/redirect count exceeded/i.test(detail)) {
+        return new SourceError(
+          'config',
+          `${shown} redirects in a loop (more than 20 redirects) — check the URL, or a proxy's redirect rules`,
+          options,
+        );
+      }
+      if (detail === 'bad port') {
+        return new SourceError(
+          'config',
+          `${shown}: that port is one browsers and fetch refuse to use — pick another`,
+          options,
+        );
       }
       return new SourceError(
         'connection',
@@ -72,6 +91,14 @@ export function networkError(error: unknown, shown: string, peer: string): Sourc
         options,
       );
   }
+}
+
+/**
+ * The hint for a peer that did not answer in time.
+ * @param peer - who was asked
+ */
+export function overloaded(peer: PeerWords): string {
+  return `is ${peer.name} overloaded, or is a firewall dropping the connection?`;
 }
 
 function errorCode(cause: unknown): string | undefined {

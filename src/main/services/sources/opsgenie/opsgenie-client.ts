@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock/clock';
 import { abortableSleep } from '../http/abortable-sleep';
-import { httpRequest } from '../http/http-request';
+import { httpRequest, MAX_API_BODY_BYTES } from '../http/http-request';
 import { parseJsonAnswer } from '../http/json-answer';
+import type { PeerWords } from '../http/peer-words';
 import { shownUrl } from '../shown-url';
 import { SourceError } from '../source-error';
 import {
@@ -36,17 +37,22 @@ export interface OpsgenieCall {
   readonly clock: Clock;
 }
 
+const PEER: PeerWords = {
+  name: 'Opsgenie',
+  check: "is this Opsgenie's API (api.opsgenie.com or api.eu.opsgenie.com)?",
+  refused: 'is this the Opsgenie API URL?',
+};
+
 const request = (call: OpsgenieCall) => ({
   signal: call.signal,
   timeoutMs: call.timeoutMs,
   clock: call.clock,
-  peer: 'Opsgenie',
+  peer: PEER,
+  maxBytes: MAX_API_BODY_BYTES,
   secret: call.apiKey,
   headers: { authorization: `GenieKey ${call.apiKey}` },
   errorDetail: opsgenieErrorMessage,
 });
-
-const expected = "Opsgenie's API (api.opsgenie.com or api.eu.opsgenie.com)";
 
 /**
  * Every open alert matching `query`, page after page.
@@ -69,7 +75,7 @@ export async function listOpenAlerts(call: OpsgenieCall, query: string): Promise
     const body = parseJsonAnswer(
       answer.text,
       opsgenieAlertPageSchema,
-      { shown: shownUrl(call.baseUrl), expected },
+      { shown: shownUrl(call.baseUrl), check: PEER.check },
       call.apiKey,
     );
     all.push(...body.data);
@@ -104,7 +110,7 @@ export async function actOnAlert(
   const { requestId } = parseJsonAnswer(
     accepted.text,
     opsgenieAcceptedSchema,
-    { shown, expected },
+    { shown, check: PEER.check },
     call.apiKey,
   );
   const statusUrl = new URL(`${call.baseUrl}/v2/alerts/requests/${encodeURIComponent(requestId)}`);
@@ -114,7 +120,7 @@ export async function actOnAlert(
       const { data } = parseJsonAnswer(
         answer.text,
         opsgenieRequestStatusSchema,
-        { shown, expected },
+        { shown, check: PEER.check },
         call.apiKey,
       );
       if (data.isSuccess) return;

@@ -84,7 +84,7 @@ describe('fetchAlertmanagerAlerts', () => {
     const error = await failure(server.url, 300);
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe(
-      `no answer within 0.3 s from ${server.url} — is it overloaded, or is a firewall dropping the connection?`,
+      `no answer within 0.3 s from ${server.url} — is Alertmanager overloaded, or is a firewall dropping the connection?`,
     );
   });
 

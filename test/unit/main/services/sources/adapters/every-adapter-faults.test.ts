@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sourceAdapters } from '../../../../../../src/main/services/sources/adapters/source-adapters';
-import { MAX_SOURCE_BODY_BYTES } from '../../../../../../src/main/services/sources/source-http';
+import { MAX_SOURCE_BODY_BYTES } from '../../../../../../src/main/services/sources/http/http-request';
 import {
   FAULTS,
   startFaultServer,

@@ -195,7 +195,7 @@ describe('Grafana OnCall through the source manager', { timeout: 30_000 }, () =>
       `${list} answered HTTP 401 Unauthorized ("Invalid token.") — Grafana OnCall refused the token: enter a valid one in Settings`,
       `${list} answered HTTP 429 Too Many Requests ("Request was throttled. Expected available in 10 seconds.") — Grafana OnCall asks us to slow down`,
       `${list} answered HTTP 502 Bad Gateway — Grafana OnCall (or a proxy in front of it) is in trouble`,
-      `${oncall.apiUrl} answered JSON of the wrong shape (results[0].state: Invalid option: expected one of "new"|"acknowledged"|"resolved"|"silenced"; results[0].created_at: Invalid input: expected string, received undefined) — is this the OnCall API URL shown under OnCall → Settings → Admin & API?`,
+      `${oncall.apiUrl} answered JSON of the wrong shape: results[0].state: expected one of "new", "acknowledged", "resolved", "silenced", got "firing"; results[0].created_at: missing (expected string) — is this the OnCall API URL shown under OnCall → Settings → Admin & API?`,
     ]);
     expect(manager.alerts().map((a) => a.id)).toEqual(['oc:G1']);
   });

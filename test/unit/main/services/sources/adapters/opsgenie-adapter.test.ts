@@ -233,7 +233,7 @@ describe('Opsgenie through the source manager', { timeout: 30_000 }, () => {
       `${og.url}/v2/alerts answered HTTP 429 Too Many Requests ("You are making too many requests!") — Opsgenie asks us to slow down`,
       `${og.url}/v2/alerts answered HTTP 503 Service Unavailable — Opsgenie (or a proxy in front of it) is in trouble`,
       `${og.url} answered HTML, not JSON — is this Opsgenie's API (api.opsgenie.com or api.eu.opsgenie.com)?`,
-      `${og.url} answered JSON of the wrong shape (data[0].message: Invalid input: expected string, received undefined; data[0].status: Invalid input: expected string, received undefined; data[0].createdAt: Invalid input: expected string, received undefined) — is this Opsgenie's API (api.opsgenie.com or api.eu.opsgenie.com)?`,
+      `${og.url} answered JSON of the wrong shape: data[0].message: missing (expected string); data[0].status: missing (expected string); data[0].createdAt: missing (expected string) — is this Opsgenie's API (api.opsgenie.com or api.eu.opsgenie.com)?`,
     ]);
     expect(manager.alerts().map((a) => a.id)).toEqual(['og:x']);
   });

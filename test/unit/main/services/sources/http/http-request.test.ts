@@ -1,7 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { httpRequest } from '../../../../../../src/main/services/sources/http/http-request';
+import {
+  endpointHint,
+  httpRequest,
+} from '../../../../../../src/main/services/sources/http/http-request';
+import { SourceError } from '../../../../../../src/main/services/sources/source-error';
 import { startScriptedServer, type ScriptedServer } from '../scripted-server';
 
 const clock = { now: () => new Date('2026-03-01T02:00:00Z') };
@@ -9,7 +13,11 @@ const TOKEN = 'tok-5e6f7a8b9c0d1e2f';
 const base = {
   clock,
   timeoutMs: 5000,
-  peer: 'Opsgenie',
+  peer: {
+    name: 'Opsgenie',
+    check: "is this Opsgenie's API?",
+    refused: 'is this the Opsgenie API URL?',
+  },
   secret: TOKEN,
   headers: { authorization: `GenieKey ${TOKEN}` },
 };
@@ -78,6 +86,91 @@ describe('httpRequest', () => {
     await expect(get(`${silent.url}/v2/alerts`, { timeoutMs: 200 })).rejects.toMatchObject({
       kind: 'timeout',
       message: expect.stringContaining(`from ${silent.url}/v2/alerts — is Opsgenie overloaded`),
+    });
+  });
+
+  it('sends the method, headers and JSON body asked for, and returns the answer', async () => {
+    const peer = await server();
+    let seen: { method?: string; headers?: Record<string, unknown> } = {};
+    peer.answer((req) => {
+      seen = { method: req.method, headers: req.headers };
+      return { body: '{"ok":true}' };
+    });
+    const answer = await get(`${peer.url}/x`, {
+      method: 'PUT',
+      headers: { from: 'ada@example.com' },
+      json: { a: 1 },
+    });
+    expect(answer).toMatchObject({ status: 200, text: '{"ok":true}' });
+    expect(seen).toMatchObject({
+      method: 'PUT',
+      headers: {
+        from: 'ada@example.com',
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+    });
+  });
+
+  it("lets the caller say what a refusal means, from the peer's body without the token", async () => {
+    const peer = await server();
+    peer.answer({ status: 400, body: `{"error":"bad From ${TOKEN}"}` });
+    await expect(
+      get(`${peer.url}/x`, {
+        httpError: (refusal: { status: number; body: string }) =>
+          new SourceError('http', `${refusal.status} said ${refusal.body}`),
+      }),
+    ).rejects.toThrow('400 said {"error":"bad From [token]"}');
+  });
+
+  it('ends the message about a body over the cap with what to check', async () => {
+    const peer = await server();
+    peer.answer({ body: 'x'.repeat(5_000) });
+    await expect(get(`${peer.url}/x`, { maxBytes: 1024 })).rejects.toThrow(
+      `${peer.url}/x answered more than 1 KiB — is this Opsgenie's API?`,
+    );
+  });
+
+  describe('for an endpoint the person configured', () => {
+    const endpoint = { name: 'a JSON endpoint', check: 'is this URL a JSON endpoint?' };
+    const fetchEndpoint = (url: string, extra: object = {}) =>
+      httpRequest(new URL(url), {
+        clock,
+        timeoutMs: 5000,
+        signal: new AbortController().signal,
+        peer: endpoint,
+        hint: endpointHint,
+        ...extra,
+      });
+
+    it.each([
+      [401, 'Unauthorized — the token was rejected or is missing; check the credential'],
+      [403, 'Forbidden — the token is not allowed to read this; check its permissions'],
+      [404, 'Not Found — is this the URL of a JSON endpoint?'],
+      [503, 'Service Unavailable — a JSON endpoint (or a proxy in front of it) is in trouble'],
+    ])('says what HTTP %i means', async (status, words) => {
+      const peer = await server();
+      peer.answer({ status, body: 'no' });
+      await expect(fetchEndpoint(`${peer.url}/x`)).rejects.toThrow(
+        `${peer.url}/x answered HTTP ${status} ${words}`,
+      );
+    });
+
+    it('hands any status over when asked to, for a health check to judge', async () => {
+      const peer = await server();
+      peer.answer({ status: 503, body: 'down for maintenance' });
+      expect(await fetchEndpoint(`${peer.url}/h`, { accept: 'any' })).toMatchObject({
+        status: 503,
+        text: 'down for maintenance',
+      });
+    });
+
+    it('follows redirects when no token goes with the request, and says when they loop', async () => {
+      const peer = await server();
+      peer.answer((req) => ({ status: 302, headers: { location: req.url ?? '/' } }));
+      await expect(fetchEndpoint(`${peer.url}/loop`)).rejects.toThrow(
+        `${peer.url}/loop redirects in a loop (more than 20 redirects) — check the URL, or a proxy's redirect rules`,
+      );
     });
   });
 });

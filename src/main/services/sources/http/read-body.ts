@@ -1,4 +1,4 @@
-import { SourceError } from './source-error';
+import { SourceError } from '../source-error';
 
 /**
  * Read a response body as UTF-8 text, refusing more than `maxBytes`. A URL that points at a
@@ -12,7 +12,7 @@ export async function readBodyText(
   response: Response,
   maxBytes: number,
   shownUrl: string,
-  hint = 'is this URL an Alertmanager?',
+  hint: string,
 ): Promise<string> {
   const tooLarge = () =>
     new SourceError(

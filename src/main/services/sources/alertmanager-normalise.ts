@@ -99,41 +99,64 @@ function alertMapper(options: NormaliseOptions): (raw: GettableAlert) => Alert {
     }
     return mapped;
   };
-  return (raw) => toAlert(raw, options, severityOf);
+  const nowIso = options.now.toISOString();
+  return (raw) => toAlert(raw, options, severityOf, nowIso);
 }
 
 function toAlert(
   raw: GettableAlert,
   options: NormaliseOptions,
   severityOf: (label: string | undefined) => ReturnType<typeof mapSeverityLabel>,
+  nowIso: string,
 ): Alert {
   const { labels, annotations } = raw;
   const severityLabel = labels.severity;
   const { severity, known } = severityOf(severityLabel);
-  const endsAt = realTime(raw.endsAt);
-  const ended = endsAt !== undefined && endsAt <= options.now.getTime();
+  const ended = hasEnded(raw.endsAt, options.now, nowIso);
   const summary = nonEmpty(annotations.summary) ?? nonEmpty(annotations.description);
-  const updatedAt = realTime(raw.updatedAt);
   const url = nonEmpty(raw.generatorURL);
-  return {
+  // Fields set one by one rather than spread in: spreading a dozen small objects per alert was
+  // a fifth of a 10,000-alert poll.
+  const alert: Alert = {
     id: alertId(options.sourceId, raw.fingerprint),
     sourceId: options.sourceId,
     fingerprint: raw.fingerprint,
     status: ended ? 'resolved' : statusOf(raw.status.state),
     severity,
-    ...(severityLabel !== undefined && { severityLabel }),
-    // A word the mapping does not know is flagged, not silently filed among the warnings.
-    ...(severityLabel !== undefined && !known && { severityUnmapped: true }),
     title: nonEmpty(labels.alertname) ?? nonEmpty(annotations.summary) ?? 'Unnamed alert',
-    ...(summary !== undefined && { summary }),
     labels,
     annotations,
     startsAt: utcIso(raw.startsAt),
-    ...(ended && { endsAt: utcIso(raw.endsAt) }),
-    ...(updatedAt !== undefined && { updatedAt: utcIso(raw.updatedAt) }),
-    ...(url !== undefined && { url }),
-    ...(!ended && mutingOf(raw.status, options.silences)),
   };
+  if (severityLabel !== undefined) {
+    alert.severityLabel = severityLabel;
+    // A word the mapping does not know is flagged, not silently filed among the warnings.
+    if (!known) alert.severityUnmapped = true;
+  }
+  if (summary !== undefined) alert.summary = summary;
+  if (ended) alert.endsAt = utcIso(raw.endsAt);
+  if (isRealTime(raw.updatedAt)) alert.updatedAt = utcIso(raw.updatedAt);
+  if (url !== undefined) alert.url = url;
+  if (!ended && isMuted(raw.status)) Object.assign(alert, mutingOf(raw.status, options.silences));
+  return alert;
+}
+
+function isMuted(status: GettableAlert['status']): boolean {
+  return (status.silencedBy?.length ?? 0) > 0 || (status.inhibitedBy?.length ?? 0) > 0;
+}
+
+/**
+ * Whether an alert's end is at or before now. Alertmanager writes canonical UTC times, which
+ * compare as text; anything else is parsed (Go's zero time means "not set": not ended).
+ */
+function hasEnded(endsAt: string, now: Date, nowIso: string): boolean {
+  if (CANONICAL_UTC.test(endsAt)) return endsAt <= nowIso;
+  const ms = realTime(endsAt);
+  return ms !== undefined && ms <= now.getTime();
+}
+
+function isRealTime(iso: string): boolean {
+  return CANONICAL_UTC.test(iso) ? !iso.startsWith('0001-') : realTime(iso) !== undefined;
 }
 
 function statusOf(state: GettableAlert['status']['state']): AlertStatus {

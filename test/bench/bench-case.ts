@@ -31,6 +31,8 @@ export interface BenchCase {
 export interface BenchSides {
   measured(): unknown;
   floor(): unknown;
+  /** Stops what setup started (processes, servers, temp dirs); run after the runs, also when one failed. */
+  teardown?(): Promise<void> | void;
 }
 
 /** One printed row. */
@@ -51,16 +53,20 @@ const WARMUP = 5;
  */
 export async function runCase(bench: BenchCase): Promise<BenchRow> {
   const sides = await bench.setup();
-  for (let i = 0; i < (bench.warmup ?? WARMUP); i++) {
-    await sides.measured();
-    await sides.floor();
-  }
   const sample = bench.sample === 'value' ? value : time;
   const measured: number[] = [];
   const floor: number[] = [];
-  for (let i = 0; i < bench.iterations; i++) {
-    measured.push(await sample(sides.measured));
-    floor.push(await sample(sides.floor));
+  try {
+    for (let i = 0; i < (bench.warmup ?? WARMUP); i++) {
+      await sides.measured();
+      await sides.floor();
+    }
+    for (let i = 0; i < bench.iterations; i++) {
+      measured.push(await sample(sides.measured));
+      floor.push(await sample(sides.floor));
+    }
+  } finally {
+    await sides.teardown?.();
   }
   const m = median(measured);
   const f = median(floor);

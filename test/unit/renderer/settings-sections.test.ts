@@ -114,7 +114,7 @@ describe('Settings → Incidents', () => {
     expect(html).toContain('value="Confirm the severity and record it"');
     expect(text(html)).toContain('Scribe Not used on new incidents. Use again');
     expect(html).toContain('aria-label="Closure checklist, item 6"');
-    expect(html).toContain('aria-label="Add an item to the Tech Lead checklist"');
+    expect(html).toContain('aria-label="Add item to the Tech Lead checklist"');
   });
 
   it('warns when the saved override cannot be used, and offers to save over it', () => {

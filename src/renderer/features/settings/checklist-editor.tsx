@@ -172,7 +172,7 @@ export function ChecklistEditor(props: {
         type="button"
         className="btn btn--small"
         data-add-item
-        aria-label={`Add an item to the ${label}`}
+        aria-label={`Add item to the ${label}`}
         disabled={items.length >= MAX_ITEMS}
         onClick={addItem}
       >

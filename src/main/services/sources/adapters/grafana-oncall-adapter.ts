@@ -1,3 +1,4 @@
+import { actOnEach } from '../act-on-each';
 import type { AlertAction } from '../../../../shared/domain/alert-action';
 import type { GrafanaOncallSourceConfig } from '../../../../shared/domain/sources/grafana-oncall-source-config';
 import {
@@ -66,24 +67,6 @@ export const grafanaOncallAdapter: SourceAdapter<GrafanaOncallSourceConfig> = {
   async act(config, alerts, { action, signal }, context) {
     const call = await callFor(config, context, signal);
     const { path, body } = oncallAction(action);
-    const outcomes = await Promise.allSettled(
-      alerts.map((alert) => actOnAlertGroup(call, alert.fingerprint, path, body)),
-    );
-    const failed = outcomes.flatMap((outcome, i) =>
-      outcome.status === 'rejected'
-        ? [{ alert: alerts[i], reason: outcome.reason as unknown }]
-        : [],
-    );
-    const [first] = failed;
-    if (!first) return;
-    if (alerts.length === 1) throw first.reason;
-    const why = failed.map(
-      ({ alert, reason }) =>
-        `${alert?.title ?? '?'}: ${reason instanceof Error ? reason.message : String(reason)}`,
-    );
-    throw new SourceError(
-      'http',
-      `${failed.length} of ${alerts.length} were not done: ${why.join('; ')}`,
-    );
+    await actOnEach(alerts, (alert) => actOnAlertGroup(call, alert.fingerprint, path, body));
   },
 };

@@ -1,3 +1,4 @@
+import { actOnEach } from '../act-on-each';
 import {
   OPSGENIE_API_URLS,
   type OpsgenieSourceConfig,
@@ -90,24 +91,6 @@ export const opsgenieAdapter: SourceAdapter<OpsgenieSourceConfig> = {
   async act(config, alerts, { action, actor, signal }, context) {
     const call = await callFor(config, context, signal);
     const { path, body } = opsgenieAction(action, actor, context.clock.now());
-    const outcomes = await Promise.allSettled(
-      alerts.map((alert) => actOnAlert(call, alert.fingerprint, path, body)),
-    );
-    const failed = outcomes.flatMap((outcome, i) =>
-      outcome.status === 'rejected'
-        ? [{ alert: alerts[i], reason: outcome.reason as unknown }]
-        : [],
-    );
-    const [first] = failed;
-    if (!first) return;
-    if (alerts.length === 1) throw first.reason;
-    const why = failed.map(
-      ({ alert, reason }) =>
-        `${alert?.title ?? '?'}: ${reason instanceof Error ? reason.message : String(reason)}`,
-    );
-    throw new SourceError(
-      'http',
-      `${failed.length} of ${alerts.length} were not done: ${why.join('; ')}`,
-    );
+    await actOnEach(alerts, (alert) => actOnAlert(call, alert.fingerprint, path, body));
   },
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The tests run against real peers, not mocks: Prometheus Alertmanager, a notification daemon
+# The tests run against real peers, not mocks: Prometheus and Prometheus Alertmanager, a notification daemon
 # (dunst) under a virtual X display with its own D-Bus session, and Chromium for the UI.
 # This installs the Debian/Ubuntu packages that provide them, or stops at once naming them.
 set -euo pipefail
@@ -8,6 +8,8 @@ set -euo pipefail
 declare -A needs=(
   [prometheus-alertmanager]=prometheus-alertmanager
   [amtool]=prometheus-alertmanager
+  # a real Prometheus evaluates alerting rules and sends them to Alertmanager (the whole chain)
+  [prometheus]=prometheus
   [dunst]=dunst
   [dunstctl]=dunst
   [Xvfb]=xvfb

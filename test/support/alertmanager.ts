@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from './free-port';
+import { dropDir, peerProcess, scratchDir } from './peer-process';
 
 /** The Debian package's binary; `npm run system-deps` installs it. */
 export const ALERTMANAGER_BINARY = '/usr/bin/prometheus-alertmanager';
-
-const READY_TIMEOUT_MS = 30_000;
-const STOP_GRACE_MS = 5_000;
 
 /** An alert as POST /api/v2/alerts takes it (`postableAlert` in the spec). */
 export interface PostableAlert {
@@ -64,14 +60,6 @@ export interface RealAlertmanager {
   dispose(): Promise<void>;
 }
 
-// Every process we started, so a crashed or interrupted test run still kills them.
-const live = new Set<ChildProcess>();
-const dirs = new Set<string>();
-process.once('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
 /** How an Alertmanager joins an HA cluster: its own gossip port and its peers'. */
 export interface ClusterMembership {
   /** The loopback port this member gossips on (TCP and UDP). */
@@ -103,8 +91,7 @@ export async function startAlertmanager(
       `${ALERTMANAGER_BINARY} is missing; run \`npm run system-deps\` (installs prometheus-alertmanager)`,
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), 'oncall-alertmanager-'));
-  dirs.add(dir);
+  const dir = scratchDir('oncall-alertmanager-');
   const configFile = join(dir, 'alertmanager.yml');
   writeFileSync(
     configFile,
@@ -126,41 +113,12 @@ export async function startAlertmanager(
       : ['--cluster.listen-address=']), // empty turns clustering (and its gossip port) off
     '--log.level=warn',
   ];
-  let child: ChildProcess | undefined;
-
-  const start = async () => {
-    if (child) throw new Error('Alertmanager is already running');
-    const proc = spawn(ALERTMANAGER_BINARY, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    child = proc;
-    live.add(proc);
-    let stderr = '';
-    proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    proc.once('exit', () => live.delete(proc));
-    proc.once('error', (error) => {
-      // e.g. the binary is not executable; without a listener this would crash the run.
-      stderr += `\n${error.message}`;
-      live.delete(proc);
-    });
-    try {
-      await waitReady(url, proc, () => stderr);
-    } catch (error) {
-      await stop();
-      throw error;
-    }
-  };
-
-  const stop = async () => {
-    const proc = child;
-    child = undefined;
-    if (!proc || !live.has(proc)) return; // never started, or already gone
-    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGTERM');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(timer);
-  };
+  const { start, stop } = peerProcess({
+    name: 'Alertmanager',
+    binary: ALERTMANAGER_BINARY,
+    args,
+    readyUrl: `${url}/-/ready`,
+  });
 
   await start();
   return {
@@ -196,8 +154,7 @@ export async function startAlertmanager(
     start,
     async dispose() {
       await stop();
-      rmSync(dir, { recursive: true, force: true });
-      dirs.delete(dir);
+      dropDir(dir);
     },
   };
 }
@@ -218,26 +175,4 @@ async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-async function waitReady(url: string, proc: ChildProcess, stderr: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null || proc.signalCode !== null || !live.has(proc)) {
-      throw new Error(
-        `Alertmanager exited (${proc.exitCode ?? proc.signalCode}) before it was ready:\n${stderr()}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1_000) });
-      await response.body?.cancel();
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(
-    `Alertmanager at ${url} was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${stderr()}`,
-  );
 }

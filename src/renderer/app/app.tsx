@@ -4,8 +4,8 @@ import { PartBoundary } from '../components/part-boundary';
 import { SourceStrip } from '../features/alerts/source-strip';
 import { summarise } from '../features/alerts/summary';
 import { SilenceDialog } from '../features/alerts/silence-dialog';
-import { AttachDialog } from '../features/incident/attach-dialog';
-import { DeclareDialog } from '../features/incident/declare-dialog';
+import { AttachDialog } from '../features/incident/declare/attach-dialog';
+import { DeclareDialog } from '../features/incident/declare/declare-dialog';
 import { SettingsView } from '../features/settings/settings-view';
 import { applySettings } from '../stores/app-state';
 import { useApp, useAppState, useUi } from './app-context';
@@ -25,7 +25,7 @@ const RunbookView = lazy(() =>
 // about incidents (the header's open count, the declare and add-to-incident dialogs) imports
 // nothing from those screens, and nothing that writes a Yjs document.
 const IncidentsView = lazy(() =>
-  import('../features/incident/incidents-view').then((module) => ({
+  import('../features/incident/list/incidents-view').then((module) => ({
     default: module.IncidentsView,
   })),
 );

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { readComposerLine } from '../../../src/renderer/features/incident/composer-line';
+import { readComposerLine } from '../../../src/renderer/features/timeline/composer-line';
 import {
   declareRequest,
   draftFromAlerts,
   parseServices,
-} from '../../../src/renderer/features/incident/declare-draft';
+} from '../../../src/renderer/features/incident/declare/declare-draft';
 import { groupIncidents } from '../../../src/renderer/features/incident/incident-groups';
 import { nextLifecycleStep } from '../../../src/renderer/features/incident/lifecycle-step';
 import { nextUpdateText } from '../../../src/renderer/features/incident/next-update';
-import { kindForShortcut } from '../../../src/renderer/features/incident/timeline-kinds';
+import { kindForShortcut } from '../../../src/renderer/features/timeline/timeline-kinds';
 import {
   formatZonedClock,
   formatZonedFull,

@@ -1,10 +1,10 @@
 import { PartBoundary } from '../../components/part-boundary';
-import { ActionItemsPanel } from './action-items-panel';
-import { ClosurePanel } from './closure-panel';
-import { IncidentAlertsPanel } from './incident-alerts-panel';
-import { IncidentRunbooksPanel } from './incident-runbooks-panel';
+import { ActionItemsPanel } from './action-items/action-items-panel';
+import { ClosurePanel } from './closure/closure-panel';
+import { IncidentAlertsPanel } from './alerts/incident-alerts-panel';
+import { IncidentRunbooksPanel } from './runbooks/incident-runbooks-panel';
 import type { IncidentPanelProps } from './panel-props';
-import { StatusUpdatePanel } from './status-update-panel';
+import { StatusUpdatePanel } from './status-updates/status-update-panel';
 
 /** Id of the wrapper around the closure panel: "Close…" in the header moves the focus there. */
 export const CLOSURE_ANCHOR_ID = 'incident-closure';

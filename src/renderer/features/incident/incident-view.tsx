@@ -2,11 +2,11 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { IncidentOp } from '../../../shared/incident/apply-op';
 import { useApp, useAppState, useIncidents, useUi } from '../../app/app-context';
 import { useNow } from '../../app/use-now';
-import { IncidentHeader } from './incident-header';
+import { IncidentHeader } from './header/incident-header';
 import { IncidentPanels, CLOSURE_ANCHOR_ID } from './incident-panels';
 import type { ApplyIncidentOp } from './panel-props';
-import { RolesBoard } from './roles-board';
-import { Timeline } from './timeline';
+import { RolesBoard } from './roles/roles-board';
+import { Timeline } from '../timeline/timeline';
 import { incidentTimeZone, machineTimeZone } from './zoned-time';
 
 /**

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
 import { noisyShift } from '../support/noisy-shift';
 
@@ -24,12 +24,7 @@ describe('accessibility (axe-core)', () => {
   });
   afterAll(() => session?.dispose());
 
-  const serious = async (): Promise<string[]> => {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const serious = () => seriousViolations(page);
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds nothing serious on the alert list and an alert's details (${scheme})`, async () => {

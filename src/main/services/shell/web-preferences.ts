@@ -1,25 +1,28 @@
 /**
- * The webPreferences of every window the shell opens (Electron security checklist, design §5).
- * Plain data, so it can be tested without Electron; the shell passes it to `BrowserWindow`.
- * @param preload - absolute path of the bundled preload script (`preload.cjs`)
- * @param devTools - whether DevTools may open (development only)
+ * The webPreferences every window the shell opens must have (Electron security checklist, design
+ * §5), each security value pinned as a literal type: `sandbox: false` or a missing
+ * `contextIsolation` is a type error where the window is made. The shell writes the object out
+ * in full at its `new BrowserWindow` call, where Electronegativity (which reads only that call)
+ * and a reader both see it, and checks it with `satisfies SecureWebPreferences`.
  */
-export function secureWebPreferences(preload: string, devTools: boolean) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    devTools,
-  } as const;
+export interface SecureWebPreferences {
+  /** Absolute path of the bundled preload script (\`preload.cjs\`). */
+  readonly preload: string;
+  readonly contextIsolation: true;
+  readonly sandbox: true;
+  readonly nodeIntegration: false;
+  readonly nodeIntegrationInWorker: false;
+  readonly nodeIntegrationInSubFrames: false;
+  readonly webSecurity: true;
+  readonly allowRunningInsecureContent: false;
+  readonly webviewTag: false;
+  readonly experimentalFeatures: false;
+  readonly navigateOnDragDrop: false;
+  readonly safeDialogs: true;
+  /** No middle-click `auxclick` (Electronegativity's AUXCLICK check); new windows are denied anyway. */
+  readonly disableBlinkFeatures: 'Auxclick';
+  /** Whether DevTools may open (development only). */
+  readonly devTools: boolean;
 }
 
 /**

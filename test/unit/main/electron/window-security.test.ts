@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppPageMatcher } from '../../../../src/main/services/shell/app-page';
-import {
-  isPermissionGranted,
-  secureWebPreferences,
-} from '../../../../src/main/services/shell/web-preferences';
-
-describe('web preferences of the app window', () => {
-  it('isolates the page: context isolation, sandbox, no Node, web security on', () => {
-    expect(secureWebPreferences('/app/.vite/build/preload.cjs', false)).toMatchObject({
-      preload: '/app/.vite/build/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-    });
-  });
-});
+import { isPermissionGranted } from '../../../../src/main/services/shell/web-preferences';
 
 describe('app page matcher (IPC sender check and navigation guard)', () => {
   const built = createAppPageMatcher('oncall://app/index.html');

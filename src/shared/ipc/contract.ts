@@ -18,6 +18,7 @@ import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { sourcePreviewSchema } from '../domain/source-preview';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
+import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
 import {
@@ -217,6 +218,8 @@ export const invokeContract = {
         incidents: incidentDefaultsOverrideSchema.optional(),
         /** The alert list's saved filters; replaces the whole block. */
         alertList: alertListSettingsSchema.strict().optional(),
+        /** People, outbound channels, policies and rules; replaces the whole block. */
+        escalation: escalationSettingsSchema.optional(),
       })
       .strict(),
     response: settingsViewSchema,

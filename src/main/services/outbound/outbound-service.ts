@@ -52,6 +52,11 @@ export interface OutboundService {
   close(): Promise<void>;
 }
 
+/** An alert's id as the record keeps it: bounded, like every field of an entry. */
+function recordedId(alert: Alert): string {
+  return truncate(alert.id, 1024);
+}
+
 /** Something to page through one channel, as the record names it. */
 interface Delivery {
   readonly target: string;
@@ -121,7 +126,7 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
       id: randomUUID(),
       at: clock.now().toISOString(),
       action: content.action,
-      ...(alert && { alertId: alert.id, alertTitle: truncate(alert.title, 300) }),
+      ...(alert && { alertId: recordedId(alert), alertTitle: truncate(alert.title, 300) }),
       ...(content.level !== undefined && { level: content.level }),
       ...(content.repeat !== undefined && { repeat: content.repeat }),
       target: truncate(delivery.target, 300),
@@ -244,7 +249,11 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
       const entries = (await opened()).entries();
       const triggered = new Map<string, OutboundChannel>();
       for (const entry of entries) {
-        if (entry.alertId !== alert.id || entry.channelKind !== 'pagerduty' || !entry.channelId)
+        if (
+          entry.alertId !== recordedId(alert) ||
+          entry.channelKind !== 'pagerduty' ||
+          !entry.channelId
+        )
           continue;
         if (entry.action === 'trigger' && entry.result === 'sent') {
           const channel = escalation.channels.find((c) => c.id === entry.channelId);

@@ -174,6 +174,36 @@ describe('Slack incoming webhook', () => {
   });
 });
 
+describe('generic JSON webhook', () => {
+  it('posts the alert and the step as one versioned JSON document', async () => {
+    const alert = sev1({ annotations: { runbook: 'https://runbooks.example/disk' } });
+    await service.deliver(step([{ kind: 'channel', id: 'hook' }], 3), alert);
+    expect(receiver.received[0]?.path).toBe('/hook?token=s3cr3t-token');
+    expect(receiver.received[0]?.body).toEqual({
+      version: 1,
+      sender: 'On-Call Companion',
+      action: 'trigger',
+      sentAt: NOW.toISOString(),
+      alert: {
+        id: 'prod:disk-full',
+        sourceId: 'prod',
+        status: 'firing',
+        severity: 'sev1',
+        severityName: 'SEV1',
+        title: 'disk-full is failing',
+        summary: 'disk-full summary',
+        labels: { alertname: 'disk-full', severity: 'high' },
+        labelsOmitted: 0,
+        annotations: { runbook: 'https://runbooks.example/disk' },
+        annotationsOmitted: 0,
+        startsAt: alert.startsAt,
+        url: 'https://prom.example/graph',
+      },
+      escalation: { level: 3, repeat: 0 },
+    });
+  });
+});
+
 describe('PagerDuty Events API v2', () => {
   it('triggers with a dedup key, and resolves the same alert once the alert resolves', async () => {
     receiver.script(PD_ACCEPTED, PD_ACCEPTED);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 export { describeIssues } from './describe-issues';
+import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { incidentDefaultsOverrideSchema } from './incident-defaults';
 import { severitySchema, severityScaleSchema } from './severity';
 import { sourceConfigSchema } from './source';
@@ -154,6 +155,11 @@ export const settingsSchema = z
     alertList: alertListSettingsSchema.default(() => ({
       savedFilters: [...DEFAULT_SAVED_FILTERS],
     })),
+    /**
+     * Escalation: people, outbound channels (no secrets), policies and the rules choosing one;
+     * see {@link escalationSettingsSchema}.
+     */
+    escalation: escalationSettingsSchema.default(() => escalationSettingsSchema.parse({})),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -18,8 +18,10 @@ import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { sourcePreviewSchema } from '../domain/source-preview';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
+import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
+import { channelSecretStateSchema, outboundRecordEntrySchema } from './outbound-schemas';
 import {
   declareIncidentRequestSchema,
   dismissProblemRequestSchema,
@@ -217,6 +219,8 @@ export const invokeContract = {
         incidents: incidentDefaultsOverrideSchema.optional(),
         /** The alert list's saved filters; replaces the whole block. */
         alertList: alertListSettingsSchema.strict().optional(),
+        /** People, outbound channels, policies and rules; replaces the whole block. */
+        escalation: escalationSettingsSchema.optional(),
       })
       .strict(),
     response: settingsViewSchema,
@@ -319,6 +323,43 @@ export const invokeContract = {
       .strict(),
     response: incidentViewSchema.extend({ added: z.number().int().min(0) }),
   },
+  /**
+   * Whether each outbound channel of the saved settings has its secret (webhook URL, topic URL,
+   * routing key) stored, masked. The policies and channels themselves are in `settings:get`
+   * (`escalation`) and saved with `settings:update`.
+   */
+  'channels:secrets': {
+    request: empty,
+    response: z.object({ channels: z.array(channelSecretStateSchema) }),
+  },
+  /**
+   * Store (or with `null`, forget) a saved channel's secret in the secret store, never in
+   * settings.json; answers it masked. `not-found` for an unknown channel, `bad-request` for a
+   * secret its kind cannot use (saying what it takes), `unavailable` when the store cannot keep
+   * secrets safely here.
+   */
+  'channel:setSecret': {
+    request: z
+      .object({
+        channelId: z.string().min(1).max(64),
+        secret: z.string().trim().min(1).max(4096).nullable(),
+      })
+      .strict(),
+    response: channelSecretStateSchema,
+  },
+  /**
+   * Send a test page through a saved channel ("Send test page"); answers once it was sent or
+   * failed, as the outbound record keeps it. A PagerDuty test is resolved at once.
+   */
+  'channel:test': {
+    request: z.object({ channelId: z.string().min(1).max(64) }).strict(),
+    response: outboundRecordEntrySchema,
+  },
+  /** The outbound record: every page sent to others, newest first, with its result. */
+  'outbound:list': {
+    request: empty,
+    response: z.object({ entries: z.array(outboundRecordEntrySchema) }),
+  },
   /** Open an http(s) link in the user's browser; anything else is refused. */
   'link:open': {
     request: z.object({ url: z.string().max(4096) }).strict(),
@@ -347,6 +388,8 @@ export const eventContract = {
   'incidents:changed': incidentListSchema,
   /** One incident changed (here or, once synced, by a teammate): the incident as it now is. */
   'incident:changed': incidentViewSchema,
+  /** An outbound page started or ended: the entry as the record now keeps it. */
+  'outbound:recorded': outboundRecordEntrySchema,
 } as const;
 
 /** Name of an invoke call. */

@@ -9,6 +9,8 @@ import { createAckEndingNotifier } from '../notify/ack-ending-notification-polic
 import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
+import { channelSecretKey } from '../outbound/channel-secret';
+import { createOutboundService } from '../outbound/outbound-service';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
 import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import { webhookTokenKey } from '../webhook/webhook-token';
@@ -21,6 +23,7 @@ import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
+import { outboundHandlers } from './handlers/outbound-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
@@ -91,6 +94,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
   });
 
+  // Pages to others (escalation levels past "me"), each kept in the outbound record.
+  const outbound = createOutboundService({
+    home: options.home,
+    clock,
+    settings,
+    secrets: secretStore,
+    log,
+    onRecord: (entry) => emit('outbound:recorded', entry),
+  });
+
   const sources = createSourceManager({
     clock,
     random: options.random,
@@ -105,6 +118,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         resolved: change.resolved.map((a) => a.id),
       });
       void alertNotifier.onAlertsChanged(change);
+      // A PagerDuty alert this app triggered is resolved there when its alert resolves here.
+      for (const alert of change.resolved) void outbound.alertResolved(alert);
       void ackEnding.check();
       // Only incidents already open can follow an alert: the routing never opens the store.
       const store = incidents.current();
@@ -179,6 +194,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
+    ...outboundHandlers({ secrets: secretStore, outbound, settings }),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -190,8 +206,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     if (view.problem) return;
     // A source's API token and its webhook token both go with it.
     const ids = view.settings.sources.map((s) => s.id);
-    const kept = new Set([...ids.map(sourceSecretKey), ...ids.map(webhookTokenKey)]);
-    const owned = [sourceSecretKey(''), webhookTokenKey('')];
+    // So does a removed outbound channel its URL or routing key.
+    const channels = view.settings.escalation.channels.map((c) => channelSecretKey(c.id));
+    const kept = new Set([...ids.map(sourceSecretKey), ...ids.map(webhookTokenKey), ...channels]);
+    const owned = [sourceSecretKey(''), webhookTokenKey(''), channelSecretKey('')];
     for (const key of await secretStore.keys()) {
       if (owned.some((prefix) => key.startsWith(prefix)) && !kept.has(key)) {
         await secretStore.delete(key);
@@ -253,6 +271,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runbookFolder.close();
       reminders.stop();
       ackEnding.stop();
+      await outbound.close();
       await incidents.close();
       settingsStore.close();
     },

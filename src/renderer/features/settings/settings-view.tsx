@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp, useAppState } from '../../app/app-context';
 import { SettingsProblem } from '../../app/banners';
 import { errorMessage } from '../../bridge/bridge-error';
+import { EscalationSection } from './escalation-section';
 import { IncidentsSection } from './incidents-section';
 import { ProfileSection } from './profile-section';
 import { PushSection } from './push-section';
@@ -38,6 +39,7 @@ export function SettingsView() {
           <PushSection view={view} />
           <RunbookFolderSection view={view} />
           <IncidentsSection view={view} />
+          <EscalationSection view={view} />
           <NotificationTest />
         </>
       ) : (

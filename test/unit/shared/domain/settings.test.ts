@@ -1,5 +1,6 @@
 import { alertmanagerSourceSchema } from '../../../../src/shared/domain/source';
 import { describe, expect, it } from 'vitest';
+import { defaultEscalationSettings } from '../../../../src/shared/escalation/policy-settings';
 import type { z } from 'zod';
 import {
   DEFAULT_WEBHOOK_PORT,
@@ -45,6 +46,7 @@ describe('settingsSchema', () => {
           { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
         ],
       },
+      escalation: defaultEscalationSettings(),
     });
   });
 

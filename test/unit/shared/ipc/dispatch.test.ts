@@ -36,6 +36,17 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),
     'link:open': record('link:open', { opened: true }),
+    'channels:secrets': record('channels:secrets', { channels: [] }),
+    'channel:setSecret': record('channel:setSecret', { channelId: 'ops', set: false }),
+    'channel:test': record('channel:test', {
+      id: 'e1',
+      at: '2026-03-01T10:00:00.000Z',
+      action: 'test',
+      target: 'channel Ops',
+      result: 'sent',
+      attempts: 1,
+    }),
+    'outbound:list': record('outbound:list', { entries: [] }),
     'runbooks:list': record('runbooks:list', { runbooks: [], errors: [] }),
     'runbook:get': async () => {
       throw new IpcFailure('not-found', 'No runbook folder is chosen.');

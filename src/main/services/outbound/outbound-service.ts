@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Alert } from '../../../shared/domain/alert';
+import type { Settings } from '../../../shared/domain/settings';
+import { severityLabel } from '../../../shared/domain/severity';
+import type { PlannedStep, ResolvedTarget } from '../../../shared/escalation/policy-plan';
+import type { OutboundChannel } from '../../../shared/escalation/policy-schema';
+import type { OutboundRecordEntry } from '../../../shared/ipc/outbound-schemas';
+import type { Clock } from '../clock/clock';
+import type { SecretStore } from '../secrets/secret-store';
+import { CHANNEL_SECRET_WORDS, channelSecretKey } from './channel-secret';
+import { ntfyRequest } from './ntfy-request';
+import { openOutboundRecord, type OutboundRecord } from './outbound-record';
+import { ChannelSetupError, type OutboundRequest } from './outbound-request';
+import { pageContent, truncate, type PageContent } from './page-content';
+import { pagerDutyDedupKey, pagerDutyRequest } from './pagerduty-request';
+import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from './send-with-retry';
+import { slackRequest } from './slack-request';
+import { webhookRequest } from './webhook-request';
+
+/** The outbound record's directory inside the app's home. */
+export const OUTBOUND_DIR = 'outbound';
+
+/** What the outbound service needs. */
+export interface OutboundServiceOptions {
+  readonly home: string;
+  readonly clock: Clock;
+  readonly settings: () => Settings;
+  readonly secrets: Pick<SecretStore, 'get'>;
+  readonly log: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Told every entry as it is recorded (started and ended). */
+  readonly onRecord?: (entry: OutboundRecordEntry) => void;
+  /** How hard each page is tried; {@link DEFAULT_RETRY_POLICY} unless a test says otherwise. */
+  readonly retry?: RetryPolicy;
+}
+
+/** Pages to other people and places, each recorded with its result. */
+export interface OutboundService {
+  /**
+   * Page every target of an escalation step except `me` (the local alarm's): a channel
+   * directly, a person through their channel, a schedule through the channel of each person
+   * on call. Answers once each has ended, sent or failed.
+   */
+  deliver(step: PlannedStep, alert: Alert): Promise<OutboundRecordEntry[]>;
+  /** The alert resolved: resolve it at every PagerDuty channel it was triggered on. */
+  alertResolved(alert: Alert): Promise<OutboundRecordEntry[]>;
+  /** Send a test page through one channel. */
+  sendTest(channelId: string): Promise<OutboundRecordEntry>;
+  /** The record, newest first. */
+  list(): Promise<OutboundRecordEntry[]>;
+  /** Stop: pages under way end as failed, saying the app was closing. */
+  close(): Promise<void>;
+}
+
+/** An alert's id as the record keeps it: bounded, like every field of an entry. */
+function recordedId(alert: Alert): string {
+  return truncate(alert.id, 1024);
+}
+
+/** Something to page through one channel, as the record names it. */
+interface Delivery {
+  readonly target: string;
+  readonly channel?: OutboundChannel;
+  /** Why it cannot be sent at all. */
+  readonly problem?: string;
+}
+
+/**
+ * The outbound service: builds each channel's request from a bounded page, sends it with
+ * retries, and keeps every action in the record (`<home>/outbound/record.json`) — `sending` on
+ * disk before the first request, `sent` or `failed` with the reason after. Secrets come from
+ * the secret store at send time and appear in no message.
+ * @param options - home, clock, settings, secrets, log
+ */
+export function createOutboundService(options: OutboundServiceOptions): OutboundService {
+  const { clock, settings, secrets, log } = options;
+  const retry = options.retry ?? DEFAULT_RETRY_POLICY;
+  const closing = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
+  let record: Promise<OutboundRecord> | undefined;
+  const opened = () => {
+    record ??= openOutboundRecord(path.join(options.home, OUTBOUND_DIR), log, () => clock.now());
+    return record;
+  };
+
+  const put = async (entry: OutboundRecordEntry) => {
+    await (await opened()).put(entry);
+    options.onRecord?.(entry);
+  };
+
+  const severityName = (alert: Alert) => severityLabel(alert.severity, settings().severityScale);
+
+  function requestFor(
+    channel: OutboundChannel,
+    secret: string,
+    content: PageContent,
+    dedupKey: string,
+  ): OutboundRequest {
+    switch (channel.kind) {
+      case 'slack':
+        return slackRequest(secret, channel.name, content);
+      case 'ntfy':
+        return ntfyRequest(secret, channel.name, content);
+      case 'webhook':
+        return webhookRequest(secret, channel.name, content, clock.now());
+      case 'pagerduty':
+        return pagerDutyRequest(
+          channel,
+          secret,
+          content,
+          dedupKey,
+          content.action === 'resolve' ? 'resolve' : 'trigger',
+        );
+    }
+  }
+
+  /** One page through one channel, recorded from start to end. */
+  async function send(
+    delivery: Delivery,
+    content: PageContent,
+    alert: Alert | undefined,
+  ): Promise<OutboundRecordEntry> {
+    const { channel } = delivery;
+    const dedupKey = pagerDutyDedupKey(content.alertId);
+    const entry: OutboundRecordEntry = {
+      id: randomUUID(),
+      at: clock.now().toISOString(),
+      action: content.action,
+      ...(alert && { alertId: recordedId(alert), alertTitle: truncate(alert.title, 300) }),
+      ...(content.level !== undefined && { level: content.level }),
+      ...(content.repeat !== undefined && { repeat: content.repeat }),
+      target: truncate(delivery.target, 300),
+      ...(channel && { channelId: channel.id, channelKind: channel.kind }),
+      ...(channel?.kind === 'pagerduty' && { dedupKey }),
+      result: 'sending',
+      attempts: 0,
+    };
+    const end = async (ended: Partial<OutboundRecordEntry>) => {
+      const final = { ...entry, ...ended, finishedAt: clock.now().toISOString() };
+      if (final.result === 'failed') {
+        log('warn', `Outbound page to ${final.target} failed: ${final.reason ?? ''}`);
+      }
+      await put(final);
+      return final;
+    };
+    await put(entry);
+    if (!channel || delivery.problem) {
+      return end({ result: 'failed', reason: delivery.problem ?? 'no channel to page through' });
+    }
+    let secret: string | undefined;
+    try {
+      secret = await secrets.get(channelSecretKey(channel.id));
+    } catch (error) {
+      return end({
+        result: 'failed',
+        reason: `the ${CHANNEL_SECRET_WORDS[channel.kind]} of ${channel.name} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    if (!secret) {
+      return end({
+        result: 'failed',
+        reason: `${channel.name} has no ${CHANNEL_SECRET_WORDS[channel.kind]} stored; set it in Settings → Escalation`,
+      });
+    }
+    let request: OutboundRequest;
+    try {
+      request = requestFor(channel, secret, content, dedupKey);
+    } catch (error) {
+      if (!(error instanceof ChannelSetupError)) throw error;
+      return end({ result: 'failed', reason: error.message });
+    }
+    const outcome = await sendWithRetry(request, {
+      secret,
+      clock,
+      signal: closing.signal,
+      retry,
+    });
+    return outcome.ok
+      ? end({ result: 'sent', attempts: outcome.attempts })
+      : end({
+          result: 'failed',
+          attempts: outcome.attempts,
+          reason: truncate(outcome.reason, 1000),
+        });
+  }
+
+  function track<T>(promise: Promise<T>): Promise<T> {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise)).catch(() => {});
+    return promise;
+  }
+
+  function deliveriesFor(target: ResolvedTarget): Delivery[] {
+    const { escalation } = settings();
+    const channelById = (id: string) => escalation.channels.find((c) => c.id === id);
+    const viaPerson = (personId: string, why: string): Delivery => {
+      const person = escalation.people.find((p) => p.id === personId);
+      if (!person)
+        return {
+          target: personId,
+          problem: `nobody with the id "${personId}" is among the people${why}`,
+        };
+      const target = `${person.name}${why}`;
+      if (!person.channel) {
+        return {
+          target,
+          problem: `${person.name} has no channel to be reached through; pick one in Settings → Escalation`,
+        };
+      }
+      const channel = channelById(person.channel);
+      return channel
+        ? { target: `${target} via ${channel.name}`, channel }
+        : { target, problem: `${person.name}'s channel "${person.channel}" no longer exists` };
+    };
+    switch (target.kind) {
+      case 'me':
+        return []; // The local alarm's, not a page.
+      case 'channel': {
+        const channel = channelById(target.id);
+        return channel
+          ? [{ target: `channel ${channel.name}`, channel }]
+          : [
+              {
+                target: `channel ${target.id}`,
+                problem: `channel "${target.id}" no longer exists`,
+              },
+            ];
+      }
+      case 'person':
+        return [viaPerson(target.id, '')];
+      case 'schedule':
+        return target.people.map((id) => viaPerson(id, ` (on call in ${target.id})`));
+    }
+  }
+
+  return {
+    deliver(step, alert) {
+      const content = pageContent(alert, {
+        action: 'trigger',
+        severityName: severityName(alert),
+        level: step.level,
+        repeat: step.repeat,
+      });
+      const deliveries = step.targets.flatMap(deliveriesFor);
+      return track(Promise.all(deliveries.map((d) => send(d, content, alert))));
+    },
+    async alertResolved(alert) {
+      const { escalation } = settings();
+      const entries = (await opened()).entries();
+      const triggered = new Map<string, OutboundChannel>();
+      for (const entry of entries) {
+        if (
+          entry.alertId !== recordedId(alert) ||
+          entry.channelKind !== 'pagerduty' ||
+          !entry.channelId
+        )
+          continue;
+        if (entry.action === 'trigger' && entry.result === 'sent') {
+          const channel = escalation.channels.find((c) => c.id === entry.channelId);
+          if (channel) triggered.set(channel.id, channel);
+        }
+        if (entry.action === 'resolve' && entry.result === 'sent')
+          triggered.delete(entry.channelId);
+      }
+      const content = pageContent(alert, { action: 'resolve', severityName: severityName(alert) });
+      return track(
+        Promise.all(
+          [...triggered.values()].map((channel) =>
+            send({ target: `channel ${channel.name}`, channel }, content, alert),
+          ),
+        ),
+      );
+    },
+    async sendTest(channelId) {
+      const channel = settings().escalation.channels.find((c) => c.id === channelId);
+      const now = clock.now().toISOString();
+      const probe: Alert = {
+        id: `test:${now}`,
+        sourceId: 'test',
+        fingerprint: now,
+        status: 'firing',
+        severity: 'sev4',
+        title: 'Test page from On-Call Companion',
+        labels: {},
+        annotations: {},
+        startsAt: now,
+      };
+      const content = pageContent(probe, { action: 'test', severityName: severityName(probe) });
+      const delivery: Delivery = channel
+        ? { target: `channel ${channel.name}`, channel }
+        : {
+            target: `channel ${channelId}`,
+            problem: `no channel has the id "${channelId}"; save it first`,
+          };
+      const sent = await track(send(delivery, content, undefined));
+      // A test must not leave an open alert in PagerDuty: it is resolved at once.
+      if (channel?.kind === 'pagerduty' && sent.result === 'sent') {
+        await track(send(delivery, { ...content, action: 'resolve' }, undefined));
+      }
+      return sent;
+    },
+    async list() {
+      return [...(await opened()).entries()].reverse();
+    },
+    async close() {
+      closing.abort(new Error('the app is closing'));
+      await Promise.allSettled([...inFlight]);
+      if (record) await (await record).flush();
+    },
+  };
+}

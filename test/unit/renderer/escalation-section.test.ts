@@ -1,0 +1,127 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { AppContext, type AppContextValue } from '../../../src/renderer/app/app-context';
+import {
+  checkEscalationText,
+  escalationText,
+  outboundEntryText,
+  policySummary,
+} from '../../../src/renderer/features/settings/escalation-draft';
+import { EscalationSection } from '../../../src/renderer/features/settings/escalation-section';
+import { settingsSchema, type SettingsInput } from '../../../src/shared/domain/settings';
+import { defaultEscalationSettings } from '../../../src/shared/escalation/policy-settings';
+import { invokeContract } from '../../../src/shared/ipc/contract';
+
+function render(input: SettingsInput): string {
+  const value = {
+    bridge: { invoke: async () => ({}), on: () => () => {} },
+  } as unknown as AppContextValue;
+  const view = { settings: settingsSchema.parse(input), path: '/home/you/.oncall/settings.json' };
+  return renderToStaticMarkup(
+    createElement(AppContext.Provider, { value }, createElement(EscalationSection, { view })),
+  );
+}
+
+/** The page's text, tags dropped, as a user reads it. */
+const text = (html: string) =>
+  html
+    .replace(/<textarea[^>]*>[\s\S]*?<\/textarea>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ');
+
+describe('Settings → Escalation', () => {
+  it('says the default policies in words, and which is the default', () => {
+    const page = text(render({}));
+    expect(page).toContain(
+      'Me, then secondary, then manager (default): me → 5 min → on call in secondary → 5 min → on call in manager',
+    );
+    expect(page).toContain(
+      'me + channel Incident channel → 5 min → on call in secondary → 5 min → on call in manager',
+    );
+  });
+
+  it('lists each channel with its secret field and a Send test page button', () => {
+    const html = render({});
+    expect(text(html)).toContain('Incident channel (Slack, id incident)');
+    expect(html).toMatch(
+      /<input id="channel-secret-incident" class="field__input" type="password"/,
+    );
+    expect(text(html)).toContain('Send test page');
+  });
+
+  it('shows the block as the settings file holds it, and a saved block checks as sendable', () => {
+    const shown = escalationText(defaultEscalationSettings());
+    const checked = checkEscalationText(shown);
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      expect(
+        invokeContract['settings:update'].request.safeParse({ escalation: checked.escalation })
+          .success,
+      ).toBe(true);
+    }
+  });
+
+  it('refuses bad input with the reason before sending anything', () => {
+    expect(checkEscalationText('{ "policies": [')).toMatchObject({
+      ok: false,
+      issues: [expect.stringMatching(/^not JSON: /)],
+    });
+    const block = JSON.stringify({
+      policies: [{ id: 'p', name: 'P', levels: [] }],
+      rules: [],
+      defaultPolicy: 'p',
+    });
+    expect(checkEscalationText(block)).toEqual({
+      ok: false,
+      issues: ['policies.0.levels: a policy needs at least one level'],
+    });
+    const unknown = JSON.stringify({
+      policies: [
+        {
+          id: 'p',
+          name: 'P',
+          levels: [{ delayMinutes: 5, targets: [{ kind: 'person', id: 'zoe' }] }],
+        },
+      ],
+      rules: [],
+      defaultPolicy: 'p',
+    });
+    expect(checkEscalationText(unknown)).toEqual({
+      ok: false,
+      issues: [
+        'policies.0.levels.0.targets.0.id: level 1 of policy "P" pages person "zoe", who is not among the people; add them or pick someone else',
+      ],
+    });
+  });
+
+  it('says a repeating policy repeats', () => {
+    const escalation = defaultEscalationSettings();
+    const policy = { ...escalation.policies[0]!, repeat: 2 };
+    expect(policySummary(policy, escalation)).toBe(
+      'me → 5 min → on call in secondary → 5 min → on call in manager → 5 min (then 2 more times)',
+    );
+  });
+
+  it('reads a failed page with its reason and attempts', () => {
+    expect(
+      outboundEntryText(
+        {
+          id: 'e',
+          at: '2026-03-01T10:00:00.000Z',
+          action: 'trigger',
+          level: 2,
+          alertTitle: 'DiskFull',
+          target: 'channel Incident channel',
+          result: 'failed',
+          reason: 'the Slack webhook of Incident channel answered HTTP 500',
+          attempts: 6,
+        },
+        () => '10:00',
+      ),
+    ).toBe(
+      '10:00 · page (level 2) for DiskFull to channel Incident channel — failed, 6 attempts: the Slack webhook of Incident channel answered HTTP 500',
+    );
+  });
+});

@@ -5,13 +5,13 @@ import { useNow } from '../../app/use-now';
 import { IncidentHeader } from './header/incident-header';
 import { IncidentPanels, CLOSURE_ANCHOR_ID } from './incident-panels';
 import type { ApplyIncidentOp } from './panel-props';
-import { RolesBoard } from './roles/roles-board';
+import { RolesStrip } from './roles/roles-strip';
 import { Timeline } from '../timeline/timeline';
 import { incidentTimeZone, machineTimeZone } from './zoned-time';
 
 /**
- * One incident: what and where it stands (header), who does what (roles), what happened
- * (timeline, with the scribe's composer), and the side panels. A closed incident stays readable;
+ * One incident: what and where it stands (header), who does what (the roles strip), what
+ * happened (timeline, with the scribe's composer), and the side panels. A closed incident stays readable;
  * its editing controls are gone.
  */
 export function IncidentView() {
@@ -123,6 +123,16 @@ export function IncidentView() {
         zone={zone}
         onClose={goToClosure}
       />
+      <RolesStrip
+        roles={incident.roles}
+        apply={apply}
+        severity={incident.severity}
+        scale={scale}
+        zone={zone}
+        now={now}
+        me={me}
+        readOnly={closed}
+      />
       <div className="incident__body">
         <div className="incident__main">
           <Timeline
@@ -132,16 +142,6 @@ export function IncidentView() {
             now={now}
             readOnly={closed}
             composerRef={composerRef}
-          />
-          <RolesBoard
-            roles={incident.roles}
-            apply={apply}
-            severity={incident.severity}
-            scale={scale}
-            zone={zone}
-            now={now}
-            me={me}
-            readOnly={closed}
           />
         </div>
         <aside className="incident__side" aria-label="Incident panels">

@@ -105,10 +105,15 @@ describe('an incident run with the keyboard alone', () => {
   });
 
   it('takes the Incident Commander role and ticks an item of its checklist', async () => {
-    const take = roles().getByRole('button', { name: 'Take the Incident Commander role' });
-    await tabTo(take, 'Shift+Tab');
-    await page.keyboard.press('Enter');
+    // Esc leaves the composer; `r` goes to the roles strip, its first line; Tab to Take.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('r');
     const line = roleLine('Incident Commander');
+    expect(await focused(line)).toBe(true);
+    await page.keyboard.press('Tab');
+    const take = roles().getByRole('button', { name: 'Take the Incident Commander role' });
+    expect(await focused(take)).toBe(true);
+    await page.keyboard.press('Enter');
     await expect.poll(() => line.innerText()).toContain(ME);
     // The keyboard is back on the role's line, not lost with the button that went away.
     await expect.poll(() => focused(line)).toBe(true);

@@ -5,6 +5,7 @@ import { useNow } from '../../app/use-now';
 import { IncidentHeader } from './header/incident-header';
 import { IncidentPanels, CLOSURE_ANCHOR_ID } from './incident-panels';
 import type { ApplyIncidentOp } from './panel-props';
+import { ROLE_LINE_CLASS } from './roles/role-chip';
 import { RolesStrip } from './roles/roles-strip';
 import { Timeline } from '../timeline/timeline';
 import { incidentTimeZone, machineTimeZone } from './zoned-time';
@@ -39,20 +40,24 @@ export function IncidentView() {
     [incidentStore, id],
   );
 
-  // `n` or `/` puts the keyboard in the composer; Esc there gives it back.
+  // `n` or `/` puts the keyboard in the composer; Esc there gives it back. `r` takes it to the
+  // roles strip, which is otherwise a Shift+Tab past every timeline entry's edit button away.
   useEffect(() => {
     if (view !== 'incident') return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key !== 'n' && event.key !== '/') return;
+      if (event.key !== 'n' && event.key !== '/' && event.key !== 'r') return;
       const target = event.target as HTMLElement | null;
       if (uiStore.getState().shortcutsOpen || target?.closest('dialog')) return;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const input = composerRef.current;
-      if (!input) return;
+      const into =
+        event.key === 'r'
+          ? document.querySelector<HTMLElement>(`.${ROLE_LINE_CLASS}`)
+          : composerRef.current;
+      if (!into) return;
       event.preventDefault();
-      input.focus();
-      input.scrollIntoView({ block: 'nearest' });
+      into.focus();
+      into.scrollIntoView({ block: 'nearest' });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -12,6 +12,9 @@ import { useOp } from '../use-op';
 import { formatZonedFull, formatZonedShort } from '../zoned-time';
 import { inlineFormHandlers } from '../inline-form';
 
+/** The class of a role's line (its disclosure button), which the `r` shortcut focuses. */
+export const ROLE_LINE_CLASS = 'role-chip__toggle';
+
 /** What every role on the strip needs besides its role. */
 export interface RoleChipContext {
   apply: ApplyIncidentOp;
@@ -80,7 +83,7 @@ export function RoleChip(props: { role: RoleState } & RoleChipContext) {
         <button
           id={toggleId}
           type="button"
-          className="role-chip__toggle"
+          className={ROLE_LINE_CLASS}
           aria-expanded={expanded}
           aria-controls={detailsId}
           // The words shown, in order, with punctuation and "done" added: what a screen reader

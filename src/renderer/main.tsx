@@ -6,6 +6,7 @@ import './components/components.css';
 import './app/app.css';
 import './features/alerts/alerts.css';
 import './features/incident/incident.css';
+import './features/timeline/timeline.css';
 import './features/runbooks/runbooks.css';
 import './features/settings/settings.css';
 import { App } from './app/app';

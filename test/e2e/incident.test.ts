@@ -106,8 +106,22 @@ describe('an incident from a real alert, end to end in browser mode', () => {
 
   const alerts = () => page.getByRole('region', { name: 'Alerts' });
   const incident = () => page.getByRole('article', { name: ALERTNAME });
+  const roleLineName = (name: string) => ({ name: new RegExp(`^${name}: `) });
+  const roleLine = (name: string) =>
+    incident().getByRole('region', { name: 'Roles' }).getByRole('button', roleLineName(name));
+  /** A role on the strip: its line, and its checklist when open. */
   const role = (name: string) =>
-    incident().getByRole('region', { name: 'Roles' }).getByRole('region', { name, exact: true });
+    incident()
+      .getByRole('region', { name: 'Roles' })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', roleLineName(name)) });
+  /** Open a role's checklist in place (once: a second press would close it). */
+  const openRole = async (name: string): Promise<void> => {
+    if ((await roleLine(name).getAttribute('aria-expanded')) !== 'true') {
+      await roleLine(name).click();
+    }
+    await incident().getByRole('region', { name, exact: true }).waitFor();
+  };
   const checklist = (roleName: string) =>
     incident().getByRole('list', { name: `${roleName} checklist` });
   const timeline = () => incident().getByRole('region', { name: 'Timeline' });
@@ -235,6 +249,7 @@ describe('an incident from a real alert, end to end in browser mode', () => {
       .getByRole('button', { name: 'Take the Incident Commander role' })
       .click();
     await expect.poll(() => role('Incident Commander').innerText()).toContain(ME);
+    await openRole('Incident Commander');
     expect(withoutDays(await role('Incident Commander').innerText())).toMatch(
       new RegExp(`${ME}\\s+since \\d{2}:\\d{2}`),
     );
@@ -243,6 +258,7 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     await role('Tech Lead').getByRole('textbox', { name: 'Who holds Tech Lead' }).fill(TECH_LEAD);
     await role('Tech Lead').getByRole('button', { name: 'Assign', exact: true }).click();
     await expect.poll(() => role('Tech Lead').innerText()).toContain(TECH_LEAD);
+    await openRole('Tech Lead');
     expect(
       await role('Tech Lead').getByRole('button', { name: 'Hand over the Tech Lead role' }).count(),
     ).toBe(1);
@@ -561,8 +577,8 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     expect(after.holders).toEqual({
       'Incident Commander': ME,
       'Tech Lead': TECH_LEAD,
-      'Communications Lead': 'Nobody yet',
-      Scribe: 'Nobody yet',
+      'Communications Lead': 'unassigned',
+      Scribe: 'unassigned',
     });
     expect(after.ticked).toHaveLength(2);
     expect(after.runbook.ticked).toEqual([
@@ -621,12 +637,16 @@ describe('an incident from a real alert, end to end in browser mode', () => {
   async function snapshot(): Promise<IncidentSnapshot> {
     const roleNames = await incident()
       .getByRole('region', { name: 'Roles' })
-      .getByRole('heading', { level: 3 })
+      .locator('.role-chip__name')
       .allTextContents();
     const holders: Record<string, string> = {};
     for (const name of roleNames) {
       holders[name] =
-        (await role(name).locator('.role__person, .role__nobody').first().textContent()) ?? '';
+        (await role(name)
+          .locator('.role-chip__person, .role-chip__nobody')
+          .first()
+          .textContent()) ?? '';
+      await openRole(name);
     }
     const ticked: string[] = [];
     for (const name of roleNames) {

@@ -25,6 +25,7 @@ const SHORTCUTS: ReadonlyArray<[string[], string]> = [
   [['/'], 'Filter alerts: words, label=value, label!=value, label=~regex, @state=silenced'],
   [['n', '/'], 'Incident: write on the timeline (14:23 … sets the time)'],
   [['Alt+1…5'], 'Timeline: note, decision, action, hypothesis, mitigation'],
+  [['r'], 'Incident: go to the roles (Enter opens a role’s checklist, Esc closes it)'],
   [['?'], 'This help'],
 ];
 

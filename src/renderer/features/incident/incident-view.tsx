@@ -5,13 +5,14 @@ import { useNow } from '../../app/use-now';
 import { IncidentHeader } from './header/incident-header';
 import { IncidentPanels, CLOSURE_ANCHOR_ID } from './incident-panels';
 import type { ApplyIncidentOp } from './panel-props';
-import { RolesBoard } from './roles/roles-board';
+import { ROLE_LINE_CLASS } from './roles/role-chip';
+import { RolesStrip } from './roles/roles-strip';
 import { Timeline } from '../timeline/timeline';
 import { incidentTimeZone, machineTimeZone } from './zoned-time';
 
 /**
- * One incident: what and where it stands (header), who does what (roles), what happened
- * (timeline, with the scribe's composer), and the side panels. A closed incident stays readable;
+ * One incident: what and where it stands (header), who does what (the roles strip), what
+ * happened (timeline, with the scribe's composer), and the side panels. A closed incident stays readable;
  * its editing controls are gone.
  */
 export function IncidentView() {
@@ -39,20 +40,24 @@ export function IncidentView() {
     [incidentStore, id],
   );
 
-  // `n` or `/` puts the keyboard in the composer; Esc there gives it back.
+  // `n` or `/` puts the keyboard in the composer; Esc there gives it back. `r` takes it to the
+  // roles strip, which is otherwise a Shift+Tab past every timeline entry's edit button away.
   useEffect(() => {
     if (view !== 'incident') return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key !== 'n' && event.key !== '/') return;
+      if (event.key !== 'n' && event.key !== '/' && event.key !== 'r') return;
       const target = event.target as HTMLElement | null;
       if (uiStore.getState().shortcutsOpen || target?.closest('dialog')) return;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const input = composerRef.current;
-      if (!input) return;
+      const into =
+        event.key === 'r'
+          ? document.querySelector<HTMLElement>(`.${ROLE_LINE_CLASS}`)
+          : composerRef.current;
+      if (!into) return;
       event.preventDefault();
-      input.focus();
-      input.scrollIntoView({ block: 'nearest' });
+      into.focus();
+      into.scrollIntoView({ block: 'nearest' });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -123,6 +128,16 @@ export function IncidentView() {
         zone={zone}
         onClose={goToClosure}
       />
+      <RolesStrip
+        roles={incident.roles}
+        apply={apply}
+        severity={incident.severity}
+        scale={scale}
+        zone={zone}
+        now={now}
+        me={me}
+        readOnly={closed}
+      />
       <div className="incident__body">
         <div className="incident__main">
           <Timeline
@@ -132,16 +147,6 @@ export function IncidentView() {
             now={now}
             readOnly={closed}
             composerRef={composerRef}
-          />
-          <RolesBoard
-            roles={incident.roles}
-            apply={apply}
-            severity={incident.severity}
-            scale={scale}
-            zone={zone}
-            now={now}
-            me={me}
-            readOnly={closed}
           />
         </div>
         <aside className="incident__side" aria-label="Incident panels">

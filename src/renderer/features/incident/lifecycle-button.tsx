@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { alertsNotClear, describeAlertsNotClear } from '../../../shared/incident/closure-judgement';
 import type { IncidentSnapshot, IncidentStatus } from '../../../shared/incident/schema';
 import type { OpRunner } from './use-op';
@@ -26,6 +26,7 @@ export function LifecycleButton(props: {
 }) {
   const { incident, to, op } = props;
   const [asking, setAsking] = useState(false);
+  const buttonId = useId();
   const anyway = ANYWAY[to];
   const firing =
     anyway !== undefined && incident.status !== 'closed'
@@ -49,11 +50,16 @@ export function LifecycleButton(props: {
   return (
     <>
       <button
+        id={buttonId}
         type="button"
         className={props.className}
-        disabled={props.disabled === true || op.busy || asking}
+        // Only `disabled` when it cannot be used: a button disabled while saving or asking
+        // drops the keyboard focus to the page, and the next Tab starts over from there.
+        disabled={props.disabled === true}
+        aria-disabled={op.busy || asking || undefined}
         aria-describedby={props.describedBy}
         onClick={() => {
+          if (op.busy || asking) return;
           if (firing.length > 0) setAsking(true);
           else void move(false);
         }}
@@ -80,7 +86,11 @@ export function LifecycleButton(props: {
               className="btn btn--small"
               // Focus lands here first: the safe choice under a keyboard.
               autoFocus
-              onClick={() => setAsking(false)}
+              onClick={() => {
+                setAsking(false);
+                // Cancel goes away with the keyboard on it: back to the button that asked.
+                requestAnimationFrame(() => document.getElementById(buttonId)?.focus());
+              }}
             >
               Cancel
             </button>

@@ -92,8 +92,11 @@ export function IncidentHeader(props: {
           ) : null}
         </p>
       ) : null}
-      <MilestoneTimes incident={incident} apply={apply} zone={zone} now={now} readOnly={closed} />
-      <p className="incident-head__zone muted">{zoneLabel(zone, zoneSource)}</p>
+      {/* The zone beside the times it names, not a line of its own under them. */}
+      <div className="incident-head__times">
+        <MilestoneTimes incident={incident} apply={apply} zone={zone} now={now} readOnly={closed} />
+        <p className="incident-head__zone muted">{zoneLabel(zone, zoneSource)}</p>
+      </div>
     </header>
   );
 }

@@ -1,6 +1,11 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
+import { alarmRepeatHandler } from '../escalation/alarm-repeat';
+import { createDeadlineScheduler } from '../escalation/deadline-scheduler';
+import { schedulerStateFile } from '../escalation/scheduler-state-file';
 import { incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
@@ -45,6 +50,8 @@ export interface AppServicesOptions {
   log: AppLog;
   /** Jitter source for backoff; Math.random by default. */
   random?: () => number;
+  /** A monotonic clock in ms, to notice wall-clock jumps; `performance.now` by default. */
+  monotonic?: () => number;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -55,6 +62,8 @@ export interface AppServices {
   start(): void;
   /** Poll every source and re-check reminders now (after the machine wakes from sleep, for example). */
   refreshAll(): void;
+  /** The machine woke from sleep (powerMonitor 'resume'): every deadline and source re-checked. */
+  resume(): void;
   /** Firing alerts right now, for the tray. */
   firingCount(): number;
   stop(): Promise<void>;
@@ -69,12 +78,45 @@ export interface AppServices {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { settingsStore, secretStore, emit, log, clock } = options;
   const settings = () => settingsStore.view().settings;
+  // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
+  // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
+  const scheduler = createDeadlineScheduler({
+    file: schedulerStateFile(path.join(options.home, 'escalation'), clock, log),
+    clock,
+    monotonic: options.monotonic ?? (() => performance.now()),
+    log,
+  });
+  // Whether an alert's source has answered since start (or is no longer watched): until then
+  // the alert's absence from the list says nothing about it.
+  const answered = (alertId: string): boolean => {
+    const status = sources.statuses().find((s) => alertId.startsWith(`${s.sourceId}:`));
+    return status === undefined || status.lastSuccessAt !== undefined;
+  };
   const alertNotifier = createAlertNotifier({
     notifier: options.notifier,
     settings,
     clock,
+    memory: scheduler,
+    answered,
     log: (message) => log('warn', message),
   });
+  scheduler.handle(
+    'alarm-repeat',
+    alarmRepeatHandler({
+      alert: (id) => sources.alerts().find((alert) => alert.id === id),
+      answered,
+      settings,
+      send: (notification) =>
+        options.notifier
+          .notify(notification)
+          .catch((error: unknown) =>
+            log(
+              'warn',
+              `Notifications: "${notification.title}" was not shown: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          ),
+    }),
+  );
   const healthNotifier = createSourceHealthNotifier({
     notifier: options.notifier,
     enabled: () => settings().notifications.enabled,
@@ -85,6 +127,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const ackEnding = createAckEndingNotifier({
     clock,
     notifier: options.notifier,
+    scheduler,
+    answered,
     enabled: () => settings().notifications.enabled,
     alerts: () => sources.alerts(),
     actor: () => incidentOpContext(settings(), clock.now()).actor,
@@ -104,8 +148,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         added: change.added.map((a) => a.id),
         resolved: change.resolved.map((a) => a.id),
       });
-      void alertNotifier.onAlertsChanged(change);
-      void ackEnding.check();
+      void alertNotifier.onAlertsChanged(change).then(() => ackEnding.check());
       // Only incidents already open can follow an alert: the routing never opens the store.
       const store = incidents.current();
       if (store) {
@@ -141,8 +184,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const reminders = createStatusUpdateReminders({
     clock,
     notifier: options.notifier,
+    scheduler,
     enabled: () => settings().notifications.enabled,
-    incidents: () => incidents.current()?.openIncidents() ?? [],
+    incidents: () => incidents.current()?.openIncidents(),
     severityScale: () => settings().severityScale,
     log,
   });
@@ -231,7 +275,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runbookFolder.configure(view.settings.runbooks.dir);
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
-      void ackEnding.check();
+      // After the sources are configured, so a deadline of an alert waits for its source.
+      void scheduler.open().then(() => ackEnding.check());
       incidents
         .open()
         .catch((error: unknown) =>
@@ -243,6 +288,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       void reminders.check();
       void ackEnding.check();
     },
+    resume() {
+      for (const status of sources.statuses()) sources.refresh(status.sourceId);
+      void scheduler.resume();
+    },
     firingCount() {
       return sources.alerts().filter((a) => a.status === 'firing').length;
     },
@@ -253,6 +302,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runbookFolder.close();
       reminders.stop();
       ackEnding.stop();
+      await scheduler.close();
       await incidents.close();
       settingsStore.close();
     },

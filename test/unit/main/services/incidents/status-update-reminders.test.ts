@@ -11,6 +11,8 @@ import { readIncident } from '../../../../../src/shared/incident/read-incident';
 import type { IncidentSnapshot } from '../../../../../src/shared/incident/schema';
 import * as Y from 'yjs';
 import { manualClock, type ManualClock } from './incident-store-kit';
+import { testScheduler } from '../../../../support/memory-scheduler';
+import type { DeadlineScheduler } from '../../../../../src/main/services/escalation/deadline-scheduler';
 
 /** One incident document the test changes as a person would; `snapshot()` reads it. */
 function incident(clock: ManualClock, id: string, title: string, severity: 'sev1' | 'sev2') {
@@ -25,7 +27,11 @@ function incident(clock: ManualClock, id: string, title: string, severity: 'sev1
 
 describe('status update reminders', () => {
   let reminders: StatusUpdateReminders | undefined;
-  afterEach(() => reminders?.stop());
+  let scheduler: DeadlineScheduler | undefined;
+  afterEach(async () => {
+    reminders?.stop();
+    await scheduler?.close();
+  });
 
   function setup(options: { enabled?: () => boolean; fail?: boolean; scale?: SeverityScale } = {}) {
     const clock = manualClock();
@@ -38,9 +44,11 @@ describe('status update reminders', () => {
       },
     };
     const incidents: { snapshot(): IncidentSnapshot }[] = [];
+    scheduler = testScheduler(clock);
     reminders = createStatusUpdateReminders({
       clock,
       notifier,
+      scheduler,
       enabled: options.enabled ?? (() => true),
       incidents: () => incidents.map((i) => i.snapshot()),
       severityScale: () => options.scale ?? 'sev1-4',

@@ -3,15 +3,10 @@ import { performance } from 'node:perf_hooks';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
-import { alarmRepeatHandler } from '../escalation/alarm-repeat';
-import { createDeadlineScheduler } from '../escalation/deadline-scheduler';
-import { schedulerStateFile } from '../escalation/scheduler-state-file';
+import { createEscalation } from '../escalation/create-escalation';
 import { incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
-import { createStatusUpdateReminders } from '../incidents/status-update-reminders';
-import { createAckEndingNotifier } from '../notify/ack-ending-notification-policy';
-import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
@@ -78,60 +73,30 @@ export interface AppServices {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { settingsStore, secretStore, emit, log, clock } = options;
   const settings = () => settingsStore.view().settings;
-  // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
-  // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
-  const scheduler = createDeadlineScheduler({
-    file: schedulerStateFile(path.join(options.home, 'escalation'), clock, log),
-    clock,
-    monotonic: options.monotonic ?? (() => performance.now()),
-    log,
-  });
   // Whether an alert's source has answered since start (or is no longer watched): until then
   // the alert's absence from the list says nothing about it.
   const answered = (alertId: string): boolean => {
     const status = sources.statuses().find((s) => alertId.startsWith(`${s.sourceId}:`));
     return status === undefined || status.lastSuccessAt !== undefined;
   };
-  const alertNotifier = createAlertNotifier({
+  // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
+  // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
+  const escalation = createEscalation({
+    dir: path.join(options.home, 'escalation'),
+    clock,
+    monotonic: options.monotonic ?? (() => performance.now()),
     notifier: options.notifier,
     settings,
-    clock,
-    memory: scheduler,
+    alerts: () => sources.alerts(),
     answered,
-    log: (message) => log('warn', message),
+    incidents: () => incidents.current()?.openIncidents(),
+    actor: () => incidentOpContext(settings(), clock.now()).actor,
+    log,
   });
-  scheduler.handle(
-    'alarm-repeat',
-    alarmRepeatHandler({
-      alert: (id) => sources.alerts().find((alert) => alert.id === id),
-      answered,
-      settings,
-      send: (notification) =>
-        options.notifier
-          .notify(notification)
-          .catch((error: unknown) =>
-            log(
-              'warn',
-              `Notifications: "${notification.title}" was not shown: ${error instanceof Error ? error.message : String(error)}`,
-            ),
-          ),
-    }),
-  );
+  const { alertNotifier } = escalation;
   const healthNotifier = createSourceHealthNotifier({
     notifier: options.notifier,
     enabled: () => settings().notifications.enabled,
-    log,
-  });
-
-  // An acknowledgement of the user's about to lapse while its alert fires: said before it does.
-  const ackEnding = createAckEndingNotifier({
-    clock,
-    notifier: options.notifier,
-    scheduler,
-    answered,
-    enabled: () => settings().notifications.enabled,
-    alerts: () => sources.alerts(),
-    actor: () => incidentOpContext(settings(), clock.now()).actor,
     log,
   });
 
@@ -148,7 +113,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         added: change.added.map((a) => a.id),
         resolved: change.resolved.map((a) => a.id),
       });
-      void alertNotifier.onAlertsChanged(change).then(() => ackEnding.check());
+      void escalation.alertsChanged(change);
       // Only incidents already open can follow an alert: the routing never opens the store.
       const store = incidents.current();
       if (store) {
@@ -181,15 +146,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
 
   // Incidents: opened (every journal replayed) when the services start; calls wait for it.
-  const reminders = createStatusUpdateReminders({
-    clock,
-    notifier: options.notifier,
-    scheduler,
-    enabled: () => settings().notifications.enabled,
-    incidents: () => incidents.current()?.openIncidents(),
-    severityScale: () => settings().severityScale,
-    log,
-  });
   const incidents = createLazyIncidentStore({
     home: options.home,
     clock,
@@ -199,12 +155,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       if (view) emit('incident:changed', view);
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
-      void reminders.check();
+      void escalation.incidentsChanged();
     },
     onOpen: (store) => {
       // For a renderer that asked before the incidents were read, and for record problems.
       emit('incidents:changed', store.list());
-      void reminders.check();
+      void escalation.incidentsChanged();
     },
   });
 
@@ -276,7 +232,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
       // After the sources are configured, so a deadline of an alert waits for its source.
-      void scheduler.open().then(() => ackEnding.check());
+      void escalation.open();
       incidents
         .open()
         .catch((error: unknown) =>
@@ -285,12 +241,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     refreshAll() {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
-      void reminders.check();
-      void ackEnding.check();
+      void escalation.recheck();
     },
     resume() {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
-      void scheduler.resume();
+      void escalation.resume();
     },
     firingCount() {
       return sources.alerts().filter((a) => a.status === 'firing').length;
@@ -300,9 +255,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources.stop();
       await webhooks.close();
       runbookFolder.close();
-      reminders.stop();
-      ackEnding.stop();
-      await scheduler.close();
+      await escalation.close();
       await incidents.close();
       settingsStore.close();
     },

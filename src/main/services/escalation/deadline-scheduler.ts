@@ -234,17 +234,19 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
           return;
         }
         stats.fired += fired.size;
-        for (const { id, act } of acts) {
-          try {
-            await act();
-          } catch (error) {
-            // Recorded as fired: at-most-once. A repeat, if any, is already scheduled.
-            log(
-              'warn',
-              `Escalation: ${id} fired but its action failed: ${error instanceof Error ? error.message : String(error)}`,
-            );
-          }
-        }
+        // Started in order, all before any is awaited, so a kind may gather the actions of one
+        // check into one notification (several acknowledgements ending together).
+        await Promise.all(
+          acts.map(({ id, act }) =>
+            act().catch((error: unknown) => {
+              // Recorded as fired: at-most-once. A repeat, if any, is already scheduled.
+              log(
+                'warn',
+                `Escalation: ${id} fired but its action failed: ${error instanceof Error ? error.message : String(error)}`,
+              );
+            }),
+          ),
+        );
       }
     }
     arm();

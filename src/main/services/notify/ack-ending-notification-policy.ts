@@ -104,11 +104,12 @@ export function createAckEndingNotifier(options: AckEndingNotifierOptions): AckE
     if (!options.enabled()) return { do: 'wait' };
     return {
       do: 'fire',
-      act: async () => {
+      act: () => {
         batch.push({ alert, left });
-        // Sent once this check's other actions have run (the scheduler awaits each in turn,
-        // so waiting for the flush here would send them one by one).
+        // The scheduler starts every action of a check before awaiting any: the reminders due
+        // together are gathered here and sent as one summary when there are many.
         flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(flush);
+        return flushing;
       },
     };
   });
@@ -130,14 +131,12 @@ export function createAckEndingNotifier(options: AckEndingNotifierOptions): AckE
 
   return {
     check: () =>
-      reconcile()
-        .then(() => flushing)
-        .catch((error: unknown) => {
-          log(
-            'error',
-            `Acknowledgement reminders could not be scheduled: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }),
+      reconcile().catch((error: unknown) => {
+        log(
+          'error',
+          `Acknowledgement reminders could not be scheduled: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }),
     stop() {
       stopped = true;
     },

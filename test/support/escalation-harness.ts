@@ -16,6 +16,7 @@ import { diffAlerts } from '../../src/shared/domain/alert-diff';
 import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
 import type { Severity } from '../../src/shared/domain/severity';
 import type { IncidentSnapshot } from '../../src/shared/incident/schema';
+import { memorySchedulerFile } from './memory-scheduler';
 
 /** The user of the app under test. */
 export const ME = 'me';
@@ -45,6 +46,12 @@ export interface HarnessOptions {
   settings?: (settings: Settings) => Settings;
   /** Where log lines go; collected in `logs` otherwise. */
   log?: (line: string) => void;
+  /**
+   * Keep the scheduler's file in memory (a restart reads it back) instead of on disk: for the
+   * property run, where thousands of fsyncs would test the disk, not the logic. The disk and
+   * crashes have their own tests.
+   */
+  inMemory?: boolean;
 }
 
 /** Starts the app's escalation in a fresh home directory; `close()` removes it. */
@@ -64,6 +71,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
   let app: Escalation | undefined;
 
   const clock = { now: () => new Date(wall) };
+  const memoryFile = options.inMemory ? memorySchedulerFile() : undefined;
 
   const toAlert = (a: WorldAlert): Alert => ({
     id: `${SOURCE}:${a.name}`,
@@ -106,6 +114,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     seen = [];
     app = createEscalation({
       dir: path.join(home, 'escalation'),
+      ...(memoryFile ? { file: memoryFile } : {}),
       clock,
       monotonic: () => mono,
       notifier: {
@@ -163,6 +172,11 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       if (alert) alert.state = 'firing';
     },
     world: () => [...world.values()].map((a) => ({ ...a })),
+    /** The alerts as the app saw them at its last poll since it started. */
+    observed: (): readonly Alert[] => seen,
+    /** True once the app has polled since it (re)started. */
+    polled: () => polledSinceStart,
+    running: () => app !== undefined,
     setIncidents(next: IncidentSnapshot[]): void {
       incidents = next;
     },

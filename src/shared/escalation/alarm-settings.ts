@@ -49,14 +49,16 @@ export function alarmRepeatMs(alarm: AlarmSettings, severity: Severity): number 
 
 /**
  * The due time of the next repeat after one due at `dueAt`: a whole number of periods later,
- * and after `now`, so an alarm that was asleep for an hour repeats once (saying how late), not
- * sixty times in a burst.
+ * at least half a period after `now`, so an alarm that was asleep for an hour repeats once
+ * (saying how late), not sixty times in a burst, and a late repeat is not followed by another
+ * a moment later. Staying on the original grid keeps the rhythm from drifting.
  * @param dueAt - when the step that fires now was due
  * @param periodMs - the repeat period
  * @param now - the time of firing
  */
 export function nextRepeatAt(dueAt: Date, periodMs: number, now: Date): Date {
   const behind = Math.max(0, now.getTime() - dueAt.getTime());
-  const periods = Math.floor(behind / periodMs) + 1;
-  return new Date(dueAt.getTime() + periods * periodMs);
+  let next = dueAt.getTime() + (Math.floor(behind / periodMs) + 1) * periodMs;
+  if (next - now.getTime() < periodMs / 2) next += periodMs;
+  return new Date(next);
 }

@@ -13,12 +13,14 @@ import {
 import type { Notifier } from '../notify/notifier';
 import { alarmRepeatHandler } from './alarm-repeat';
 import { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
-import { schedulerStateFile } from './scheduler-state-file';
+import { schedulerStateFile, type SchedulerStateFile } from './scheduler-state-file';
 
 /** What the escalation part of the app needs from the rest of it. */
 export interface EscalationOptions {
   /** Its directory (`<home>/escalation`). */
   dir: string;
+  /** The scheduler's file; the one in `dir` by default (a test may keep it in memory). */
+  file?: SchedulerStateFile;
   clock: Clock;
   /** A monotonic clock in ms (`performance.now`). */
   monotonic: () => number;
@@ -64,7 +66,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
   const { clock, log, settings, answered } = options;
   const enabled = () => settings().notifications.enabled;
   const scheduler = createDeadlineScheduler({
-    file: schedulerStateFile(options.dir, clock, log),
+    file: options.file ?? schedulerStateFile(options.dir, clock, log),
     clock,
     monotonic: options.monotonic,
     log,

@@ -115,21 +115,26 @@ export function createAlertNotifier(options: AlertNotifierOptions): AlertNotifie
       stopAlarm.add(alert.id);
     }
     const firing: Alert[] = [];
+    // After a restart every alert is `added`: one already announced is news only if it was
+    // suppressed and fires again, as if it had been `changed`.
+    const known = (change.changed ?? []).concat(
+      change.added.filter((alert) => announced[alert.id] !== undefined),
+    );
     for (const alert of change.added) {
       if (alert.status === 'resolved' || announced[alert.id]) continue;
       const suppressed = alert.status === 'suppressed';
       announced[alert.id] = { at: now.toISOString(), ...(suppressed ? { suppressed } : {}) };
       if (!suppressed) firing.push(alert);
     }
-    for (const alert of change.changed ?? []) {
-      const known = announced[alert.id];
-      if (!known) continue;
+    for (const alert of known) {
+      const before = announced[alert.id];
+      if (!before) continue;
       if (alert.status === 'suppressed') {
         // Known alerts currently suppressed: when one fires again the user needs to hear it.
-        if (!known.suppressed) announced[alert.id] = { ...known, suppressed: true };
+        if (!before.suppressed) announced[alert.id] = { ...before, suppressed: true };
         stopAlarm.add(alert.id);
-      } else if (alert.status === 'firing' && known.suppressed) {
-        announced[alert.id] = { at: known.at };
+      } else if (alert.status === 'firing' && before.suppressed) {
+        announced[alert.id] = { at: before.at };
         firing.push(alert);
       }
     }

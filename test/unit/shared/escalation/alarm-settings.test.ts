@@ -27,11 +27,14 @@ describe('my alarm settings', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['alarm', 'sev1', 'repeatSeconds']);
   });
 
-  it('repeats a whole period after the step that fired, once, however long it was missed', () => {
+  it('repeats on the grid after the step that fired, once, however long it was missed, never a moment after a late one', () => {
     const due = new Date('2026-01-01T10:00:00.000Z');
     expect(nextRepeatAt(due, 60_000, due).toISOString()).toBe('2026-01-01T10:01:00.000Z');
     expect(nextRepeatAt(due, 60_000, new Date('2026-01-01T10:42:30.000Z')).toISOString()).toBe(
       '2026-01-01T10:43:00.000Z',
+    );
+    expect(nextRepeatAt(due, 60_000, new Date('2026-01-01T10:42:50.000Z')).toISOString()).toBe(
+      '2026-01-01T10:44:00.000Z',
     );
   });
 });

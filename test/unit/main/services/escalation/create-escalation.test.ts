@@ -135,4 +135,18 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     await h.poll();
     h.expectNotification('SEV3 · Down');
   });
+
+  it('an alert acknowledged while the app was closed, firing again later, is announced again', async () => {
+    h = await startEscalationHarness();
+    h.fire('Down', 'sev3');
+    await h.poll();
+    h.expectNotification('SEV3 · Down');
+    await h.stop();
+    h.ack('Down', 'teammate');
+    await h.restart(MIN);
+    await h.poll();
+    h.unack('Down');
+    await h.poll();
+    h.expectNotification('SEV3 · Down');
+  });
 });

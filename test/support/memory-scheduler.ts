@@ -33,6 +33,7 @@ export function memorySchedulerFile(): MemorySchedulerFile {
       file.text = JSON.stringify(state);
       file.writes++;
     },
+    async flush() {},
   };
   return file;
 }

@@ -302,6 +302,7 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       await queue;
+      await file.flush();
     },
   };
 }

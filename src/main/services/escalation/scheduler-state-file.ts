@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import {
   emptySchedulerState,
@@ -8,7 +8,7 @@ import {
 import type { AppLog } from '../app/app-log';
 import type { Clock } from '../clock/clock';
 import { makePrivateDirSync, makePrivateFileSync } from '../home/private-mode';
-import { commitTempFile, isCode, writeTempFile } from '../journal/durable-fs';
+import { isCode, syncDirectory, writeTempFile } from '../journal/durable-fs';
 import { moveAside } from '../journal/keep-aside';
 
 /** The scheduler's file inside its directory (`<home>/escalation/`). */
@@ -19,8 +19,14 @@ export interface SchedulerStateFile {
   readonly path: string;
   /** The state on disk; an unreadable file is kept aside (named in the log) and the state is empty. */
   load(): Promise<SchedulerState>;
-  /** Replace the file: temp 0600 → fsync → rename → fsync directory. Resolves once durable. */
+  /**
+   * Replace the file: temp 0600 → fsync → rename. Resolves once renamed: from then on a crash
+   * of the process (kill -9) leaves the new state. The directory's fsync, which only a power
+   * cut needs, follows in the background and is awaited by the next save and by `flush`.
+   */
   save(state: SchedulerState): Promise<void>;
+  /** Wait for the last save's directory fsync. */
+  flush(): Promise<void>;
 }
 
 /**
@@ -32,6 +38,7 @@ export interface SchedulerStateFile {
 export function schedulerStateFile(dir: string, clock: Clock, log: AppLog): SchedulerStateFile {
   const file = path.join(dir, SCHEDULER_FILE);
   const temp = `${file}.tmp`;
+  let dirSync: Promise<void> = Promise.resolve();
   return {
     path: file,
     async load() {
@@ -64,8 +71,21 @@ export function schedulerStateFile(dir: string, clock: Clock, log: AppLog): Sche
       return emptySchedulerState();
     },
     async save(state) {
+      await dirSync;
       await writeTempFile(temp, new TextEncoder().encode(`${JSON.stringify(state)}\n`));
-      await commitTempFile(dir, temp, file);
+      await rename(temp, file);
+      // Why not awaited here: every action of the scheduler waits for this promise, and the
+      // time between the rename and the action is the one window in which a killed process
+      // loses a notification (at most once). A power cut before this fsync may bring back the
+      // previous state, so the last notification could come again: a trade for the far more
+      // common crash of the app itself.
+      dirSync = syncDirectory(dir).catch((error: unknown) =>
+        log(
+          'warn',
+          `Escalation: ${dir} could not be synced after a write: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     },
+    flush: () => dirSync,
   };
 }

@@ -215,6 +215,10 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       running()
         .scheduler.state()
         .deadlines.filter((d) => d.firedAt === undefined),
+    /** Snooze my alarm for an alert, as `alarm:snooze` does. */
+    snooze: (name: string, minutes: number) => running().snooze(`${SOURCE}:${name}`, minutes),
+    /** Do-not-disturb on (for `minutes`) or off, as `alarm:doNotDisturb` does. */
+    doNotDisturb: (on: boolean, minutes?: number) => running().doNotDisturb(on, minutes),
     /** Claim the first unclaimed notification whose title (or body) matches; fails naming what arrived. */
     expectNotification(match: RegExp | string): Captured {
       const test = (n: Captured) =>

@@ -31,6 +31,8 @@ export const schedulerStateSchema = z.object({
   deadlines: z.array(deadlineSchema),
   /** By alert id. */
   announced: z.record(z.string(), announcedSchema),
+  /** Do-not-disturb: my local alarms are silent except sev1, from `since` until `until` (or until turned off). */
+  doNotDisturb: z.object({ since: isoTimeSchema, until: isoTimeSchema.optional() }).optional(),
 });
 
 /** The scheduler's persisted state. */
@@ -91,4 +93,14 @@ export function boundAnnounced(
   if (entries.length <= max) return { ...announced };
   entries.sort(([, a], [, b]) => Date.parse(b.at) - Date.parse(a.at));
   return Object.fromEntries(entries.slice(0, max));
+}
+
+/**
+ * True while do-not-disturb holds at `now`.
+ * @param state - the scheduler's state
+ * @param now - the time asked about
+ */
+export function doNotDisturbAt(state: Pick<SchedulerState, 'doNotDisturb'>, now: Date): boolean {
+  const dnd = state.doNotDisturb;
+  return dnd !== undefined && (dnd.until === undefined || Date.parse(dnd.until) > now.getTime());
 }

@@ -17,6 +17,7 @@ import { createSourceManager } from '../sources/source-manager';
 import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
+import { alarmHandlers } from './handlers/alarm-handlers';
 import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
@@ -177,6 +178,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...sourcePreviewHandlers({ sources }),
     ...webhookHandlers({ webhooks }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
+    ...alarmHandlers({ escalation }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
   };

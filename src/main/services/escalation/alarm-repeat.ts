@@ -16,6 +16,8 @@ export interface AlarmRepeatOptions {
   settings: () => Settings;
   /** Shows the notification; failures are the caller's to log. */
   send: (notification: AppNotification) => Promise<unknown>;
+  /** True while do-not-disturb holds: a step of an alert below sev1 passes without a sound. */
+  doNotDisturb?: (now: Date) => boolean;
 }
 
 /**
@@ -45,13 +47,17 @@ export function alarmRepeatHandler(options: AlarmRepeatOptions): DeadlineHandler
     const step = deadline.step ?? 1;
     const next = nextRepeatAt(new Date(deadline.dueAt), period, now);
     const notification = alarmRepeatNotification(alert, settings, step, lateMs);
-    return {
-      do: 'fire',
-      then: [
-        { kind: 'alarm-repeat', subject: alert.id, dueAt: next.toISOString(), step: step + 1 },
-      ],
-      act: () => options.send(notification).then(() => undefined),
-    };
+    const then = [
+      {
+        kind: 'alarm-repeat' as const,
+        subject: alert.id,
+        dueAt: next.toISOString(),
+        step: step + 1,
+      },
+    ];
+    // Do-not-disturb never stops the rhythm, only the sound: the chain goes on for afterwards.
+    if (alert.severity !== 'sev1' && options.doNotDisturb?.(now)) return { do: 'fire', then };
+    return { do: 'fire', then, act: () => options.send(notification).then(() => undefined) };
   };
 }
 

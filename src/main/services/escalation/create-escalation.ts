@@ -11,9 +11,21 @@ import {
   type AlertNotifier,
 } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
+import { makeDeadline } from '../../../shared/escalation/deadline';
+import { doNotDisturbAt } from '../../../shared/escalation/scheduler-state';
 import { alarmRepeatHandler } from './alarm-repeat';
 import { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
 import { schedulerStateFile, type SchedulerStateFile } from './scheduler-state-file';
+
+/** A snooze asked for an alert whose alarm is not repeating (acknowledged, resolved, sev3). */
+export class NoAlarmError extends Error {
+  constructor(alertId: string) {
+    super(
+      `${alertId} has no alarm repeating (it is acknowledged, resolved, or its severity does not repeat); nothing to snooze.`,
+    );
+    this.name = 'NoAlarmError';
+  }
+}
 
 /** What the escalation part of the app needs from the rest of it. */
 export interface EscalationOptions {
@@ -52,6 +64,13 @@ export interface Escalation {
   recheck(): Promise<void>;
   /** The machine woke from sleep. */
   resume(): Promise<void>;
+  /**
+   * Pause my alarm for one alert: its next repeat moves to `minutes` from now, then it goes on.
+   * Rejects with {@link NoAlarmError} when the alert has no alarm repeating.
+   */
+  snooze(alertId: string, minutes: number): Promise<{ until: string }>;
+  /** Do-not-disturb on (for `minutes`, or until turned off) or off; answers the state. */
+  doNotDisturb(on: boolean, minutes?: number): Promise<{ on: boolean; until?: string }>;
   close(): Promise<void>;
 }
 
@@ -86,6 +105,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
       alert: (id) => options.alerts().find((alert) => alert.id === id),
       answered,
       settings,
+      doNotDisturb: (now) => doNotDisturbAt(scheduler.state(), now),
       send: (notification) =>
         options.notifier.notify(notification).catch((error: unknown) => {
           log(
@@ -133,6 +153,35 @@ export function createEscalation(options: EscalationOptions): Escalation {
       await ackEnding.check();
     },
     resume: () => scheduler.resume(),
+    async snooze(alertId, minutes) {
+      const until = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
+      await scheduler.update((state) => {
+        const pending = state.deadlines.find(
+          (d) => d.kind === 'alarm-repeat' && d.subject === alertId && d.firedAt === undefined,
+        );
+        if (!pending) throw new NoAlarmError(alertId);
+        const moved = makeDeadline({ ...pending, dueAt: until });
+        return {
+          ...state,
+          deadlines: [...state.deadlines.filter((d) => d.id !== pending.id), moved],
+        };
+      });
+      return { until };
+    },
+    async doNotDisturb(on, minutes) {
+      const now = clock.now();
+      const until =
+        on && minutes !== undefined
+          ? new Date(now.getTime() + minutes * 60_000).toISOString()
+          : undefined;
+      await scheduler.update((state) => {
+        const { doNotDisturb: _, ...rest } = state;
+        return on
+          ? { ...rest, doNotDisturb: { since: now.toISOString(), ...(until ? { until } : {}) } }
+          : rest;
+      });
+      return on ? { on, ...(until ? { until } : {}) } : { on };
+    },
     async close() {
       reminders.stop();
       ackEnding.stop();

@@ -5,6 +5,7 @@ import { alarmRepeatMs } from '../../../shared/escalation/alarm-settings';
 import { makeDeadline } from '../../../shared/escalation/deadline';
 import {
   boundAnnounced,
+  doNotDisturbAt,
   type Announced,
   type SchedulerState,
 } from '../../../shared/escalation/scheduler-state';
@@ -149,8 +150,12 @@ export function createAlertNotifier(options: AlertNotifierOptions): AlertNotifie
         }
       }
     }
-    const loud = firing.filter((alert) => loudEnough(alert, settings));
-    const repeats = loud.flatMap((alert) => {
+    const alarmed = firing.filter((alert) => loudEnough(alert, settings));
+    // Do-not-disturb silences all but sev1; their alarms are scheduled all the same, so they
+    // are heard once it ends.
+    const quiet = doNotDisturbAt(state, now);
+    const loud = alarmed.filter((alert) => !quiet || alert.severity === 'sev1');
+    const repeats = alarmed.flatMap((alert) => {
       const period = alarmRepeatMs(settings.alarm, alert.severity);
       if (period === undefined) return [];
       const dueAt = new Date(now.getTime() + period).toISOString();

@@ -149,4 +149,49 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     await h.poll();
     h.expectNotification('SEV3 · Down');
   });
+
+  it('snooze pauses my alarm and then it goes on, also across a restart', async () => {
+    h = await startEscalationHarness();
+    h.fire('Down', 'sev1');
+    await h.poll();
+    h.expectNotification('SEV1 · Down');
+    expect((await h.snooze('Down', 15)).until).toBe('2026-03-01T10:15:00.000Z');
+    await h.advance(10 * MIN);
+    await h.restart();
+    await h.poll();
+    await h.advance(4 * MIN + 59_000);
+    await h.advance(1_000);
+    h.expectNotification(/Still firing: SEV1 · Down[\s\S]*Repeat 1:/);
+    await h.advance(MIN);
+    h.expectNotification(/Repeat 2:/);
+  });
+
+  it('refuses to snooze an alert whose alarm does not repeat, saying why', async () => {
+    h = await startEscalationHarness();
+    h.fire('Disk', 'sev3');
+    await h.poll();
+    h.expectNotification('SEV3 · Disk');
+    await expect(h.snooze('Disk', 15)).rejects.toThrow(/prod:Disk has no alarm repeating/);
+  });
+
+  it('do-not-disturb silences all but sev1, keeps the rhythm, and the alarm is heard after it', async () => {
+    h = await startEscalationHarness();
+    await h.doNotDisturb(true, 30);
+    h.fire('Slow', 'sev2');
+    h.fire('Down', 'sev1');
+    await h.poll();
+    h.expectNotification('SEV1 · Down');
+    await h.advance(MIN);
+    h.expectNotification(/Still firing: SEV1 · Down[\s\S]*Repeat 1:/);
+    h.assertNoUnexpected(); // nothing of the sev2 while do-not-disturb holds
+    for (let i = 2; i <= 29; i++) {
+      await h.advance(MIN);
+      h.expectNotification(new RegExp(`Still firing: SEV1 · Down[\\s\\S]*Repeat ${i}:`));
+    }
+    h.assertNoUnexpected(); // the sev2's five repeats so far passed without a sound
+    // 30 min: do-not-disturb is over, and the sev2's repeat due now is heard, numbered on.
+    await h.advance(MIN);
+    h.expectNotification(/SEV1 · Down[\s\S]*Repeat 30:/);
+    expect(h.expectNotification(/Still firing: SEV2 · Slow/).body).toContain('Repeat 6:');
+  });
 });

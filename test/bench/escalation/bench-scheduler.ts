@@ -16,9 +16,12 @@ import { makeDeadline, type DeadlineInput } from '../../../src/shared/escalation
 /** A scheduler as the app runs it (real clock, real file, real heartbeat) in a temp directory. */
 export async function benchScheduler(handler: DeadlineHandler) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'oncall-bench-escalation-'));
+  // The wall clock, moved ahead by `sleep` as a machine that slept sees it.
+  let skewMs = 0;
+  const clock = { now: () => new Date(systemClock.now().getTime() + skewMs) };
   const scheduler: DeadlineScheduler = createDeadlineScheduler({
-    file: schedulerStateFile(path.join(dir, 'escalation'), systemClock, () => undefined),
-    clock: systemClock,
+    file: schedulerStateFile(path.join(dir, 'escalation'), clock, () => undefined),
+    clock,
     monotonic: () => performance.now(),
     log: () => undefined,
   });
@@ -26,6 +29,11 @@ export async function benchScheduler(handler: DeadlineHandler) {
   await scheduler.open();
   return {
     scheduler,
+    clock,
+    /** The wall clock jumps ahead by `ms` (a sleep the monotonic clock did not count). */
+    sleep(ms: number) {
+      skewMs += ms;
+    },
     schedule: (inputs: DeadlineInput[]) =>
       scheduler.update((state) => ({
         ...state,

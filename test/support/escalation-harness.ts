@@ -234,8 +234,12 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       claimed.add(found);
       return found;
     },
-    /** Fails on any notification no expectNotification claimed. */
-    assertNoUnexpected(): void {
+    /**
+     * Fails on any notification no expectNotification claimed. Like GoAlert's WaitAndAssert,
+     * the app first gets a few more checks, so something about to be sent is caught too.
+     */
+    async assertNoUnexpected(): Promise<void> {
+      for (let i = 0; i < 3; i++) await app?.scheduler.check();
       const left = unclaimed();
       if (left.length > 0) {
         throw new Error(`unexpected notifications: ${JSON.stringify(left, null, 2)}`);

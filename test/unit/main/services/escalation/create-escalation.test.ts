@@ -11,7 +11,7 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
   afterEach(async () => {
     // Every test claims each notification it expects; any other fails it.
     try {
-      h.assertNoUnexpected();
+      await h.assertNoUnexpected();
     } finally {
       await h.close();
     }
@@ -183,12 +183,12 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.expectNotification('SEV1 · Down');
     await h.advance(MIN);
     h.expectNotification(/Still firing: SEV1 · Down[\s\S]*Repeat 1:/);
-    h.assertNoUnexpected(); // nothing of the sev2 while do-not-disturb holds
+    await h.assertNoUnexpected(); // nothing of the sev2 while do-not-disturb holds
     for (let i = 2; i <= 29; i++) {
       await h.advance(MIN);
       h.expectNotification(new RegExp(`Still firing: SEV1 · Down[\\s\\S]*Repeat ${i}:`));
     }
-    h.assertNoUnexpected(); // the sev2's five repeats so far passed without a sound
+    await h.assertNoUnexpected(); // the sev2's five repeats so far passed without a sound
     // 30 min: do-not-disturb is over, and the sev2's repeat due now is heard, numbered on.
     await h.advance(MIN);
     h.expectNotification(/SEV1 · Down[\s\S]*Repeat 30:/);

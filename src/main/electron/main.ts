@@ -129,7 +129,7 @@ function start(): void {
 
       // Escalation deadlines and polls are re-checked on wake: timers do not run during sleep.
       const running = services;
-      powerMonitor.on('resume', () => running.refreshAll());
+      powerMonitor.on('resume', () => running.resume());
       running.start();
 
       const trayNow = tray;

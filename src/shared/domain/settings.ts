@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alarmSettingsSchema, DEFAULT_ALARM } from '../escalation/alarm-settings';
 export { describeIssues } from './describe-issues';
 import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { incidentDefaultsOverrideSchema } from './incident-defaults';
@@ -138,6 +139,11 @@ export const settingsSchema = z
         minSeverity: severitySchema.default('sev4'),
       })
       .default({ enabled: true, minSeverity: 'sev4' }),
+    /**
+     * My alarm per severity: repeat until acknowledged, once, or silent (docs/settings.md);
+     * `notifications.enabled` and `minSeverity` still apply on top.
+     */
+    alarm: alarmSettingsSchema.default(() => ({ ...DEFAULT_ALARM })),
     /** The runbook folder; none by default. */
     runbooks: runbookSettingsSchema.default({}),
     /** The local webhook receiver; see {@link webhookSettingsSchema}. */

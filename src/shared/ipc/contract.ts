@@ -14,6 +14,7 @@ import {
   settingsSchema,
   webhookSettingsSchema,
 } from '../domain/settings';
+import { alarmSettingsSchema } from '../escalation/alarm-settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { sourcePreviewSchema } from '../domain/source-preview';
@@ -209,6 +210,8 @@ export const invokeContract = {
           .object({ enabled: z.boolean(), minSeverity: severitySchema })
           .strict()
           .optional(),
+        /** My alarm per severity; replaces the whole block. */
+        alarm: alarmSettingsSchema.strict().optional(),
         /** The runbook folder; `{}` means none. Replaces the whole block. */
         runbooks: runbookSettingsSchema.strict().optional(),
         /** Who uses the app; replaces the whole block. */
@@ -224,6 +227,29 @@ export const invokeContract = {
       })
       .strict(),
     response: settingsViewSchema,
+  },
+  /**
+   * Pause my alarm for one alert: its next repeat comes `minutes` from now, then it repeats as
+   * before. `not-found` when the alert has no alarm repeating (acknowledged, resolved, sev3).
+   */
+  'alarm:snooze': {
+    request: z
+      .object({
+        alertId: z.string().min(1).max(1024),
+        minutes: z.number().int().min(1).max(1440),
+      })
+      .strict(),
+    response: z.object({ until: isoTimeSchema }),
+  },
+  /**
+   * Do-not-disturb: my local alarms are silent except sev1 (escalation to others is never held
+   * back), for `minutes` or until turned off. Answers the state now.
+   */
+  'alarm:doNotDisturb': {
+    request: z
+      .object({ on: z.boolean(), minutes: z.number().int().min(1).max(1440).optional() })
+      .strict(),
+    response: z.object({ on: z.boolean(), until: isoTimeSchema.optional() }),
   },
   /** Send a test notification so the user can see notifications reach them. */
   'notifications:test': {

@@ -1,12 +1,12 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
+import { createEscalation } from '../escalation/create-escalation';
 import { incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
-import { createStatusUpdateReminders } from '../incidents/status-update-reminders';
-import { createAckEndingNotifier } from '../notify/ack-ending-notification-policy';
-import { createAlertNotifier } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
 import { channelSecretKey } from '../outbound/channel-secret';
@@ -19,6 +19,7 @@ import { createSourceManager } from '../sources/source-manager';
 import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
+import { alarmHandlers } from './handlers/alarm-handlers';
 import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
@@ -48,6 +49,8 @@ export interface AppServicesOptions {
   log: AppLog;
   /** Jitter source for backoff; Math.random by default. */
   random?: () => number;
+  /** A monotonic clock in ms, to notice wall-clock jumps; `performance.now` by default. */
+  monotonic?: () => number;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -58,6 +61,8 @@ export interface AppServices {
   start(): void;
   /** Poll every source and re-check reminders now (after the machine wakes from sleep, for example). */
   refreshAll(): void;
+  /** The machine woke from sleep (powerMonitor 'resume'): every deadline and source re-checked. */
+  resume(): void;
   /** Firing alerts right now, for the tray. */
   firingCount(): number;
   stop(): Promise<void>;
@@ -72,25 +77,30 @@ export interface AppServices {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { settingsStore, secretStore, emit, log, clock } = options;
   const settings = () => settingsStore.view().settings;
-  const alertNotifier = createAlertNotifier({
+  // Whether an alert's source has answered since start (or is no longer watched): until then
+  // the alert's absence from the list says nothing about it.
+  const answered = (alertId: string): boolean => {
+    const status = sources.statuses().find((s) => alertId.startsWith(`${s.sourceId}:`));
+    return status === undefined || status.lastSuccessAt !== undefined;
+  };
+  // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
+  // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
+  const escalation = createEscalation({
+    dir: path.join(options.home, 'escalation'),
+    clock,
+    monotonic: options.monotonic ?? (() => performance.now()),
     notifier: options.notifier,
     settings,
-    clock,
-    log: (message) => log('warn', message),
+    alerts: () => sources.alerts(),
+    answered,
+    incidents: () => incidents.current()?.openIncidents(),
+    actor: () => incidentOpContext(settings(), clock.now()).actor,
+    log,
   });
+  const { alertNotifier } = escalation;
   const healthNotifier = createSourceHealthNotifier({
     notifier: options.notifier,
     enabled: () => settings().notifications.enabled,
-    log,
-  });
-
-  // An acknowledgement of the user's about to lapse while its alert fires: said before it does.
-  const ackEnding = createAckEndingNotifier({
-    clock,
-    notifier: options.notifier,
-    enabled: () => settings().notifications.enabled,
-    alerts: () => sources.alerts(),
-    actor: () => incidentOpContext(settings(), clock.now()).actor,
     log,
   });
 
@@ -117,10 +127,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         added: change.added.map((a) => a.id),
         resolved: change.resolved.map((a) => a.id),
       });
-      void alertNotifier.onAlertsChanged(change);
+      void escalation.alertsChanged(change);
       // A PagerDuty alert this app triggered is resolved there when its alert resolves here.
       for (const alert of change.resolved) void outbound.alertResolved(alert);
-      void ackEnding.check();
       // Only incidents already open can follow an alert: the routing never opens the store.
       const store = incidents.current();
       if (store) {
@@ -153,14 +162,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
 
   // Incidents: opened (every journal replayed) when the services start; calls wait for it.
-  const reminders = createStatusUpdateReminders({
-    clock,
-    notifier: options.notifier,
-    enabled: () => settings().notifications.enabled,
-    incidents: () => incidents.current()?.openIncidents() ?? [],
-    severityScale: () => settings().severityScale,
-    log,
-  });
   const incidents = createLazyIncidentStore({
     home: options.home,
     clock,
@@ -170,12 +171,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       if (view) emit('incident:changed', view);
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
-      void reminders.check();
+      void escalation.incidentsChanged();
     },
     onOpen: (store) => {
       // For a renderer that asked before the incidents were read, and for record problems.
       emit('incidents:changed', store.list());
-      void reminders.check();
+      void escalation.incidentsChanged();
     },
   });
 
@@ -192,6 +193,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...sourcePreviewHandlers({ sources }),
     ...webhookHandlers({ webhooks }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
+    ...alarmHandlers({ escalation }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
     ...outboundHandlers({ secrets: secretStore, outbound, settings }),
@@ -249,7 +251,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runbookFolder.configure(view.settings.runbooks.dir);
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
-      void ackEnding.check();
+      // After the sources are configured, so a deadline of an alert waits for its source.
+      void escalation.open();
       incidents
         .open()
         .catch((error: unknown) =>
@@ -258,8 +261,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     refreshAll() {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
-      void reminders.check();
-      void ackEnding.check();
+      void escalation.recheck();
+    },
+    resume() {
+      for (const status of sources.statuses()) sources.refresh(status.sourceId);
+      void escalation.resume();
     },
     firingCount() {
       return sources.alerts().filter((a) => a.status === 'firing').length;
@@ -269,8 +275,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources.stop();
       await webhooks.close();
       runbookFolder.close();
-      reminders.stop();
-      ackEnding.stop();
+      await escalation.close();
       await outbound.close();
       await incidents.close();
       settingsStore.close();

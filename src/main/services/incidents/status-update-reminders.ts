@@ -1,22 +1,21 @@
 import { severityLabel, type SeverityScale } from '../../../shared/domain/severity';
+import type { DeadlineInput } from '../../../shared/escalation/deadline';
+import { reconcileDeadlines } from '../../../shared/escalation/scheduler-state';
 import type { IncidentSnapshot } from '../../../shared/incident/schema';
 import type { AppLog } from '../app/app-log';
 import type { Clock } from '../clock/clock';
+import type { DeadlineScheduler } from '../escalation/deadline-scheduler';
 import type { Notifier } from '../notify/notifier';
 import { statusUpdateReminderText } from './status-update-reminder-text';
 
-/**
- * The longest the reminders sleep between checks. The wake-up timer aims at the next due time,
- * but timers drift and stop while the machine sleeps; the clock is the truth (design §4), so a
- * check at least this often catches a due time the timer missed.
- */
-export const REMINDER_RECHECK_MS = 30_000;
-
 /** Reminds the user, once per due time, that an incident's status update is due. */
 export interface StatusUpdateReminders {
-  /** Remind for every update that has fallen due, and set the next wake-up. Never rejects. */
+  /**
+   * Bring the scheduled reminders in line with the incidents (after a change, on open) and fire
+   * what is due. Never rejects.
+   */
   check(): Promise<void>;
-  /** No more wake-ups. */
+  /** No more reminders from this instance. */
   stop(): void;
 }
 
@@ -24,99 +23,89 @@ export interface StatusUpdateReminders {
 export interface StatusUpdateReminderOptions {
   clock: Clock;
   notifier: Notifier;
-  /** Whether notifications are on (settings), read at every check. */
+  /** The persisted scheduler that holds each due time as a `status-update` deadline. */
+  scheduler: DeadlineScheduler;
+  /** Whether notifications are on (settings), read when a reminder is due. */
   enabled: () => boolean;
-  /** The incidents as they are now (the store's, as made durable). */
-  incidents: () => readonly IncidentSnapshot[];
+  /** The open incidents as they are now (the store's, as made durable); undefined until read. */
+  incidents: () => readonly IncidentSnapshot[] | undefined;
   /** The team's severity words, for the notification. */
   severityScale: () => SeverityScale;
   log: AppLog;
-  recheckMs?: number;
 }
 
 /**
- * For each open incident whose next status update is due (its `nextUpdateDueAt` has passed),
- * one OS notification, once per due time: posting an update sets a new due time, which gets its
- * own reminder when it passes. Time comes from the Clock; the timer is only a wake-up hint.
- * While notifications are off nothing is marked as reminded, so turning them on reminds of an
- * update that is still overdue.
- * @param options - clock, notifier, the incidents and the settings they depend on
+ * For each open incident, its next status update's due time is a `status-update` deadline of the
+ * scheduler, subject the incident id: on disk before it is armed, fired once (marked fired
+ * before the notification is sent), and remembered while it is the incident's due time, so a
+ * restart or a crash neither repeats nor loses a reminder. Posting an update sets a new due
+ * time, which gets its own reminder when it passes; a closed incident loses its deadline. While
+ * notifications are off a due reminder waits, so turning them on reminds of an update that is
+ * still overdue. A reminder noticed late (after sleep, or at start) says how late.
+ * @param options - clock, notifier, scheduler, the incidents and the settings they depend on
  */
 export function createStatusUpdateReminders(
   options: StatusUpdateReminderOptions,
 ): StatusUpdateReminders {
-  const { clock, log } = options;
-  const recheckMs = options.recheckMs ?? REMINDER_RECHECK_MS;
-  /** The due time each incident was last reminded of. */
-  const reminded = new Map<string, string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const { clock, log, scheduler } = options;
   let stopped = false;
-  // Checks run one after another, so a slow notifier never lets one due time be announced twice.
-  let queue: Promise<void> = Promise.resolve();
 
-  const run = async (): Promise<void> => {
-    const now = clock.now();
-    const incidents = options.incidents().filter((incident) => incident.status !== 'closed');
-    const present = new Set(incidents.map((incident) => incident.id));
-    for (const id of reminded.keys()) if (!present.has(id)) reminded.delete(id);
+  const openIncident = (id: string): IncidentSnapshot | undefined =>
+    options.incidents()?.find((incident) => incident.id === id && incident.status !== 'closed');
 
-    let nextWake = recheckMs;
-    for (const incident of incidents) {
-      const dueAt = incident.nextUpdateDueAt;
-      if (dueAt === undefined) continue;
-      const dueMs = Date.parse(dueAt);
-      if (dueMs > now.getTime()) {
-        nextWake = Math.min(nextWake, dueMs - now.getTime());
-        continue;
-      }
-      if (reminded.get(incident.id) === dueAt || !options.enabled()) continue;
-      reminded.set(incident.id, dueAt);
-      const text = statusUpdateReminderText(incident, now, (severity) =>
-        severityLabel(severity, options.severityScale()),
-      );
-      try {
-        await options.notifier.notify({
-          ...text,
-          urgency: incident.severity === 'sev1' ? 'critical' : 'normal',
-        });
-      } catch (error) {
-        // Not retried: a notifier that fails now would fail every 30 s, filling the log.
-        log(
-          'warn',
-          `Could not remind of the status update of incident ${incident.id}: ${
-            error instanceof Error ? error.message : String(error)
-          }`,
-        );
-      }
-    }
-    arm(nextWake);
-  };
+  scheduler.handle('status-update', ({ deadline }, now) => {
+    if (stopped || options.incidents() === undefined) return { do: 'wait' };
+    const incident = openIncident(deadline.subject);
+    if (incident?.nextUpdateDueAt !== deadline.dueAt) return { do: 'drop' };
+    if (!options.enabled()) return { do: 'wait' };
+    const text = statusUpdateReminderText(incident, now, (severity) =>
+      severityLabel(severity, options.severityScale()),
+    );
+    return {
+      do: 'fire',
+      act: async () => {
+        try {
+          await options.notifier.notify({
+            ...text,
+            urgency: incident.severity === 'sev1' ? 'critical' : 'normal',
+          });
+        } catch (error) {
+          // Not retried: it is marked fired (at most once), so a dead notifier is logged once.
+          log(
+            'warn',
+            `Could not remind of the status update of incident ${incident.id}: ${
+              error instanceof Error ? error.message : String(error)
+            }`,
+          );
+        }
+      },
+    };
+  });
 
-  const arm = (ms: number): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (stopped) return;
-    // A few ms late, so the clock reads "due" when the timer fires.
-    timer = setTimeout(() => void check(), Math.max(0, ms) + 5);
-    timer.unref?.();
-  };
-
-  const check = (): Promise<void> => {
-    queue = queue.then(run).catch((error: unknown) => {
-      log(
-        'error',
-        `Status update reminders failed: ${error instanceof Error ? error.stack : String(error)}`,
-      );
+  const reconcile = async (): Promise<void> => {
+    const incidents = options.incidents();
+    if (stopped || incidents === undefined) return;
+    const desired: DeadlineInput[] = incidents.flatMap((incident) =>
+      incident.status === 'closed' || incident.nextUpdateDueAt === undefined
+        ? []
+        : [{ kind: 'status-update', subject: incident.id, dueAt: incident.nextUpdateDueAt }],
+    );
+    await scheduler.update((state) => {
+      const deadlines = reconcileDeadlines(state.deadlines, 'status-update', desired);
+      return deadlines === state.deadlines ? undefined : { ...state, deadlines: [...deadlines] };
     });
-    return queue;
   };
 
   return {
-    check,
+    check: () =>
+      reconcile().catch((error: unknown) => {
+        log(
+          'error',
+          `Status update reminders could not be scheduled at ${clock.now().toISOString()}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }),
     stop() {
       stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
     },
   };
 }

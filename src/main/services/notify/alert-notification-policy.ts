@@ -1,7 +1,19 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { Settings } from '../../../shared/domain/settings';
 import { severityRank } from '../../../shared/domain/severity';
+import { alarmRepeatMs } from '../../../shared/escalation/alarm-settings';
+import { makeDeadline } from '../../../shared/escalation/deadline';
+import {
+  boundAnnounced,
+  doNotDisturbAt,
+  type Announced,
+  type SchedulerState,
+} from '../../../shared/escalation/scheduler-state';
 import { systemClock, type Clock } from '../clock/clock';
+import {
+  inMemorySchedulerState,
+  type SchedulerStateStore,
+} from '../escalation/scheduler-state-store';
 import { alertNotification, summaryNotification } from './alert-notification-text';
 import type { AppNotification, Notifier } from './notifier';
 
@@ -16,6 +28,8 @@ export interface AlertChange {
   readonly changed?: readonly Alert[];
   /** Alerts that ended; if one fires again later, it is new again. */
   readonly resolved?: readonly Alert[];
+  /** Every alert known now, all sources; with `answered`, lets the memory forget what is gone. */
+  readonly alerts?: readonly Alert[];
 }
 
 /** Why the last notification failed, for the UI to say notifications are not reaching the user. */
@@ -41,21 +55,31 @@ export interface AlertNotifierOptions {
   settings: () => Settings;
   log: (message: string) => void;
   clock?: Clock;
+  /**
+   * Where what was announced is remembered (the deadline scheduler, on disk), together with the
+   * alarm's first repeat. In memory when absent: a restart then announces every alert again.
+   */
+  memory?: SchedulerStateStore;
+  /**
+   * Whether an alert's source has answered since the app started (or is gone): only then does
+   * its absence from `alerts` mean it ended while the app was not watching.
+   */
+  answered?: (alertId: string) => boolean;
 }
 
 /**
  * The alert notification policy (docs/architecture.md, data flow 4): one notification per new
  * firing alert, or one summary when more than {@link SUMMARY_THRESHOLD} arrive together; never
- * repeated while the alert stays active; respects `notifications.enabled` and `minSeverity`.
+ * repeated while the alert stays active, also across restarts when `memory` is the scheduler
+ * (the announcement is on disk before the notification is sent: at most once); respects
+ * `notifications.enabled`, `minSeverity` and the alarm's `silent`. An alert whose alarm repeats
+ * gets its first repeat scheduled in the same write.
  */
 export function createAlertNotifier(options: AlertNotifierOptions): AlertNotifier {
   const { notifier, log } = options;
   const clock = options.clock ?? systemClock;
-  // Active alerts already considered, so a source that re-reports them (a restarted poller, a
-  // changed source list) does not announce them twice. Forgotten when they resolve.
-  const known = new Set<string>();
-  // Known alerts currently suppressed: when one fires again the user needs to hear it.
-  const suppressed = new Set<string>();
+  const memory = options.memory ?? inMemorySchedulerState();
+  const answered = options.answered ?? (() => false);
   let failure: NotificationFailure | undefined;
 
   const send = async (notification: AppNotification): Promise<boolean> => {
@@ -71,42 +95,98 @@ export function createAlertNotifier(options: AlertNotifierOptions): AlertNotifie
     }
   };
 
-  const newlyFiring = (change: AlertChange): Alert[] => {
+  const loudEnough = (alert: Alert, settings: Settings): boolean =>
+    settings.notifications.enabled &&
+    severityRank(alert.severity) <= severityRank(settings.notifications.minSeverity) &&
+    settings.alarm[alert.severity].mode !== 'silent';
+
+  /** Which alerts to announce now, and the state that remembers them (and their alarms). */
+  const decide = (
+    state: SchedulerState,
+    change: AlertChange,
+    settings: Settings,
+    now: Date,
+  ): { next: SchedulerState; firing: Alert[] } => {
+    // Active alerts already considered, so a source that re-reports them (a restart, a changed
+    // source list) does not announce them twice. Forgotten when they resolve.
+    const announced: Record<string, Announced> = { ...state.announced };
+    const stopAlarm = new Set<string>();
     for (const alert of change.resolved ?? []) {
-      known.delete(alert.id);
-      suppressed.delete(alert.id);
+      delete announced[alert.id];
+      stopAlarm.add(alert.id);
     }
     const firing: Alert[] = [];
+    // After a restart every alert is `added`: one already announced is news only if it was
+    // suppressed and fires again, as if it had been `changed`.
+    const known = (change.changed ?? []).concat(
+      change.added.filter((alert) => announced[alert.id] !== undefined),
+    );
     for (const alert of change.added) {
-      if (alert.status === 'resolved' || known.has(alert.id)) continue;
-      known.add(alert.id);
-      if (alert.status === 'suppressed') suppressed.add(alert.id);
-      else firing.push(alert);
+      if (alert.status === 'resolved' || announced[alert.id]) continue;
+      const suppressed = alert.status === 'suppressed';
+      announced[alert.id] = { at: now.toISOString(), ...(suppressed ? { suppressed } : {}) };
+      if (!suppressed) firing.push(alert);
     }
-    for (const alert of change.changed ?? []) {
+    for (const alert of known) {
+      const before = announced[alert.id];
+      if (!before) continue;
       if (alert.status === 'suppressed') {
-        if (known.has(alert.id)) suppressed.add(alert.id);
-      } else if (alert.status === 'firing' && suppressed.delete(alert.id)) {
+        // Known alerts currently suppressed: when one fires again the user needs to hear it.
+        if (!before.suppressed) announced[alert.id] = { ...before, suppressed: true };
+        stopAlarm.add(alert.id);
+      } else if (alert.status === 'firing' && before.suppressed) {
+        announced[alert.id] = { at: before.at };
         firing.push(alert);
       }
     }
-    return firing;
+    // An alert that ended while the app was closed never shows up as resolved: once its source
+    // has answered, its absence says so.
+    if (change.alerts) {
+      const present = new Set(change.alerts.map((alert) => alert.id));
+      for (const id of Object.keys(announced)) {
+        if (!present.has(id) && answered(id)) {
+          delete announced[id];
+          stopAlarm.add(id);
+        }
+      }
+    }
+    const alarmed = firing.filter((alert) => loudEnough(alert, settings));
+    // Do-not-disturb silences all but sev1; their alarms are scheduled all the same, so they
+    // are heard once it ends.
+    const quiet = doNotDisturbAt(state, now);
+    const loud = alarmed.filter((alert) => !quiet || alert.severity === 'sev1');
+    const repeats = alarmed.flatMap((alert) => {
+      const period = alarmRepeatMs(settings.alarm, alert.severity);
+      if (period === undefined) return [];
+      const dueAt = new Date(now.getTime() + period).toISOString();
+      return [{ kind: 'alarm-repeat' as const, subject: alert.id, dueAt, step: 1 }];
+    });
+    const restarted = new Set(repeats.map((r) => r.subject));
+    const kept = state.deadlines.filter(
+      (d) => d.kind !== 'alarm-repeat' || !(stopAlarm.has(d.subject) || restarted.has(d.subject)),
+    );
+    const deadlines = [...kept, ...repeats.map(makeDeadline)];
+    return {
+      next: { ...state, announced: boundAnnounced(announced), deadlines },
+      firing: loud,
+    };
   };
 
   return {
     async onAlertsChanged(change) {
       try {
-        const firing = newlyFiring(change);
-        if (firing.length === 0) return;
         const settings = options.settings();
-        if (!settings.notifications.enabled) return;
-        const floor = severityRank(settings.notifications.minSeverity);
-        const loudEnough = firing.filter((alert) => severityRank(alert.severity) <= floor);
-        if (loudEnough.length === 0) return;
-        if (loudEnough.length > SUMMARY_THRESHOLD) {
-          await send(summaryNotification(loudEnough, settings));
+        let loud: Alert[] = [];
+        await memory.update((state) => {
+          const decided = decide(state, change, settings, clock.now());
+          loud = decided.firing;
+          return decided.next;
+        });
+        if (loud.length === 0) return;
+        if (loud.length > SUMMARY_THRESHOLD) {
+          await send(summaryNotification(loud, settings));
         } else {
-          await Promise.all(loudEnough.map((alert) => send(alertNotification(alert, settings))));
+          await Promise.all(loud.map((alert) => send(alertNotification(alert, settings))));
         }
       } catch (error) {
         // The caller is the poller's pipeline: a bug here must not stop alerts from updating.

@@ -36,6 +36,12 @@ describe('settingsSchema', () => {
       severityWords: {},
       theme: 'system',
       notifications: { enabled: true, minSeverity: 'sev4' },
+      alarm: {
+        sev1: { mode: 'repeat', repeatSeconds: 60 },
+        sev2: { mode: 'repeat', repeatSeconds: 300 },
+        sev3: { mode: 'once', repeatSeconds: 60 },
+        sev4: { mode: 'silent', repeatSeconds: 60 },
+      },
       runbooks: {},
       webhook: { port: DEFAULT_WEBHOOK_PORT },
       profile: {},

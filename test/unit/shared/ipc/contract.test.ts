@@ -34,6 +34,8 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'settings:get': {},
   'settings:update': { theme: 'dark' },
   'notifications:test': {},
+  'alarm:snooze': { alertId: 'prod:abc123', minutes: 15 },
+  'alarm:doNotDisturb': { on: true, minutes: 60 },
   'link:open': { url: 'https://example.com' },
   'channels:secrets': {},
   'channel:setSecret': { channelId: 'incident', secret: 'https://hooks.slack.com/services/T/B/x' },

@@ -35,6 +35,8 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'settings:get': record('settings:get', view),
     'settings:update': record('settings:update', view),
     'notifications:test': record('notifications:test', { delivered: true }),
+    'alarm:snooze': record('alarm:snooze', { until: '2026-03-01T02:15:00.000Z' }),
+    'alarm:doNotDisturb': record('alarm:doNotDisturb', { on: false }),
     'link:open': record('link:open', { opened: true }),
     'channels:secrets': record('channels:secrets', { channels: [] }),
     'channel:setSecret': record('channel:setSecret', { channelId: 'ops', set: false }),

@@ -11,6 +11,8 @@ import { readIncident } from '../../../../../src/shared/incident/read-incident';
 import type { IncidentSnapshot } from '../../../../../src/shared/incident/schema';
 import * as Y from 'yjs';
 import { manualClock, type ManualClock } from './incident-store-kit';
+import { memorySchedulerFile, testScheduler } from '../../../../support/memory-scheduler';
+import type { DeadlineScheduler } from '../../../../../src/main/services/escalation/deadline-scheduler';
 
 /** One incident document the test changes as a person would; `snapshot()` reads it. */
 function incident(clock: ManualClock, id: string, title: string, severity: 'sev1' | 'sev2') {
@@ -25,7 +27,11 @@ function incident(clock: ManualClock, id: string, title: string, severity: 'sev1
 
 describe('status update reminders', () => {
   let reminders: StatusUpdateReminders | undefined;
-  afterEach(() => reminders?.stop());
+  let scheduler: DeadlineScheduler | undefined;
+  afterEach(async () => {
+    reminders?.stop();
+    await scheduler?.close();
+  });
 
   function setup(options: { enabled?: () => boolean; fail?: boolean; scale?: SeverityScale } = {}) {
     const clock = manualClock();
@@ -38,17 +44,60 @@ describe('status update reminders', () => {
       },
     };
     const incidents: { snapshot(): IncidentSnapshot }[] = [];
+    const file = memorySchedulerFile();
+    scheduler = testScheduler(clock, file);
     reminders = createStatusUpdateReminders({
       clock,
       notifier,
+      scheduler,
       enabled: options.enabled ?? (() => true),
       incidents: () => incidents.map((i) => i.snapshot()),
       severityScale: () => options.scale ?? 'sev1-4',
       log: (level, message) => logs.push(`${level}: ${message}`),
     });
     const check = reminders.check;
-    return { clock, shown, logs, incidents, check };
+    // The app closing and starting again: a new scheduler reads the same (in-memory) file.
+    const restart = async () => {
+      reminders?.stop();
+      await scheduler?.close();
+      scheduler = testScheduler(clock, file);
+      reminders = createStatusUpdateReminders({
+        clock,
+        notifier,
+        scheduler,
+        enabled: options.enabled ?? (() => true),
+        incidents: () => incidents.map((i) => i.snapshot()),
+        severityScale: () => options.scale ?? 'sev1-4',
+        log: (level, message) => logs.push(`${level}: ${message}`),
+      });
+      return reminders.check;
+    };
+    return { clock, shown, logs, incidents, check, restart };
   }
+
+  it('reminds once per due time across a restart, and the next due time still comes', async () => {
+    const { clock, shown, incidents, check, restart } = setup();
+    const inc = incident(clock, 'inc-1', 'Checkout errors', 'sev2');
+    incidents.push(inc);
+    clock.advance(31);
+    await check();
+    expect(shown).toHaveLength(1);
+
+    clock.advance(5);
+    let again = await restart();
+    await again();
+    expect(shown).toHaveLength(1);
+
+    inc.apply({ type: 'status-update.post', args: { text: 'Still investigating' } }); // due +30
+    await again();
+    again = await restart();
+    clock.advance(31);
+    await again();
+    expect(shown.map((n) => n.body)).toEqual([
+      '1 min late. Updates for this SEV2 incident go out every 30 min.',
+      '1 min late. Updates for this SEV2 incident go out every 30 min.',
+    ]);
+  });
 
   it('reminds once when the update falls due, not before, and not again for the same due time', async () => {
     const { clock, shown, incidents, check } = setup();

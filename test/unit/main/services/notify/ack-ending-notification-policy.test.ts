@@ -5,8 +5,8 @@ import {
 } from '../../../../../src/main/services/notify/ack-ending-notification-policy';
 import type { AppNotification, Notifier } from '../../../../../src/main/services/notify/notifier';
 import type { Alert } from '../../../../../src/shared/domain/alert';
-
-const HOUR_MS = 60 * 60_000;
+import type { DeadlineScheduler } from '../../../../../src/main/services/escalation/deadline-scheduler';
+import { testScheduler } from '../../../../support/memory-scheduler';
 
 /** An alert acknowledged by `by` until `until`, still firing (muted) at its source. */
 function acked(fingerprint: string, until: string, by = 'Ada', extra: Partial<Alert> = {}): Alert {
@@ -37,7 +37,11 @@ function acked(fingerprint: string, until: string, by = 'Ada', extra: Partial<Al
 
 describe('acknowledgement ending notifications', () => {
   let policy: AckEndingNotifier | undefined;
-  afterEach(() => policy?.stop());
+  let scheduler: DeadlineScheduler | undefined;
+  afterEach(async () => {
+    policy?.stop();
+    await scheduler?.close();
+  });
 
   function setup(options: { enabled?: boolean; fail?: boolean } = {}) {
     let now = new Date('2026-03-01T01:49:00.000Z');
@@ -50,15 +54,16 @@ describe('acknowledgement ending notifications', () => {
         shown.push(notification);
       },
     };
+    const clock = { now: () => now };
+    scheduler = testScheduler(clock);
     policy = createAckEndingNotifier({
-      clock: { now: () => now },
+      clock,
       notifier,
+      scheduler,
       enabled: () => state.enabled,
       alerts: () => state.alerts,
       actor: () => 'Ada',
       log: (level, message) => logs.push(`${level}: ${message}`),
-      // No wake-up fires during a test: each check is called by hand.
-      recheckMs: HOUR_MS,
     });
     const check = policy.check;
     const at = (iso: string) => {

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { schedulerStateFile } from '../../../../../src/main/services/escalation/scheduler-state-file';
+import { testScheduler } from '../../../../support/memory-scheduler';
 import type { Alert } from '../../../../../src/shared/domain/alert';
 import { defaultSettings, type Settings } from '../../../../../src/shared/domain/settings';
 import type { Severity } from '../../../../../src/shared/domain/severity';
@@ -93,7 +98,13 @@ describe('alert notification policy', () => {
     ['sev3', 'normal'],
     ['sev4', 'low'],
   ] as const)('a %s alert is %s', async (severity, urgency) => {
-    const { policy, shown } = setup();
+    // sev4 is silent by default; a team that wants to hear it sets its alarm to once.
+    const { policy, shown } = setup({
+      settings: withSettings((s) => ({
+        ...s,
+        alarm: { ...s.alarm, sev4: { mode: 'once', repeatSeconds: 60 } },
+      })),
+    });
     await policy.onAlertsChanged({ added: [alert('A', severity)] });
     expect(shown.map((n) => n.urgency)).toEqual([urgency]);
   });
@@ -143,7 +154,7 @@ describe('alert notification policy', () => {
     expect(shown.map((n) => n.title)).toEqual(['SEV2 · Silenced']);
   });
 
-  it('announces more than three new alerts with one summary, worst first, urgency from the worst', async () => {
+  it('announces more than three new alerts with one summary, worst first, urgency from the worst, sev4 left silent', async () => {
     const { policy, shown } = setup();
     await policy.onAlertsChanged({
       added: [
@@ -158,8 +169,8 @@ describe('alert notification policy', () => {
     });
     expect(shown).toEqual([
       {
-        title: '7 alerts firing',
-        body: 'SEV2 · C (Production)\nSEV2 · F (Production)\nSEV3 · A (Production)\n…and 4 more',
+        title: '4 alerts firing',
+        body: 'SEV2 · C (Production)\nSEV2 · F (Production)\nSEV3 · A (Production)\n…and 1 more',
         urgency: 'normal',
       },
     ]);
@@ -257,5 +268,67 @@ describe('alert notification policy', () => {
       delivered: false,
       error: 'no daemon',
     });
+  });
+});
+
+describe('what was announced, remembered across restarts', () => {
+  let home: string;
+  const running: { close(): Promise<void> }[] = [];
+  beforeEach(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'announced-'));
+  });
+  afterEach(async () => {
+    for (const s of running.splice(0)) await s.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  /** The policy over a scheduler in `home`; calling it again is the app restarting. */
+  async function boot(answered: (id: string) => boolean = () => false) {
+    const { shown, notifier } = recorder();
+    const clock = { now: () => NOW };
+    const scheduler = testScheduler(
+      clock,
+      schedulerStateFile(path.join(home, 'escalation'), clock, () => undefined),
+    );
+    running.push(scheduler);
+    await scheduler.open();
+    const policy = createAlertNotifier({
+      notifier,
+      settings: () => withSettings(),
+      log: () => undefined,
+      clock,
+      memory: scheduler,
+      answered,
+    });
+    return { policy, shown, scheduler };
+  }
+
+  it('does not announce a still-firing alert again after a restart, and its alarm repeat survives', async () => {
+    const first = await boot();
+    await first.policy.onAlertsChanged({ added: [alert('Down', 'sev1')] });
+    expect(first.shown.map((n) => n.title)).toEqual(['SEV1 · Down']);
+    await first.scheduler.close();
+
+    // The first poll after a restart reports every alert as new.
+    const second = await boot();
+    await second.policy.onAlertsChanged({ added: [alert('Down', 'sev1')] });
+    expect(second.shown).toEqual([]);
+    expect(second.scheduler.state().deadlines).toMatchObject([
+      { kind: 'alarm-repeat', subject: 'prod:Down', dueAt: '2025-03-04T05:07:07.000Z' },
+    ]);
+  });
+
+  it('announces again an alert that resolved, also one that ended while the app was closed', async () => {
+    const first = await boot();
+    await first.policy.onAlertsChanged({ added: [alert('A'), alert('B')] });
+    await first.policy.onAlertsChanged({ added: [], resolved: [alert('A')] });
+    await first.scheduler.close();
+
+    // B ended while the app was closed: its source answers without it, so it is forgotten.
+    const second = await boot(() => true);
+    await second.policy.onAlertsChanged({ added: [], alerts: [] });
+    expect(Object.keys(second.scheduler.state().announced)).toEqual([]);
+    await second.policy.onAlertsChanged({ added: [alert('A'), alert('B')] });
+    expect(second.shown.map((n) => n.title)).toEqual(['SEV2 · A', 'SEV2 · B']);
   });
 });

@@ -1,0 +1,191 @@
+import type { Alert } from '../../../shared/domain/alert';
+import type { Settings } from '../../../shared/domain/settings';
+import type { IncidentSnapshot } from '../../../shared/incident/schema';
+import type { AppLog } from '../app/app-log';
+import type { Clock } from '../clock/clock';
+import { createStatusUpdateReminders } from '../incidents/status-update-reminders';
+import { createAckEndingNotifier } from '../notify/ack-ending-notification-policy';
+import {
+  createAlertNotifier,
+  type AlertChange,
+  type AlertNotifier,
+} from '../notify/alert-notification-policy';
+import type { Notifier } from '../notify/notifier';
+import { makeDeadline } from '../../../shared/escalation/deadline';
+import { doNotDisturbAt } from '../../../shared/escalation/scheduler-state';
+import { alarmRepeatHandler } from './alarm-repeat';
+import { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
+import { schedulerStateFile, type SchedulerStateFile } from './scheduler-state-file';
+
+/** A snooze asked for an alert whose alarm is not repeating (acknowledged, resolved, sev3). */
+export class NoAlarmError extends Error {
+  constructor(alertId: string) {
+    super(
+      `${alertId} has no alarm repeating (it is acknowledged, resolved, or its severity does not repeat); nothing to snooze.`,
+    );
+    this.name = 'NoAlarmError';
+  }
+}
+
+/** What the escalation part of the app needs from the rest of it. */
+export interface EscalationOptions {
+  /** Its directory (`<home>/escalation`). */
+  dir: string;
+  /** The scheduler's file; the one in `dir` by default (a test may keep it in memory). */
+  file?: SchedulerStateFile;
+  clock: Clock;
+  /** A monotonic clock in ms (`performance.now`). */
+  monotonic: () => number;
+  notifier: Notifier;
+  settings: () => Settings;
+  /** Every alert as the sources report it now. */
+  alerts: () => readonly Alert[];
+  /** Whether an alert's source has answered since start (or is no longer watched). */
+  answered: (alertId: string) => boolean;
+  /** The open incidents; undefined until the store has read them. */
+  incidents: () => readonly IncidentSnapshot[] | undefined;
+  /** Who the user is, for their own acknowledgements. */
+  actor: () => string;
+  log: AppLog;
+  heartbeatMs?: number;
+}
+
+/** The scheduler and everything on it, as the app (and the escalation harness) runs them. */
+export interface Escalation {
+  readonly scheduler: DeadlineScheduler;
+  readonly alertNotifier: AlertNotifier;
+  /** Read the scheduler's file and fire what fell due while the app was not running. */
+  open(): Promise<void>;
+  /** A poll or push changed the alerts: announce, stop or schedule alarms and reminders. */
+  alertsChanged(change: AlertChange): Promise<void>;
+  /** An incident changed or the store opened: reschedule status update reminders. */
+  incidentsChanged(): Promise<void>;
+  /** Reschedule every reminder and fire what is due. */
+  recheck(): Promise<void>;
+  /** The machine woke from sleep. */
+  resume(): Promise<void>;
+  /**
+   * Pause my alarm for one alert: its next repeat moves to `minutes` from now, then it goes on.
+   * Rejects with {@link NoAlarmError} when the alert has no alarm repeating.
+   */
+  snooze(alertId: string, minutes: number): Promise<{ until: string }>;
+  /** Do-not-disturb on (for `minutes`, or until turned off) or off; answers the state. */
+  doNotDisturb(on: boolean, minutes?: number): Promise<{ on: boolean; until?: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the one deadline scheduler to its kinds: the alert notification policy (announcements
+ * remembered on disk, my alarm's first repeat), the alarm's repeats, acknowledgement reminders
+ * and status update reminders. The composition root and the escalation harness both build it
+ * here, so the tests run the app's own wiring.
+ * @param options - directory, clocks, notifier and what the rest of the app knows
+ */
+export function createEscalation(options: EscalationOptions): Escalation {
+  const { clock, log, settings, answered } = options;
+  const enabled = () => settings().notifications.enabled;
+  const scheduler = createDeadlineScheduler({
+    file: options.file ?? schedulerStateFile(options.dir, clock, log),
+    clock,
+    monotonic: options.monotonic,
+    log,
+    heartbeatMs: options.heartbeatMs,
+  });
+  const alertNotifier = createAlertNotifier({
+    notifier: options.notifier,
+    settings,
+    clock,
+    memory: scheduler,
+    answered,
+    log: (message) => log('warn', message),
+  });
+  scheduler.handle(
+    'alarm-repeat',
+    alarmRepeatHandler({
+      alert: (id) => options.alerts().find((alert) => alert.id === id),
+      answered,
+      settings,
+      doNotDisturb: (now) => doNotDisturbAt(scheduler.state(), now),
+      send: (notification) =>
+        options.notifier.notify(notification).catch((error: unknown) => {
+          log(
+            'warn',
+            `Notifications: "${notification.title}" was not shown: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }),
+    }),
+  );
+  // An acknowledgement of the user's about to lapse while its alert fires: said before it does.
+  const ackEnding = createAckEndingNotifier({
+    clock,
+    notifier: options.notifier,
+    scheduler,
+    answered,
+    enabled,
+    alerts: options.alerts,
+    actor: options.actor,
+    log,
+  });
+  const reminders = createStatusUpdateReminders({
+    clock,
+    notifier: options.notifier,
+    scheduler,
+    enabled,
+    incidents: options.incidents,
+    severityScale: () => settings().severityScale,
+    log,
+  });
+
+  return {
+    scheduler,
+    alertNotifier,
+    async open() {
+      await scheduler.open();
+      await ackEnding.check();
+    },
+    async alertsChanged(change) {
+      await alertNotifier.onAlertsChanged(change);
+      await ackEnding.check();
+    },
+    incidentsChanged: () => reminders.check(),
+    async recheck() {
+      await reminders.check();
+      await ackEnding.check();
+    },
+    resume: () => scheduler.resume(),
+    async snooze(alertId, minutes) {
+      const until = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
+      await scheduler.update((state) => {
+        const pending = state.deadlines.find(
+          (d) => d.kind === 'alarm-repeat' && d.subject === alertId && d.firedAt === undefined,
+        );
+        if (!pending) throw new NoAlarmError(alertId);
+        const moved = makeDeadline({ ...pending, dueAt: until });
+        return {
+          ...state,
+          deadlines: [...state.deadlines.filter((d) => d.id !== pending.id), moved],
+        };
+      });
+      return { until };
+    },
+    async doNotDisturb(on, minutes) {
+      const now = clock.now();
+      const until =
+        on && minutes !== undefined
+          ? new Date(now.getTime() + minutes * 60_000).toISOString()
+          : undefined;
+      await scheduler.update((state) => {
+        const { doNotDisturb: _, ...rest } = state;
+        return on
+          ? { ...rest, doNotDisturb: { since: now.toISOString(), ...(until ? { until } : {}) } }
+          : rest;
+      });
+      return on ? { on, ...(until ? { until } : {}) } : { on };
+    },
+    async close() {
+      reminders.stop();
+      ackEnding.stop();
+      await scheduler.close();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// The process test/integration/escalation-crash.test.ts kills: the app's escalation wiring
+// (createEscalation) on a home directory, driven line by line on stdin. Each line is a JSON
+// command `{ wall, mono, op, alerts? }`: set the clocks, then `poll` (the source answers
+// `alerts`), `check` (the timer woke) or `resume` (the machine woke); `ok` on stdout once done.
+// Every notification is appended to a capture file synchronously, the moment it is "shown", so
+// a kill leaves exactly what the user would have seen. Usage:
+//   node test/support/escalation-child.ts <home> <capture-file>
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { createEscalation } from '../../src/main/services/escalation/create-escalation';
+import type { Alert } from '../../src/shared/domain/alert';
+import { diffAlerts } from '../../src/shared/domain/alert-diff';
+import { defaultSettings } from '../../src/shared/domain/settings';
+
+interface Command {
+  wall: number;
+  mono: number;
+  op: 'poll' | 'check' | 'resume';
+  alerts?: Alert[];
+}
+
+const [home, captureFile] = process.argv.slice(2);
+if (home === undefined || captureFile === undefined) {
+  throw new Error('usage: escalation-child.ts <home> <capture-file>');
+}
+
+let wall = 0;
+let mono = 0;
+let seen: Alert[] = [];
+let polled = false;
+const capture = fs.openSync(captureFile, 'a');
+const settings = defaultSettings();
+
+const escalation = createEscalation({
+  dir: path.join(home, 'escalation'),
+  clock: { now: () => new Date(wall) },
+  monotonic: () => mono,
+  notifier: {
+    async notify(notification) {
+      fs.writeSync(capture, `${JSON.stringify({ ...notification, at: wall })}\n`);
+    },
+  },
+  settings: () => settings,
+  alerts: () => seen,
+  answered: () => polled,
+  incidents: () => [],
+  actor: () => 'me',
+  log: (level, line) => process.stderr.write(`${level}: ${line}\n`),
+  heartbeatMs: 3_600_000,
+});
+
+let opened = false;
+const lines = readline.createInterface({ input: process.stdin });
+// One command at a time, in order, as the parent waits for each `ok`.
+let queue: Promise<void> = Promise.resolve();
+lines.on('line', (line) => {
+  const command = JSON.parse(line) as Command;
+  queue = queue.then(async () => {
+    wall = command.wall;
+    mono = command.mono;
+    if (!opened) {
+      opened = true;
+      await escalation.open();
+    }
+    if (command.op === 'poll') {
+      const next = command.alerts ?? [];
+      const diff = diffAlerts(new Map(seen.map((a) => [a.id, a])), next, new Date(wall));
+      seen = next;
+      polled = true;
+      await escalation.alertsChanged({ ...diff, alerts: next });
+    } else if (command.op === 'resume') {
+      await escalation.resume();
+    } else {
+      await escalation.scheduler.check();
+    }
+    process.stdout.write('ok\n');
+  });
+});
+lines.on('close', () => {
+  void queue.then(() => escalation.close()).then(() => process.exit(0));
+});

@@ -43,6 +43,8 @@ export interface PeerProcess {
   start(): Promise<void>;
   /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once (a crash); resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 /** A handle on a peer process; nothing runs until {@link PeerProcess.start}. */
@@ -50,12 +52,12 @@ export function peerProcess(options: PeerProcessOptions): PeerProcess {
   const { name, binary, args, readyUrl } = options;
   let child: ChildProcess | undefined;
 
-  const stop = async () => {
+  const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
     const proc = child;
     child = undefined;
     if (!proc || !live.has(proc)) return; // never started, or already gone
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGTERM');
+    proc.kill(signal);
     const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
@@ -84,7 +86,7 @@ export function peerProcess(options: PeerProcessOptions): PeerProcess {
     }
   };
 
-  return { start, stop };
+  return { start, stop: () => stop(), kill: () => stop('SIGKILL') };
 }
 
 async function waitReady(

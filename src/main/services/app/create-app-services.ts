@@ -14,6 +14,7 @@ import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager } from '../sources/source-manager';
+import { createSyncService } from '../sync/sync-service';
 import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
@@ -25,6 +26,7 @@ import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
 import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import { webhookHandlers } from './handlers/webhook-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
@@ -45,6 +47,10 @@ export interface AppServicesOptions {
   log: AppLog;
   /** Jitter source for backoff; Math.random by default. */
   random?: () => number;
+  /** The environment (ONCALL_SYNC_TOKEN); process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Reconnect backoff ceiling of team sync (tests shorten it). */
+  syncMaxDelayMs?: number;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -155,13 +161,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       if (view) emit('incident:changed', view);
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
+      sync.incidentsChanged(view);
       void reminders.check();
     },
     onOpen: (store) => {
       // For a renderer that asked before the incidents were read, and for record problems.
       emit('incidents:changed', store.list());
+      sync.incidentsChanged();
       void reminders.check();
     },
+  });
+
+  // Team sync joins each incident's document (the one the store journals) with the team's server.
+  const sync = createSyncService({
+    settings,
+    secrets: secretStore,
+    env: options.env ?? process.env,
+    clock,
+    log,
+    incidents: () => incidents.current(),
+    fallbackName: () => incidentOpContext(settings(), clock.now()).actor,
+    onChange: (view) => emit('sync:changed', view),
+    maxDelayMs: options.syncMaxDelayMs,
   });
 
   const alerts = () => sources.alerts();
@@ -179,6 +200,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
+    ...syncHandlers({ sync, openIncidents: () => incidents.open() }),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -214,6 +236,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         sources.configure(view.settings.sources);
         void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
+        void sync.configure();
         emit('settings:changed', view);
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
@@ -229,6 +252,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources.configure(view.settings.sources);
       void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
+      void sync.configure();
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
       void ackEnding.check();
@@ -253,6 +277,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       runbookFolder.close();
       reminders.stop();
       ackEnding.stop();
+      // Before the store closes the documents the providers are attached to.
+      sync.close();
       await incidents.close();
       settingsStore.close();
     },

@@ -45,6 +45,7 @@ describe('settingsSchema', () => {
           { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
         ],
       },
+      sync: { allowInsecure: false },
     });
   });
 

@@ -35,6 +35,9 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'settings:update': { theme: 'dark' },
   'notifications:test': {},
   'link:open': { url: 'https://example.com' },
+  'sync:get': {},
+  'sync:join': { id: 'inc-20261205-140200-ab12' },
+  'sync:setToken': { token: 'team-token-0123456789' },
   'runbooks:list': {},
   'runbook:get': { id: 'db/replica-lag.md' },
   'runbooks:forAlert': { alertId: 'prod:abc123' },
@@ -227,6 +230,7 @@ describe('event channels', () => {
         'runbooks:changed',
         'settings:changed',
         'source:status',
+        'sync:changed',
       ].sort(),
     );
   });

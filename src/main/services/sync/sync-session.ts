@@ -132,16 +132,21 @@ export class SyncSession {
       resyncedAt: 0,
       detach: () => {
         doc.off('update', onUpdate);
+        doc.off('afterTransaction', afterTransaction);
         provider.destroy();
         this.#documents.delete(id);
       },
     };
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider) return;
-      this.#options.onRemoteUpdate(id, doc);
-      this.#guardPending(shared);
+      if (origin === provider) this.#options.onRemoteUpdate(id, doc);
+    };
+    // Not on 'update': an update Yjs can only keep pending changes nothing, so no 'update' event
+    // follows it; every transaction the provider runs ends here.
+    const afterTransaction = (transaction: Y.Transaction) => {
+      if (transaction.origin === provider) this.#guardPending(shared);
     };
     doc.on('update', onUpdate);
+    doc.on('afterTransaction', afterTransaction);
     provider.on('synced', () => {
       shared.everSynced = true;
       this.#guardPending(shared);
@@ -241,6 +246,8 @@ export class SyncSession {
    */
   #guardPending(shared: SharedDocument): void {
     if (!hasPendingUpdates(shared.doc)) return;
+    // The state must stop saying "synced" while the document shows less than it was sent.
+    this.#options.onChange();
     if (!this.#connected || !shared.provider.isAuthenticated) return;
     // One ask per few seconds: the answer may take a while to arrive, and asking again meanwhile
     // only doubles the traffic.

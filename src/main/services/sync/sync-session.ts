@@ -117,6 +117,11 @@ export class SyncSession {
     const current = this.#documents.get(id);
     if (current?.doc === doc) return;
     current?.detach();
+    // Hocuspocus 3.4 handles a document's close and a new open of the same name on one socket
+    // out of order (both wait for hooks), which can leave the new provider never authenticated.
+    // Replacing a document is rare (an incident reopened from disk): start a fresh connection.
+    // No upstream issue found; test/integration/sync/sync-session.test.ts reproduces it.
+    const reconnect = current !== undefined && this.#refusal === undefined;
     const provider = new HocuspocusProvider({
       websocketProvider: this.#socket,
       name: id,
@@ -161,6 +166,7 @@ export class SyncSession {
     });
     this.#documents.set(id, shared);
     provider.attach();
+    if (reconnect && this.#connected) this.#reconnect();
   }
 
   /**
@@ -238,6 +244,21 @@ export class SyncSession {
     this.#closed = true;
     for (const shared of [...this.#documents.values()]) shared.detach();
     this.#socket.destroy();
+  }
+
+  /** Close the socket and, once closed (connect() does nothing before that), open a new one. */
+  #reconnect(): void {
+    const socket = this.#socket;
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'disconnected') return;
+      socket.off('status', onStatus);
+      if (this.#closed) return;
+      void socket.connect().catch(() => {
+        // The provider's own backoff retries; the state says offline meanwhile.
+      });
+    };
+    socket.on('status', onStatus);
+    socket.disconnect();
   }
 
   /**

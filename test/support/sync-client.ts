@@ -73,10 +73,18 @@ export function rawSyncClient(
  * Wait until `check` holds, polling; fails with `what` after `timeoutMs`.
  * @param check - the condition
  * @param what - said on timeout
+ * @param refresh - run before each look (e.g. ask the app again)
  */
-export async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+export async function until(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+  refresh?: () => Promise<void>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  for (;;) {
+    await refresh?.();
+    if (check()) return;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -276,8 +276,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           // Adopting tells the store's listener, which shares the new document on the session.
           adopted = await store.adopt(id, state);
         } catch (error) {
-          if (!(error instanceof IncidentStoreError) || Date.now() > deadline || attempt >= 4) {
-            throw error;
+          if (!(error instanceof IncidentStoreError)) throw error;
+          if (Date.now() > deadline || attempt >= 4) {
+            throw new IpcFailure('unavailable', error.message);
           }
           await delay(JOIN_RETRY_MS);
         }

@@ -1,6 +1,13 @@
 import WebSocket from 'ws';
 
 /**
+ * The largest message taken from the sync server (ws defaults to 100 MiB). A whole incident of
+ * 10,000 entries is a few MiB; a bigger message is refused (the connection drops and retries)
+ * rather than buffered on the main process's loop.
+ */
+export const MAX_SYNC_MESSAGE_BYTES = 32 * 1024 * 1024;
+
+/**
  * The WebSocket class handed to the Hocuspocus provider: `ws` (Node 20 has no global WebSocket;
  * the provider takes it as `WebSocketPolyfill`), reporting why each connection attempt failed,
  * which the provider does not pass on.
@@ -10,7 +17,7 @@ export function observedWebSocket(onError: (error: Error) => void): new (url: st
   return class ObservedWebSocket extends WebSocket {
     // The provider constructs it with the URL alone (HocuspocusProviderWebsocket.connect).
     constructor(address: string) {
-      super(address);
+      super(address, { maxPayload: MAX_SYNC_MESSAGE_BYTES });
       this.on('error', onError);
     }
   };

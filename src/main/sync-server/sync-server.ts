@@ -2,6 +2,7 @@ import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import RedisClient from 'ioredis';
+import { KEEPALIVE_PING, KEEPALIVE_PONG } from '../../shared/sync/keepalive';
 import { decodeSyncCredential } from '../../shared/sync/sync-credential';
 import { isValidDocId } from '../services/journal/journal-paths';
 import { DocumentJournals } from './document-journals';
@@ -78,6 +79,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       if (typeof transactionOrigin === 'object' && writtenAhead.has(transactionOrigin as object))
         return;
       journals.record(documentName, update);
+    },
+    async onStateless({ payload, connection }) {
+      // The app's keepalive: without awareness an idle connection carries no message, and the
+      // provider would close it as dead.
+      if (payload === KEEPALIVE_PING) connection.sendStateless(KEEPALIVE_PONG);
     },
     async afterUnloadDocument({ documentName }) {
       await journals.unload(documentName);

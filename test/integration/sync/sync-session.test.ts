@@ -52,4 +52,34 @@ describe('a sync session on a real server', () => {
       other.destroy();
     }
   });
+
+  it('keeps an idle connection up (no awareness traffic) with its keepalive', async () => {
+    let drops = 0;
+    let wasConnected = false;
+    const session: SyncSession = new SyncSession({
+      url: server.url,
+      server: server.url,
+      token: TEST_SYNC_TOKEN,
+      name: 'Ana',
+      clock: systemClock,
+      onChange: () => {
+        if (wasConnected && !session.connected) drops++;
+        wasConnected = session.connected;
+      },
+      onRemoteUpdate: () => {},
+      maxDelayMs: 300,
+      // Without a message for 2 s the provider would call the connection dead.
+      deadAfterMs: 2_000,
+      keepaliveMs: 500,
+    });
+    try {
+      session.share('inc-20261205-130000-dddd', new Y.Doc());
+      await until(() => session.connected, 'connected');
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      expect(drops).toBe(0);
+      expect(session.connected).toBe(true);
+    } finally {
+      session.close();
+    }
+  });
 });

@@ -5,8 +5,18 @@ import type { SyncedDocumentFacts } from '../../../shared/sync/sync-state';
 import type { Clock } from '../clock/clock';
 import { hasPendingUpdates } from '../incidents/replay-incident';
 import { describeConnectError, observedWebSocket } from './observed-websocket';
+import { KEEPALIVE_PING } from '../../../shared/sync/keepalive';
 
 const PENDING_RESYNC_GAP_MS = 5_000;
+
+/**
+ * The provider closes a connection that brought no message for `messageReconnectTimeout`; with
+ * awareness off nothing arrives on an idle incident, so it would drop and redial every 30 s.
+ * A stateless ping the sync server answers (KEEPALIVE_PING) keeps it up, and a connection that
+ * died without a FIN is noticed within DEAD_AFTER_MS.
+ */
+const KEEPALIVE_MS = 20_000;
+const DEAD_AFTER_MS = 60_000;
 
 /** One document shared through the session. */
 interface SharedDocument {
@@ -32,6 +42,9 @@ export interface SyncSessionOptions {
   onRemoteUpdate: (id: string, doc: Y.Doc) => void;
   /** Reconnect backoff ceiling (tests shorten it). */
   maxDelayMs?: number;
+  /** Keepalive period and dead-connection limit (tests shorten them). */
+  keepaliveMs?: number;
+  deadAfterMs?: number;
 }
 
 /**
@@ -49,6 +62,7 @@ export class SyncSession {
   #lastError: string | undefined;
   #refusal: string | undefined;
   #closed = false;
+  readonly #keepalive: NodeJS.Timeout;
 
   /** @param options - server, token, name and listeners */
   constructor(options: SyncSessionOptions) {
@@ -61,6 +75,7 @@ export class SyncSession {
         options.onChange();
       }),
       maxDelay: options.maxDelayMs ?? 30_000,
+      messageReconnectTimeout: options.deadAfterMs ?? DEAD_AFTER_MS,
       onStatus: ({ status }) => {
         const connected = status === 'connected';
         if (connected === this.#connected) return;
@@ -70,6 +85,14 @@ export class SyncSession {
         options.onChange();
       },
     });
+    this.#keepalive = setInterval(() => {
+      if (!this.#connected) return;
+      const first = this.#documents.values().next();
+      if (!first.done && first.value.provider.isAuthenticated) {
+        first.value.provider.sendStateless(KEEPALIVE_PING);
+      }
+    }, options.keepaliveMs ?? KEEPALIVE_MS);
+    this.#keepalive.unref();
   }
 
   /** Why the server refused, if it did (then nothing more is sent). */
@@ -242,6 +265,7 @@ export class SyncSession {
   /** Close the connection; every document stays as it is. */
   close(): void {
     this.#closed = true;
+    clearInterval(this.#keepalive);
     for (const shared of [...this.#documents.values()]) shared.detach();
     this.#socket.destroy();
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The tests run against real peers, not mocks: Prometheus and Prometheus Alertmanager, a notification daemon
-# (dunst) under a virtual X display with its own D-Bus session, and Chromium for the UI.
+# (dunst) under a virtual X display with its own D-Bus session, Chromium for the UI, and
+# redis-server behind the sync server's Redis extension.
 # This installs the Debian/Ubuntu packages that provide them, or stops at once naming them.
 set -euo pipefail
 
@@ -20,6 +21,8 @@ declare -A needs=(
   # dunstctl talks to dunst through busctl
   [busctl]=systemd
   [chromium]=chromium
+  # team sync scale-out: two Hocuspocus processes share one incident through Redis
+  [redis-server]=redis-server
 )
 # Fonts are not commands; Chromium renders tofu without one.
 font_check() { [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; }

@@ -34,7 +34,9 @@ export interface PeerProcessOptions {
   readonly binary: string;
   readonly args: readonly string[];
   /** A URL that answers 200 once it is ready, e.g. `http://127.0.0.1:9093/-/ready`. */
-  readonly readyUrl: string;
+  readonly readyUrl?: string;
+  /** For a peer that speaks no HTTP (redis-server): true once it answers. */
+  readonly ready?: () => Promise<boolean>;
 }
 
 /** A real peer process that can be stopped and started again with the same arguments. */
@@ -43,19 +45,23 @@ export interface PeerProcess {
   start(): Promise<void>;
   /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. */
   stop(): Promise<void>;
+  /** SIGKILL at once (a crash); resolves once it has exited. */
+  kill(): Promise<void>;
 }
 
 /** A handle on a peer process; nothing runs until {@link PeerProcess.start}. */
 export function peerProcess(options: PeerProcessOptions): PeerProcess {
-  const { name, binary, args, readyUrl } = options;
+  const { name, binary, args } = options;
+  const ready = options.ready ?? (() => answers200(options.readyUrl ?? ''));
+  const where = options.readyUrl ?? name;
   let child: ChildProcess | undefined;
 
-  const stop = async () => {
+  const stop = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM') => {
     const proc = child;
     child = undefined;
     if (!proc || !live.has(proc)) return; // never started, or already gone
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-    proc.kill('SIGTERM');
+    proc.kill(signal);
     const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
@@ -77,19 +83,30 @@ export function peerProcess(options: PeerProcessOptions): PeerProcess {
       live.delete(proc);
     });
     try {
-      await waitReady(name, readyUrl, proc, () => stderr);
+      await waitReady(name, where, ready, proc, () => stderr);
     } catch (error) {
       await stop();
       throw error;
     }
   };
 
-  return { start, stop };
+  return { start, stop: () => stop(), kill: () => stop('SIGKILL') };
+}
+
+async function answers200(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false; // not listening yet
+  }
 }
 
 async function waitReady(
   name: string,
   url: string,
+  ready: () => Promise<boolean>,
   proc: ChildProcess,
   stderr: () => string,
 ): Promise<void> {
@@ -100,13 +117,7 @@ async function waitReady(
         `${name} exited (${proc.exitCode ?? proc.signalCode}) before it was ready:\n${stderr()}`,
       );
     }
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await response.body?.cancel();
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
+    if (await ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(

@@ -83,6 +83,25 @@ export const webhookSettingsSchema = z.object({
 /** The webhook receiver's settings. */
 export type WebhookSettings = z.infer<typeof webhookSettingsSchema>;
 
+/**
+ * Sharing incidents with the team through a sync server (docs/settings.md, team sync). The
+ * team token lives in the secret store (or `ONCALL_SYNC_TOKEN`), never here.
+ */
+export const syncSettingsSchema = z.object({
+  /** The team's sync server, e.g. `wss://sync.example.org`; left out: incidents stay here. */
+  url: z.string().trim().min(1).max(2000).optional(),
+  /** The name teammates see; left out: the profile's name. */
+  name: z.string().trim().min(1).max(200).optional(),
+  /**
+   * Accept plain `ws://` to a host other than this machine (token and incidents unencrypted).
+   * Off by default: such an address is refused, saying why.
+   */
+  allowInsecure: z.boolean().default(false),
+});
+
+/** Team sync settings. */
+export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+
 /** A filter of the alert list kept under a name, e.g. "Hide Watchdog and info". */
 export const savedFilterSchema = z
   .object({
@@ -166,6 +185,8 @@ export const settingsSchema = z
      * see {@link escalationSettingsSchema}.
      */
     escalation: escalationSettingsSchema.default(() => escalationSettingsSchema.parse({})),
+    /** Team sync; see {@link syncSettingsSchema}. Off (no server) by default. */
+    sync: syncSettingsSchema.default({ allowInsecure: false }),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -12,6 +12,7 @@ import {
   profileSettingsSchema,
   runbookSettingsSchema,
   settingsSchema,
+  syncSettingsSchema,
   webhookSettingsSchema,
 } from '../domain/settings';
 import { alarmSettingsSchema } from '../escalation/alarm-settings';
@@ -23,6 +24,7 @@ import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
 import { channelSecretStateSchema, outboundRecordEntrySchema } from './outbound-schemas';
+import { syncViewSchema } from '../sync/sync-view';
 import {
   declareIncidentRequestSchema,
   dismissProblemRequestSchema,
@@ -224,6 +226,8 @@ export const invokeContract = {
         alertList: alertListSettingsSchema.strict().optional(),
         /** People, outbound channels, policies and rules; replaces the whole block. */
         escalation: escalationSettingsSchema.optional(),
+        /** Team sync (server address, name); replaces the whole block. */
+        sync: syncSettingsSchema.strict().optional(),
       })
       .strict(),
     response: settingsViewSchema,
@@ -386,6 +390,34 @@ export const invokeContract = {
     request: empty,
     response: z.object({ entries: z.array(outboundRecordEntrySchema) }),
   },
+  /**
+   * Team sync: where it stands (synced / N changes waiting / offline since … / server refused
+   * with the reason) and every incident of the team, joined here or not. Also pushed as
+   * `sync:changed` whenever either changes.
+   */
+  'sync:get': {
+    request: empty,
+    response: syncViewSchema,
+  },
+  /**
+   * Fetch a team incident from the sync server and keep it here (journalled like one declared
+   * here), synced from then on. Answers once it is on disk; an incident already here is answered
+   * as it is. `unavailable` (with the reason) when sync is off, refused or offline, or the server
+   * does not hold that incident.
+   */
+  'sync:join': {
+    request: z.object({ id: incidentIdSchema }).strict(),
+    response: incidentViewSchema,
+  },
+  /**
+   * Store (or with `null`, forget) the team's sync token in the secret store, never in
+   * settings.json; sync reconnects with it at once. Answers it masked. `ONCALL_SYNC_TOKEN`, when
+   * set, is used instead of a stored one.
+   */
+  'sync:setToken': {
+    request: z.object({ token: z.string().trim().min(1).max(4096).nullable() }).strict(),
+    response: credentialStateSchema,
+  },
   /** Open an http(s) link in the user's browser; anything else is refused. */
   'link:open': {
     request: z.object({ url: z.string().max(4096) }).strict(),
@@ -416,6 +448,8 @@ export const eventContract = {
   'incident:changed': incidentViewSchema,
   /** An outbound page started or ended: the entry as the record now keeps it. */
   'outbound:recorded': outboundRecordEntrySchema,
+  /** Team sync changed: its state, or the team's incident list. */
+  'sync:changed': syncViewSchema,
 } as const;
 
 /** Name of an invoke call. */

@@ -16,6 +16,7 @@ import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager } from '../sources/source-manager';
+import { createSyncService } from '../sync/sync-service';
 import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
@@ -29,6 +30,7 @@ import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
 import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
+import { syncHandlers } from './handlers/sync-handlers';
 import { webhookHandlers } from './handlers/webhook-handlers';
 
 /** What each shell hands the services: its adapters for the outside world. */
@@ -51,6 +53,10 @@ export interface AppServicesOptions {
   random?: () => number;
   /** A monotonic clock in ms, to notice wall-clock jumps; `performance.now` by default. */
   monotonic?: () => number;
+  /** The environment (ONCALL_SYNC_TOKEN); process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Reconnect backoff ceiling of team sync (tests shorten it). */
+  syncMaxDelayMs?: number;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -172,12 +178,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
       void escalation.incidentsChanged();
+      sync.incidentsChanged(view);
     },
     onOpen: (store) => {
       // For a renderer that asked before the incidents were read, and for record problems.
       emit('incidents:changed', store.list());
       void escalation.incidentsChanged();
+      sync.incidentsChanged();
     },
+  });
+
+  // Team sync joins each incident's document (the one the store journals) with the team's server.
+  const sync = createSyncService({
+    settings,
+    secrets: secretStore,
+    env: options.env ?? process.env,
+    clock,
+    log,
+    incidents: () => incidents.current(),
+    fallbackName: () => incidentOpContext(settings(), clock.now()).actor,
+    onChange: (view) => emit('sync:changed', view),
+    maxDelayMs: options.syncMaxDelayMs,
   });
 
   const alerts = () => sources.alerts();
@@ -197,6 +218,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
     ...outboundHandlers({ secrets: secretStore, outbound, settings }),
+    ...syncHandlers({ sync, openIncidents: () => incidents.open() }),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -234,6 +256,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         sources.configure(view.settings.sources);
         void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
+        void sync.configure();
         emit('settings:changed', view);
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
@@ -249,6 +272,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources.configure(view.settings.sources);
       void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
+      void sync.configure();
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
       // After the sources are configured, so a deadline of an alert waits for its source.
@@ -275,6 +299,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       sources.stop();
       await webhooks.close();
       runbookFolder.close();
+      // Before the store closes the documents the providers are attached to.
+      sync.close();
       await escalation.close();
       await outbound.close();
       await incidents.close();

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/incident/apply-op';
 import { createIncident, type CreateIncidentArgs } from '../../../shared/incident/create-incident';
 import type { OpContext } from '../../../shared/incident/op-context';
+import { isIncidentCreated, readIncident } from '../../../shared/incident/read-incident';
 import type { IncidentSnapshot } from '../../../shared/incident/schema';
 import type {
   IncidentList,
@@ -87,6 +88,23 @@ export interface IncidentStore {
    * alert poll must not fail over an incident.
    */
   recordAlertChanges(change: AlertChanges, ctx: OpContext): Promise<void>;
+  /**
+   * The live document of an incident, for team sync: updates applied to it from elsewhere are
+   * journalled like local ones and must be published with {@link IncidentStore.publishRemoteChanges}.
+   * It changes when the incident is reopened from disk.
+   */
+  document(id: string): Y.Doc | undefined;
+  /**
+   * Updates from a teammate were applied to the document: resolves once they are on disk, and
+   * tells the change listener (so what is shown is durable). Failures are logged, never thrown.
+   */
+  publishRemoteChanges(id: string): Promise<void>;
+  /**
+   * Keep a team incident fetched from the sync server: written to its own record as if declared
+   * here, then synced like every other. One already here is answered as it is.
+   * @throws IncidentStoreError `unavailable` when `state` holds no incident `id`
+   */
+  adopt(id: string, state: Uint8Array): Promise<IncidentView>;
   /** Wait for pending writes and close every journal. */
   close(): Promise<void>;
 }
@@ -395,6 +413,57 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
           if (error instanceof IncidentWriteError) await reopen(incident);
         }
       }
+    },
+
+    document(id) {
+      return incidents.get(id)?.doc;
+    },
+
+    async publishRemoteChanges(id) {
+      const incident = incidents.get(id);
+      if (!incident || closed) return;
+      try {
+        const done = await incident.change(() => ({ changed: true }));
+        if (done.written) changed(done.view);
+      } catch (error) {
+        log(
+          'error',
+          `Incidents: a teammate's change to ${id} could not be kept: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        if (error instanceof IncidentWriteError) await reopen(incident);
+      }
+    },
+
+    async adopt(id, state) {
+      refuseWhenClosed();
+      const existing = incidents.get(id);
+      if (existing) return existing.view();
+      if (unreadable.has(id)) live(id);
+      const scratch = new Y.Doc({ guid: id });
+      let holds = false;
+      try {
+        Y.applyUpdate(scratch, state);
+        holds = isIncidentCreated(scratch) && readIncident(scratch).id === id;
+      } catch {
+        // Not an incident this version can read: refused below like an absent one.
+      } finally {
+        scratch.destroy();
+      }
+      if (!holds) {
+        throw new IncidentStoreError(
+          'unavailable',
+          `The sync server holds no incident ${id} this app can read (yet); it may not have reached the server.`,
+        );
+      }
+      const incident = await createIncidentRecord(dir, id, state, recordOptions);
+      if (closed) {
+        await incident.close();
+        refuseWhenClosed();
+      }
+      incidents.set(id, incident);
+      const view = incident.view();
+      changed(view);
+      return view;
     },
 
     async close() {

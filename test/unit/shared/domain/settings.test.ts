@@ -53,6 +53,7 @@ describe('settingsSchema', () => {
         ],
       },
       escalation: defaultEscalationSettings(),
+      sync: { allowInsecure: false },
     });
   });
 

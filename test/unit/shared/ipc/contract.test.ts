@@ -41,6 +41,9 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'channel:setSecret': { channelId: 'incident', secret: 'https://hooks.slack.com/services/T/B/x' },
   'channel:test': { channelId: 'incident' },
   'outbound:list': {},
+  'sync:get': {},
+  'sync:join': { id: 'inc-20261205-140200-ab12' },
+  'sync:setToken': { token: 'team-token-0123456789' },
   'runbooks:list': {},
   'runbook:get': { id: 'db/replica-lag.md' },
   'runbooks:forAlert': { alertId: 'prod:abc123' },
@@ -234,6 +237,7 @@ describe('event channels', () => {
         'runbooks:changed',
         'settings:changed',
         'source:status',
+        'sync:changed',
       ].sort(),
     );
   });

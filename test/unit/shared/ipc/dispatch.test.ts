@@ -49,6 +49,11 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       attempts: 1,
     }),
     'outbound:list': record('outbound:list', { entries: [] }),
+    'sync:get': record('sync:get', { state: { kind: 'off' }, teamIncidents: [] }),
+    'sync:join': async () => {
+      throw new IpcFailure('unavailable', 'No sync server is set (Settings, team sync).');
+    },
+    'sync:setToken': record('sync:setToken', { set: false }),
     'runbooks:list': record('runbooks:list', { runbooks: [], errors: [] }),
     'runbook:get': async () => {
       throw new IpcFailure('not-found', 'No runbook folder is chosen.');

@@ -6,9 +6,10 @@ import type { Notifier } from '../notify/notifier';
 import { statusUpdateReminderText } from './status-update-reminder-text';
 
 /**
- * The longest the reminders sleep between checks. The wake-up timer aims at the next due time,
- * but timers drift and stop while the machine sleeps; the clock is the truth (design §4), so a
- * check at least this often catches a due time the timer missed.
+ * The longest the reminders sleep between checks while an incident awaits an update. The
+ * wake-up timer aims at the next due time, but timers drift and stop while the machine sleeps;
+ * the clock is the truth (design §4), so a check at least this often catches a due time the
+ * timer missed. With nothing awaited there is no timer at all: a change to an incident checks.
  */
 export const REMINDER_RECHECK_MS = 30_000;
 
@@ -60,16 +61,23 @@ export function createStatusUpdateReminders(
     const present = new Set(incidents.map((incident) => incident.id));
     for (const id of reminded.keys()) if (!present.has(id)) reminded.delete(id);
 
-    let nextWake = recheckMs;
+    // Undefined while no reminder is ahead: then the app sleeps until an incident changes.
+    let nextWake: number | undefined;
+    const wakeWithin = (ms: number) => (nextWake = Math.min(nextWake ?? recheckMs, ms));
     for (const incident of incidents) {
       const dueAt = incident.nextUpdateDueAt;
       if (dueAt === undefined) continue;
       const dueMs = Date.parse(dueAt);
       if (dueMs > now.getTime()) {
-        nextWake = Math.min(nextWake, dueMs - now.getTime());
+        wakeWithin(dueMs - now.getTime());
         continue;
       }
-      if (reminded.get(incident.id) === dueAt || !options.enabled()) continue;
+      if (reminded.get(incident.id) === dueAt) continue;
+      if (!options.enabled()) {
+        // Turning notifications on is a settings change, which does not call check().
+        wakeWithin(recheckMs);
+        continue;
+      }
       reminded.set(incident.id, dueAt);
       const text = statusUpdateReminderText(incident, now, (severity) =>
         severityLabel(severity, options.severityScale()),
@@ -92,10 +100,10 @@ export function createStatusUpdateReminders(
     arm(nextWake);
   };
 
-  const arm = (ms: number): void => {
+  const arm = (ms: number | undefined): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (stopped) return;
+    if (stopped || ms === undefined) return;
     // A few ms late, so the clock reads "due" when the timer fires.
     timer = setTimeout(() => void check(), Math.max(0, ms) + 5);
     timer.unref?.();

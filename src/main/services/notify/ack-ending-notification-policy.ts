@@ -8,8 +8,10 @@ import { urgencyFor } from './alert-notification-text';
 import type { AppNotification, Notifier } from './notifier';
 
 /**
- * The longest the check sleeps. The wake-up aims at the next acknowledgement to come within
- * {@link ACK_ENDING_SOON_MS} of its end, but timers drift and stop while the machine sleeps.
+ * The longest the check sleeps while an acknowledgement with an end holds. The wake-up aims at
+ * the next acknowledgement to come within {@link ACK_ENDING_SOON_MS} of its end, but timers
+ * drift and stop while the machine sleeps. With none holding there is no timer at all: a change
+ * to the alerts checks.
  */
 export const ACK_RECHECK_MS = 30_000;
 
@@ -57,11 +59,14 @@ export function createAckEndingNotifier(options: AckEndingNotifierOptions): AckE
     const actor = options.actor();
     const due: { alert: Alert; key: string; left: number }[] = [];
     const current = new Set<string>();
-    let nextWake = recheckMs;
+    // Undefined while no acknowledgement with an end holds: then the app sleeps until the
+    // alerts change. A teammate's keeps it awake too: the profile name may change to theirs.
+    let nextWake: number | undefined;
     for (const alert of options.alerts()) {
-      if (alert.ack?.by !== actor) continue;
       const left = ackMsLeft(alert, now);
       if (left === undefined) continue;
+      nextWake ??= recheckMs;
+      if (alert.ack?.by !== actor) continue;
       const key = `${alert.id}|${alert.ack.ref ?? ''}|${alert.ack.until ?? ''}`;
       current.add(key);
       if (left > ACK_ENDING_SOON_MS) {
@@ -94,10 +99,10 @@ export function createAckEndingNotifier(options: AckEndingNotifierOptions): AckE
     arm(nextWake);
   };
 
-  const arm = (ms: number): void => {
+  const arm = (ms: number | undefined): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (stopped) return;
+    if (stopped || ms === undefined) return;
     // A few ms late, so the clock reads "within ten minutes" when the timer fires.
     timer = setTimeout(() => void check(), Math.max(0, ms) + 5);
     timer.unref?.();

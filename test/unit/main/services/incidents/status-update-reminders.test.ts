@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createStatusUpdateReminders,
   type StatusUpdateReminders,
@@ -157,5 +157,34 @@ describe('status update reminders', () => {
     expect(logs).toEqual([
       'warn: Could not remind of the status update of incident inc-1: no notification daemon',
     ]);
+  });
+
+  // All shift on a laptop battery (issue 10): an app with nothing to remind of must not wake.
+  describe('wake-ups', () => {
+    beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+    afterEach(() => vi.useRealTimers());
+
+    it('sets no timer while no incident awaits an update, and one while one does', async () => {
+      const { clock, incidents, check } = setup();
+      await check();
+      expect(vi.getTimerCount()).toBe(0);
+
+      incidents.push(incident(clock, 'inc-1', 'Checkout errors', 'sev2')); // due in 30 min
+      await check();
+      expect(vi.getTimerCount()).toBe(1);
+
+      // Reminded: nothing more until an update is posted, and posting is a change that checks.
+      clock.advance(31);
+      await check();
+      expect(vi.getTimerCount()).toBe(0);
+    });
+
+    it('keeps checking an overdue update while notifications are off, to remind once they are on', async () => {
+      const { clock, incidents, check } = setup({ enabled: () => false });
+      incidents.push(incident(clock, 'inc-1', 'Checkout errors', 'sev2'));
+      clock.advance(40);
+      await check();
+      expect(vi.getTimerCount()).toBe(1);
+    });
   });
 });

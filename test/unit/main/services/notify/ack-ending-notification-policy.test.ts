@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createAckEndingNotifier,
   type AckEndingNotifier,
@@ -157,5 +157,29 @@ describe('acknowledgement ending notifications', () => {
     expect(logs).toEqual([
       'warn: Could not notify "Acknowledgement of Alert1 ends in 9 min — it still fires": no notification daemon',
     ]);
+  });
+
+  // All shift on a laptop battery (issue 10): an app with nothing to announce must not wake.
+  describe('wake-ups', () => {
+    beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+    afterEach(() => vi.useRealTimers());
+
+    it('sets no timer while no acknowledgement with an end holds, and one while one does', async () => {
+      const { state, check } = setup();
+      state.alerts = [acked('1', '2026-03-01T01:48:00.000Z')]; // lapsed a minute ago
+      await check();
+      expect(vi.getTimerCount()).toBe(0);
+
+      state.alerts = [acked('1', '2026-03-01T03:00:00.000Z')];
+      await check();
+      expect(vi.getTimerCount()).toBe(1);
+    });
+
+    it("keeps checking while a teammate's acknowledgement holds: the profile name may change to theirs", async () => {
+      const { state, check } = setup();
+      state.alerts = [acked('1', '2026-03-01T03:00:00.000Z', 'Grace')];
+      await check();
+      expect(vi.getTimerCount()).toBe(1);
+    });
   });
 });

@@ -37,15 +37,23 @@ function isStale(built, sources) {
 // stdout goes to our stderr, so the first line on stdout stays the address.
 function viteBuild(config, ...args) {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
-  execFileSync(process.execPath, [vite, 'build', '-c', config, '--logLevel', 'warn', ...args], {
-    cwd: root,
-    stdio: ['ignore', 2, 2],
-  });
+  try {
+    execFileSync(process.execPath, [vite, 'build', '-c', config, '--logLevel', 'warn', ...args], {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    });
+    return true;
+  } catch {
+    process.stderr.write(
+      `Could not build with ${config} (its errors are above); fix them and run this again.\n`,
+    );
+    return false;
+  }
 }
 
 if (isStale(builtIndex, ['src/renderer', 'src/shared', 'vite.renderer.config.ts'])) {
   process.stderr.write('Building the UI…\n');
-  viteBuild('vite.renderer.config.ts');
+  if (!viteBuild('vite.renderer.config.ts')) process.exit(1);
 }
 
 // Run as a bundle with plain node rather than through the tsx loader: less memory and less CPU
@@ -58,21 +66,26 @@ const bundleSources = [
   // The packages are bundled too.
   'package-lock.json',
 ];
-if (isStale(bundle, bundleSources)) {
-  process.stderr.write('Building browser mode…\n');
-  // Built aside, then moved in file by file, the entry last: a browser mode starting meanwhile
-  // (tests start several) never reads a half-written bundle.
+// Built aside, then moved in file by file, the entry last: a browser mode starting meanwhile
+// (tests start several) never reads a half-written bundle.
+function buildBundle() {
   mkdirSync(join(root, '.vite'), { recursive: true });
   const staging = mkdtempSync(join(root, '.vite', 'browser-build-'));
   try {
-    viteBuild('vite.browser.config.ts', '--outDir', staging);
+    if (!viteBuild('vite.browser.config.ts', '--outDir', staging)) return false;
     mkdirSync(bundleDir, { recursive: true });
     const files = readdirSync(staging).filter((file) => file !== 'cli.mjs');
     for (const file of [...files, 'cli.mjs'])
       renameSync(join(staging, file), join(bundleDir, file));
+    return true;
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+if (isStale(bundle, bundleSources)) {
+  process.stderr.write('Building browser mode…\n');
+  if (!buildBundle()) process.exit(1);
 }
 
 await import(pathToFileURL(bundle).href);

@@ -63,21 +63,30 @@ function copyIcons(): Plugin {
 }
 
 /**
- * Builds the runbook worker next to main.cjs after each main build. A worker thread runs its own
- * file, and main.cjs is one file (no code splitting), so the worker is a second, separate build
- * with the same settings (start-runbook-worker.ts explains how it is started).
+ * Builds the runbook worker next to the main bundle after each build of it (main.cjs here,
+ * browser mode's cli.mjs in vite.browser.config.ts), in the same outDir. A worker thread runs its
+ * own file, and the main bundle is one file (no code splitting), so the worker is a second,
+ * separate build with the same settings (start-runbook-worker.ts explains how it is started).
+ * @param minify - whether to minify it (for `package`, as the main bundle)
  */
-function bundleRunbookWorker(minify: boolean): Plugin {
+export function bundleRunbookWorker(minify: boolean): Plugin {
+  let root = process.cwd();
+  let outDir = OUT_DIR;
   return {
     name: 'oncall:runbook-worker',
     apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       await build({
+        root,
         configFile: false,
         logLevel: 'warn',
         clearScreen: false,
         build: {
-          outDir: OUT_DIR,
+          outDir,
           emptyOutDir: false,
           copyPublicDir: false,
           target: 'node22',

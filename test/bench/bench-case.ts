@@ -18,6 +18,11 @@ export interface BenchCase {
   readonly sample?: 'time' | 'value';
   /** The unit shown after the medians; `ms` by default. */
   readonly unit?: string;
+  /**
+   * How the medians are compared: `ratio` (measured ÷ floor, the default), or `difference`
+   * (measured − floor) for figures whose floor is about zero, such as an idle process's CPU.
+   */
+  readonly compare?: 'ratio' | 'difference';
   /** Untimed runs of each side first; 5 by default. */
   readonly warmup?: number;
   /** Builds inputs once, untimed; returns the two sides to time. */
@@ -41,7 +46,8 @@ export interface BenchRow {
   median: string;
   'floor (what)': string;
   'floor median': string;
-  ratio: string;
+  /** The ratio (`2.0×`) or the difference (`+1.20 MB`), as the case compares. */
+  'vs floor': string;
 }
 
 const WARMUP = 5;
@@ -76,7 +82,10 @@ export async function runCase(bench: BenchCase): Promise<BenchRow> {
     median: `${m.toFixed(2)} ${unit}`,
     'floor (what)': bench.floor,
     'floor median': `${f.toFixed(2)} ${unit}`,
-    ratio: `${(m / f).toFixed(1)}×`,
+    'vs floor':
+      bench.compare === 'difference'
+        ? `${m - f >= 0 ? '+' : '−'}${Math.abs(m - f).toFixed(2)} ${unit}`
+        : `${(m / f).toFixed(1)}×`,
   };
 }
 

@@ -1,14 +1,16 @@
-// `npm run bench`: every case in test/bench/cases/, one table. Never part of `npm test`.
-// BENCH_ONLY=<text> runs only the cases whose file name contains it.
+// `npm run bench [-- NAME…]`: every case in test/bench/cases/ (or those whose file name contains
+// one of the NAMEs), one table. Never part of `npm test`.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCase, type BenchCase, type BenchRow } from './bench-case';
 
 const casesDir = new URL('./cases/', import.meta.url);
+const only = process.argv.slice(2);
 const files = readdirSync(fileURLToPath(casesDir))
   .filter((name) => name.endsWith('.ts'))
-  .filter((name) => !process.env.BENCH_ONLY || name.includes(process.env.BENCH_ONLY))
+  .filter((name) => only.length === 0 || only.some((part) => name.includes(part)))
   .sort();
+if (files.length === 0) throw new Error(`no case in test/bench/cases/ matches ${only.join(', ')}`);
 
 const rows: BenchRow[] = [];
 for (const file of files) {

@@ -9,6 +9,8 @@ const START_TIMEOUT_MS = 60_000;
 export interface BrowserModeProcess {
   /** The address it printed, token included. */
   readonly url: string;
+  /** Its process id (the node process that runs the services). */
+  readonly pid: number;
   /** Everything it wrote to stderr so far (its log). */
   stderr(): string;
   /** Stop it the way Ctrl+C does, and wait for it to exit. */
@@ -64,8 +66,11 @@ export async function startBrowserMode(options: {
   const match = /^Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})$/.exec(firstLine);
   if (!match?.[1]) throw new Error(`unexpected first line from browser mode: ${firstLine}`);
 
+  if (child.pid === undefined) throw new Error('browser mode has no process id');
+
   return {
     url: match[1],
+    pid: child.pid,
     stderr: () => log,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');

@@ -13,10 +13,11 @@ import { plainFileEncryptor } from '../services/secrets/encryptor';
 import { openSecretStore } from '../services/secrets/open-secret-store';
 import { resolveHome } from '../services/settings/home-dir';
 import { openConfSettingsStore } from '../services/settings/open-conf-settings-store';
+import { findAppRoot } from './app-root';
 import { parseBrowserArgs, type BrowserArgs } from './cli-args';
 import { startBrowserServer } from './server';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const root = findAppRoot(dirname(fileURLToPath(import.meta.url)));
 
 async function main(args: BrowserArgs): Promise<void> {
   const home = resolveHome({ argHome: args.home, env: process.env });

@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 
-/** The worker's bundle, written next to main.cjs by vite.main.config.ts. */
+/** The worker's bundle, written next to main.cjs and browser mode's cli.mjs by their builds. */
 export const BUNDLED_RUNBOOK_WORKER = 'runbook-parse-worker.cjs';
 
 /**
  * Starts the runbook worker thread, wherever the app runs from:
- * * from TypeScript source (browser mode through tsx, Vitest): a worker does not inherit the
- *   parent's loader, so it registers tsx first and then imports `parse-runbook-worker.ts`;
- * * from the built shell (`main.cjs`): the worker's own bundle, read next to `main.cjs` and run as
- *   eval'd CommonJS. Read by the main thread rather than given to Worker as a path, because the
- *   main thread's `fs` reads inside app.asar and a worker's module loader may not.
+ * * from TypeScript source (Vitest): a worker does not inherit the parent's loader, so it
+ *   registers tsx first and then imports `parse-runbook-worker.ts`;
+ * * from a bundle (the shell's `main.cjs`, browser mode's `cli.mjs`): the worker's own bundle,
+ *   read next to it and run as eval'd CommonJS. Read by the main thread rather than given to
+ *   Worker as a path, because the main thread's `fs` reads inside app.asar and a worker's module
+ *   loader may not.
  * @param resourceLimits - the worker's heap limits, so a hostile file cannot exhaust memory
  */
 export function startRunbookWorker(resourceLimits: ResourceLimits): Worker {

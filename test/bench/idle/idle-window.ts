@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { startBrowserMode } from '../../support/browser-mode';
+import { requestHeapReport, reportOptions, type HeapFigures } from './node-report';
+import { ratesBetween, readProc, type IdleRates, type ProcReading } from './proc-figures';
+
+/**
+ * The first part of the run, from the address line on: BENCH_IDLE_SETTLE_SECONDS, 60 by default.
+ * It holds the start-up's tail (the first failed polls backing off, the "not receiving alerts"
+ * notification, V8's clean-up a few seconds after start), reported but not held to the budget.
+ */
+export const SETTLE_SECONDS = seconds('BENCH_IDLE_SETTLE_SECONDS', 60);
+/** The steady idle window after it, held to the budget: BENCH_IDLE_SECONDS, 30 by default. */
+export const IDLE_SECONDS = seconds('BENCH_IDLE_SECONDS', 30);
+
+/** The default source's address (src/shared/domain/source.ts), unreachable in the window. */
+const DEFAULT_SOURCE = { host: '127.0.0.1', port: 9093 };
+
+/** One process over the run. */
+export interface IdleFigures extends IdleRates {
+  /** CPU and wake-ups over the first {@link SETTLE_SECONDS}. */
+  readonly startUp: IdleRates;
+  /** Memory at the end. */
+  readonly memory: ProcReading;
+  readonly heap: HeapFigures;
+}
+
+/** Browser mode and the floor, measured over the same windows. */
+export interface IdleWindow {
+  readonly app: IdleFigures;
+  readonly floor: IdleFigures;
+  /** Whether the default source answered (then the figures are not the unreachable case). */
+  readonly sourceReachable: boolean;
+}
+
+let shared: Promise<IdleWindow> | undefined;
+let measured: IdleWindow | undefined;
+
+/**
+ * Browser mode on a fresh home, left alone with its default source unreachable, next to an idle
+ * `node -e 'setInterval(()=>{},1<<30)'` started with it and read the same way over the same
+ * windows. Measured once per bench run; the idle-* cases each show one figure of it.
+ */
+export function idleWindow(): Promise<IdleWindow> {
+  shared ??= measure().then((window) => (measured = window));
+  return shared;
+}
+
+/** The window once {@link idleWindow} has measured it, for labels read after the runs. */
+export function measuredIdleWindow(): IdleWindow | undefined {
+  return measured;
+}
+
+async function measure(): Promise<IdleWindow> {
+  const dir = mkdtempSync(join(tmpdir(), 'oncall-idle-bench-'));
+  const home = join(dir, 'home');
+  const reports = { app: join(dir, 'app-reports'), floor: join(dir, 'floor-reports') };
+  // Node writes a report into its directory but does not make it.
+  for (const reportDir of Object.values(reports)) mkdirSync(reportDir);
+  const floor = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], {
+    env: { ...process.env, NODE_OPTIONS: reportOptions(reports.floor) },
+    stdio: 'ignore',
+  });
+  const floorExited = new Promise<void>((resolve) => floor.once('exit', () => resolve()));
+  try {
+    const app = await startBrowserMode({
+      home,
+      env: { NODE_OPTIONS: reportOptions(reports.app) },
+    });
+    try {
+      if (floor.pid === undefined) throw new Error('the idle node process did not start');
+      const read = () => ({ app: readProc(app.pid), floor: readProc(floor.pid!) });
+      const start = read();
+      await delay(SETTLE_SECONDS * 1000);
+      const settled = read();
+      const sourceReachable = await answers(DEFAULT_SOURCE);
+      await delay(IDLE_SECONDS * 1000);
+      const end = read();
+      // After the windows: writing a report is work they must not see.
+      const heap = {
+        app: await requestHeapReport(app.pid, reports.app),
+        floor: await requestHeapReport(floor.pid, reports.floor),
+      };
+      const figures = (side: 'app' | 'floor'): IdleFigures => ({
+        ...ratesBetween(settled[side], end[side]),
+        startUp: ratesBetween(start[side], settled[side]),
+        memory: end[side],
+        heap: heap[side],
+      });
+      return { app: figures('app'), floor: figures('floor'), sourceReachable };
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    floor.kill();
+    await floorExited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number of seconds, not "${process.env[name]}"`);
+  return value;
+}
+
+// A TCP connection is enough: anything listening there makes polls succeed or fail differently.
+function answers(address: { host: string; port: number }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(address.port, address.host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

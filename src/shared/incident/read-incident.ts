@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
 import { checklistItemApplies } from '../domain/incident-defaults';
 import { UNKNOWN_SEVERITY, severitySchema, type Severity } from '../domain/severity';
-import { ACTION_ITEM, ENTRY, META, incidentTypes, type IncidentTypes } from './doc-layout';
+import {
+  ACTION_ITEM,
+  ENTRY,
+  META,
+  incidentTypes,
+  type IncidentTypes,
+  type StoredStrike,
+} from './doc-layout';
 import { IncidentOpError } from './errors';
 import {
   INCIDENT_SCHEMA_VERSION,
@@ -49,6 +56,8 @@ const storedEntrySchema = timelineEntrySchema.omit({
   editedAt: true,
   editedBy: true,
   original: true,
+  struck: true,
+  strikes: true,
 });
 
 /**
@@ -370,6 +379,25 @@ function later(a: Edit | undefined, b: Edit | undefined): Edit | undefined {
   return a.editedBy >= b.editedBy ? a : b;
 }
 
+const storedStrikeSchema = z.object({
+  struck: z.boolean(),
+  at: isoTimeSchema,
+  by: actorSchema,
+});
+
+// Oldest first; the same moment is ordered by who, so every peer agrees on the latest.
+function readStrikes(raw: Y.Map<unknown>): StoredStrike[] {
+  const strikes: StoredStrike[] = [];
+  for (const [key, value] of raw.entries()) {
+    if (!key.startsWith(ENTRY.strikePrefix)) continue;
+    const parsed = storedStrikeSchema.safeParse(value);
+    if (parsed.success) strikes.push(parsed.data);
+  }
+  return strikes.sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0),
+  );
+}
+
 function readTimeline(types: IncidentTypes, problems: string[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   types.timeline.toArray().forEach((raw: unknown, index) => {
@@ -412,6 +440,12 @@ function readTimeline(types: IncidentTypes, problems: string[]): TimelineEntry[]
       entry.editedAt = latest.editedAt;
       entry.editedBy = latest.editedBy;
       entry.original = { at: base.data.at, kind: base.data.kind, text: base.data.text };
+    }
+    const strikes = readStrikes(raw);
+    if (strikes.length > 0) {
+      entry.strikes = strikes;
+      const last = strikes[strikes.length - 1] as StoredStrike;
+      if (last.struck) entry.struck = { at: last.at, by: last.by };
     }
     entries.push(entry);
   });

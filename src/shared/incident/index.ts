@@ -15,3 +15,4 @@ export * from './read-incident';
 export * from './schema';
 export * from './team-ops';
 export * from './timeline-ops';
+export * from './timeline-diff';

@@ -3,6 +3,7 @@ import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
 import { incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
+import { createIncidentPatches } from '../incidents/incident-patches';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
 import { createStatusUpdateReminders } from '../incidents/status-update-reminders';
 import { createAckEndingNotifier } from '../notify/ack-ending-notification-policy';
@@ -21,6 +22,7 @@ import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
+import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
@@ -146,13 +148,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     severityScale: () => settings().severityScale,
     log,
   });
+  const patches = createIncidentPatches();
   const incidents = createLazyIncidentStore({
     home: options.home,
     clock,
     log,
     // Called by the store once a change is on disk, never before: what is pushed is durable.
     onChange: (view) => {
-      if (view) emit('incident:changed', view);
+      // Only what changed goes: a long incident's whole timeline on every line was the slow part.
+      if (view) emit('incident:patched', patches.next(view));
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
       void reminders.check();
@@ -179,6 +183,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...settingsHandlers({ settingsStore, alertNotifier }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
+    ...incidentPatchHandlers({ incidents, patches, settings, clock }),
   };
 
   let unsubscribe: (() => void) | undefined;

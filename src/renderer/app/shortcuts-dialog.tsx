@@ -23,7 +23,9 @@ const SHORTCUTS: ReadonlyArray<[string[], string]> = [
     'Hide details / stop reading (new alerts show again) / clear the filter / leave a runbook',
   ],
   [['/'], 'Filter alerts: words, label=value, label!=value, label=~regex, @state=silenced'],
-  [['n', '/'], 'Incident: write on the timeline (14:23 … sets the time)'],
+  [['n'], 'Incident: write on the timeline (14:23 … sets the time; d: a: h: m: pick the kind)'],
+  [['↑'], 'Timeline line, empty: edit the last entry (Enter saves, Esc cancels)'],
+  [['/'], 'Incident: search the timeline (Esc clears)'],
   [['Alt+1…5'], 'Timeline: note, decision, action, hypothesis, mitigation'],
   [['?'], 'This help'],
 ];

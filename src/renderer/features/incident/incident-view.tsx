@@ -39,12 +39,12 @@ export function IncidentView() {
     [incidentStore, id],
   );
 
-  // `n` or `/` puts the keyboard in the composer; Esc there gives it back.
+  // `n` puts the keyboard in the composer (`/` is the timeline's search); Esc gives it back.
   useEffect(() => {
     if (view !== 'incident') return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key !== 'n' && event.key !== '/') return;
+      if (event.key !== 'n') return;
       const target = event.target as HTMLElement | null;
       if (uiStore.getState().shortcutsOpen || target?.closest('dialog')) return;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;

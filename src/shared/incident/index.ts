@@ -16,3 +16,4 @@ export * from './schema';
 export * from './team-ops';
 export * from './timeline-ops';
 export * from './timeline-diff';
+export * from './timeline-read-cache';

@@ -429,9 +429,10 @@ function readTimeline(
     if (read === null) problems.push(`timeline.${index}: unreadable entry, left out`);
     else entries.push(read);
   });
-  // Parse each time once, not once per comparison.
+  // Parse each time once, not once per comparison (nor once per read: entries kept in the cache
+  // keep their parsed times too).
   return entries
-    .map((entry) => ({ entry, at: Date.parse(entry.at), createdAt: Date.parse(entry.createdAt) }))
+    .map((entry) => ({ entry, ...parsedTimes(entry) }))
     .sort(
       (a, b) =>
         a.at - b.at ||
@@ -439,6 +440,17 @@ function readTimeline(
         (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
     )
     .map(({ entry }) => entry);
+}
+
+const times = new WeakMap<TimelineEntry, { at: number; createdAt: number }>();
+
+function parsedTimes(entry: TimelineEntry): { at: number; createdAt: number } {
+  let parsed = times.get(entry);
+  if (parsed === undefined) {
+    parsed = { at: Date.parse(entry.at), createdAt: Date.parse(entry.createdAt) };
+    times.set(entry, parsed);
+  }
+  return parsed;
 }
 
 function readEntry(raw: Y.Map<unknown>): TimelineEntry | null {

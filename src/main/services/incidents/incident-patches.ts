@@ -42,7 +42,13 @@ export function createIncidentPatches(): IncidentPatches {
       const before = sent.get(view.incident.id);
       const base = before?.version ?? 0;
       const timeline = diffTimeline(before?.entries ?? new Map(), view.incident.timeline);
-      remember(view, base + 1);
+      if (before === undefined) remember(view, base + 1);
+      else {
+        // Updated in place: rebuilding a 10,000-entry map for every line costs more than the diff.
+        before.version = base + 1;
+        for (const id of timeline.removed) before.entries.delete(id);
+        for (const entry of timeline.upserted) before.entries.set(entry.id, entry);
+      }
       const { timeline: _whole, ...incident } = view.incident;
       const patch: IncidentPatch = {
         id: view.incident.id,

@@ -111,7 +111,11 @@ export function TimelineList(props: {
         })}
       </ol>
       {atEnd ? null : (
-        <button type="button" className="btn btn--small btn--primary timeline__now" onClick={jumpToNow}>
+        <button
+          type="button"
+          className="btn btn--small btn--primary timeline__now"
+          onClick={jumpToNow}
+        >
           Jump to now ↓
         </button>
       )}

@@ -116,7 +116,15 @@ function EntryRow({
                 </span>
               ) : null}
               {lastStrike === undefined ? null : (
-                <span title={formatZonedFull(lastStrike.at, zone)}>
+                // Every strike and restore, oldest first, for whoever wants the whole story.
+                <span
+                  title={(entry.strikes ?? [])
+                    .map(
+                      (s) =>
+                        `${s.struck ? 'Struck out' : 'Restored'} by ${s.by}, ${formatZonedFull(s.at, zone)}`,
+                    )
+                    .join('\n')}
+                >
                   {' '}
                   · {lastStrike.struck ? 'struck out' : 'restored'} by {lastStrike.by} at{' '}
                   {formatZonedShort(lastStrike.at, zone, now)}

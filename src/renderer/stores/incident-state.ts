@@ -1,3 +1,5 @@
+import { mergeTimeline } from '../../shared/incident/timeline-diff';
+import type { IncidentPatch, VersionedIncidentView } from '../../shared/ipc/incident-patch-schemas';
 import type { IncidentList, IncidentView } from '../../shared/ipc/incident-schemas';
 
 /** The incidents as the UI knows them: the list, and the one incident open in the view. */
@@ -12,6 +14,11 @@ export interface IncidentState {
   shown: IncidentView | undefined;
   /** Why it could not be loaded, if it could not. */
   shownError: string | undefined;
+  /**
+   * The version of `shown` that `incident:patched` pushes go on from; undefined when it came
+   * whole without one (declared, alerts attached), so the next patch loads it again.
+   */
+  shownVersion: number | undefined;
   /**
    * Bumped by every change, so an answer to a call that started before a newer event does not
    * overwrite the event (the same rule as the app store).
@@ -31,6 +38,7 @@ export function initialIncidentState(): IncidentState {
     shownId: undefined,
     shown: undefined,
     shownError: undefined,
+    shownVersion: undefined,
     revision: 0,
     listRevision: 0,
     shownRevision: 0,
@@ -71,7 +79,73 @@ export function applyIncidentListAnswer(
 export function applyIncidentChanged(state: IncidentState, view: IncidentView): IncidentState {
   if (view.incident.id !== state.shownId) return state;
   const revision = state.revision + 1;
-  return { ...state, shown: view, shownError: undefined, revision, shownRevision: revision };
+  return {
+    ...state,
+    shown: view,
+    shownError: undefined,
+    shownVersion: undefined,
+    revision,
+    shownRevision: revision,
+  };
+}
+
+/**
+ * Apply an `incident:load` answer: the incident whole at a version. Dropped for another incident,
+ * or when patches already took the shown one past that version.
+ * @param state - the current state
+ * @param view - the answer
+ */
+export function applyVersionedIncident(
+  state: IncidentState,
+  view: VersionedIncidentView,
+): IncidentState {
+  if (view.incident.id !== state.shownId) return state;
+  if (state.shownVersion !== undefined && view.version < state.shownVersion) return state;
+  const { version, ...whole } = view;
+  const revision = state.revision + 1;
+  return {
+    ...state,
+    shown: whole,
+    shownError: undefined,
+    shownVersion: version,
+    revision,
+    shownRevision: revision,
+  };
+}
+
+/**
+ * Merge an `incident:patched` push into the shown incident: the timeline keeps every unchanged
+ * entry object, so only the rows of changed entries render again.
+ * @param state - the current state
+ * @param patch - the push
+ * @returns the new state, and `gap` when the patch does not follow the version held (a push was
+ *   missed, or the incident came whole without a version): then load the incident again
+ */
+export function applyIncidentPatch(
+  state: IncidentState,
+  patch: IncidentPatch,
+): { state: IncidentState; gap: boolean } {
+  if (patch.id !== state.shownId || state.shown === undefined) return { state, gap: false };
+  const held = state.shownVersion;
+  if (held !== undefined && patch.version <= held) return { state, gap: false };
+  if (held === undefined || patch.base !== held) return { state, gap: true };
+  const timeline = mergeTimeline(state.shown.incident.timeline, patch.timeline);
+  const shown: IncidentView = {
+    incident: { ...patch.incident, timeline: timeline as IncidentView['incident']['timeline'] },
+  };
+  if (patch.warning !== undefined) shown.warning = patch.warning;
+  const revision = state.revision + 1;
+  return {
+    state: {
+      ...state,
+      shown,
+      shownError: undefined,
+      shownVersion: patch.version,
+      revision,
+      shownRevision: revision,
+    },
+    gap: false,
+  };
 }
 
 /**
@@ -104,6 +178,7 @@ export function showIncident(state: IncidentState, id: string | undefined): Inci
     shownId: id,
     shown: undefined,
     shownError: undefined,
+    shownVersion: undefined,
     revision: state.revision + 1,
   };
 }

@@ -8,6 +8,8 @@ import {
   applyIncidentChanged,
   applyIncidentList,
   applyIncidentListAnswer,
+  applyIncidentPatch,
+  applyVersionedIncident,
   initialIncidentState,
   showIncident,
   type IncidentState,
@@ -57,16 +59,32 @@ export function createIncidentStore(bridge: Pick<Bridge, 'invoke'>): IncidentSto
   const update = (change: (state: IncidentState) => IncidentState): void =>
     store.setState(change(store.getState()), true);
 
-  const loadShown = async (): Promise<void> => {
+  // One load at a time: gaps found while one runs ask for one more after it, not one each.
+  let loading: Promise<void> | undefined;
+  let again = false;
+  const loadOnce = async (): Promise<void> => {
     const id = store.getState().shownId;
     if (id === undefined) return;
-    const startedAt = store.getState().revision;
     try {
-      const view = await bridge.invoke('incident:get', { id });
-      update((s) => applyIncidentAnswer(s, view, startedAt));
+      const view = await bridge.invoke('incident:load', { id });
+      update((s) => applyVersionedIncident(s, view));
     } catch (error) {
       update((s) => (s.shownId === id ? { ...s, shownError: errorMessage(error) } : s));
     }
+  };
+  const loadShown = (): Promise<void> => {
+    if (loading !== undefined) {
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        again = false;
+        await loadOnce();
+      } while (again);
+      loading = undefined;
+    })();
+    return loading;
   };
 
   const loadList = async (): Promise<void> => {
@@ -112,10 +130,11 @@ export function createIncidentStore(bridge: Pick<Bridge, 'invoke'>): IncidentSto
         return { added };
       },
       apply: async (id: string, op: IncidentOp) => {
-        const startedAt = store.getState().revision;
-        const answer = await bridge.invoke('incident:apply', { id, op });
-        const { changed: _changed, createdId, ...view } = answer;
-        update((s) => applyIncidentAnswer(s, view, startedAt));
+        // The change arrives as an `incident:patched` push before this answer; the answer only
+        // says which version that was, so a missed push is loaded instead of lost.
+        const { createdId, version } = await bridge.invoke('incident:change', { id, op });
+        const state = store.getState();
+        if (state.shownId === id && (state.shownVersion ?? -1) < version) void loadShown();
         return createdId === undefined ? {} : { createdId };
       },
       dismissProblem: async (problemId: string) => {
@@ -143,7 +162,11 @@ export function connectIncidentStore(store: IncidentStore, bridge: Bridge): () =
     store.setState(change(store.getState()), true);
   const stops = [
     bridge.on('incidents:changed', (list) => update((s) => applyIncidentList(s, list))),
-    bridge.on('incident:changed', (view) => update((s) => applyIncidentChanged(s, view))),
+    bridge.on('incident:patched', (patch) => {
+      const { state, gap } = applyIncidentPatch(store.getState(), patch);
+      if (state !== store.getState()) store.setState(state, true);
+      if (gap) void store.actions.reload();
+    }),
     bridge.onConnection((connection) => {
       if (connection.status === 'connected') void store.actions.reload();
     }),

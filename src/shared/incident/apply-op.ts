@@ -38,6 +38,8 @@ import {
   addTimelineEntryArgsSchema,
   editTimelineEntry,
   editTimelineEntryArgsSchema,
+  strikeTimelineEntry,
+  strikeTimelineEntryArgsSchema,
 } from './timeline-ops';
 
 const op = <T extends string, S extends z.ZodType>(type: T, args: S) =>
@@ -63,6 +65,7 @@ export const incidentOpSchema = z.discriminatedUnion('type', [
   op('runbook-step.untick', runbookStepArgsSchema),
   op('timeline.add', addTimelineEntryArgsSchema),
   op('timeline.edit', editTimelineEntryArgsSchema),
+  op('timeline.strike', strikeTimelineEntryArgsSchema),
   op('action-item.add', addActionItemArgsSchema),
   op('action-item.update', updateActionItemArgsSchema),
 ]);
@@ -123,6 +126,8 @@ export function applyIncidentOp(
       return { changed: true, createdId: addTimelineEntry(doc, incidentOp.args, ctx).id };
     case 'timeline.edit':
       return editTimelineEntry(doc, incidentOp.args, ctx);
+    case 'timeline.strike':
+      return strikeTimelineEntry(doc, incidentOp.args, ctx);
     case 'action-item.add':
       return { changed: true, createdId: addActionItem(doc, incidentOp.args, ctx).id };
     case 'action-item.update':

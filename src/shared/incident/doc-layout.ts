@@ -79,6 +79,11 @@ export const ENTRY = {
   editAt: 'edit.at',
   /** `{ value, editedAt, editedBy }`: the latest edit of the kind. */
   editKind: 'edit.kind',
+  /**
+   * Prefix of the strike log: each strike or restore is its own key (`strike:<at>:<by>`) holding
+   * a {@link StoredStrike}, so concurrent strikes and restores are all kept; the latest one wins.
+   */
+  strikePrefix: 'strike:',
 } as const;
 
 /** Keys of an action item's Y.Map; each field is written on its own. */
@@ -115,6 +120,13 @@ export interface StoredEdit {
   value: string;
   editedAt: string;
   editedBy: string;
+}
+
+/** One strike or restore of a timeline entry, as stored. */
+export interface StoredStrike {
+  struck: boolean;
+  at: string;
+  by: string;
 }
 
 /** The root types of an incident document, typed loosely: readers check every value. */

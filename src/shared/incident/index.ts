@@ -15,3 +15,5 @@ export * from './read-incident';
 export * from './schema';
 export * from './team-ops';
 export * from './timeline-ops';
+export * from './timeline-diff';
+export * from './timeline-read-cache';

@@ -3,8 +3,16 @@ import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
 import { checklistItemApplies } from '../domain/incident-defaults';
 import { UNKNOWN_SEVERITY, severitySchema, type Severity } from '../domain/severity';
-import { ACTION_ITEM, ENTRY, META, incidentTypes, type IncidentTypes } from './doc-layout';
+import {
+  ACTION_ITEM,
+  ENTRY,
+  META,
+  incidentTypes,
+  type IncidentTypes,
+  type StoredStrike,
+} from './doc-layout';
 import { IncidentOpError } from './errors';
+import type { TimelineReadCache } from './timeline-read-cache';
 import {
   INCIDENT_SCHEMA_VERSION,
   actorSchema,
@@ -49,6 +57,8 @@ const storedEntrySchema = timelineEntrySchema.omit({
   editedAt: true,
   editedBy: true,
   original: true,
+  struck: true,
+  strikes: true,
 });
 
 /**
@@ -64,9 +74,11 @@ export function isIncidentCreated(doc: Y.Doc): boolean {
  * same updates. Parts that cannot be read (a newer or broken peer wrote them) are left out and
  * listed in `problems`, so one bad value never hides the whole incident.
  * @param doc - the incident's document
+ * @param cache - entries read before and unchanged since (see `createTimelineReadCache`), for a
+ *   long timeline read again after every change
  * @throws IncidentOpError `not-created` when the document holds no incident yet
  */
-export function readIncident(doc: Y.Doc): IncidentSnapshot {
+export function readIncident(doc: Y.Doc, cache?: TimelineReadCache): IncidentSnapshot {
   const types = incidentTypes(doc);
   const { meta } = types;
   const problems: string[] = [];
@@ -123,7 +135,7 @@ export function readIncident(doc: Y.Doc): IncidentSnapshot {
     closure: readClosureFrom(types, severity, problems),
     runbookSteps: readRunbookSteps(types, problems),
     actionItems: readActionItems(types, problems),
-    timeline: readTimeline(types, problems),
+    timeline: readTimeline(types, problems, cache),
     createdAt: createdAt ?? times.declaredAt ?? EPOCH,
     createdBy: createdBy ?? 'unknown',
     problems,
@@ -134,8 +146,14 @@ export function readIncident(doc: Y.Doc): IncidentSnapshot {
   if (lastUpdateAt !== undefined) snapshot.lastUpdateAt = lastUpdateAt;
   if (createdAt === undefined) problems.push('meta.createdAt: missing');
   if (createdBy === undefined) problems.push('meta.createdBy: missing');
-  return incidentSnapshotSchema.parse(snapshot);
+  // Each timeline entry was checked as it was read (and kept from an earlier read while its map
+  // did not change): checking 10,000 entries again on every change is what made a long incident
+  // slow, and would also copy them all.
+  const { timeline, ...rest } = snapshot;
+  return { ...snapshotWithoutTimelineSchema.parse(rest), timeline };
 }
+
+const snapshotWithoutTimelineSchema = incidentSnapshotSchema.omit({ timeline: true });
 
 /**
  * The closure checklist at the incident's current severity: every item, which are required,
@@ -370,54 +388,51 @@ function later(a: Edit | undefined, b: Edit | undefined): Edit | undefined {
   return a.editedBy >= b.editedBy ? a : b;
 }
 
-function readTimeline(types: IncidentTypes, problems: string[]): TimelineEntry[] {
+const storedStrikeSchema = z.object({
+  struck: z.boolean(),
+  at: isoTimeSchema,
+  by: actorSchema,
+});
+
+// Oldest first; the same moment is ordered by who, so every peer agrees on the latest.
+function readStrikes(raw: Y.Map<unknown>): StoredStrike[] {
+  const strikes: StoredStrike[] = [];
+  for (const [key, value] of raw.entries()) {
+    if (!key.startsWith(ENTRY.strikePrefix)) continue;
+    const parsed = storedStrikeSchema.safeParse(value);
+    if (parsed.success) strikes.push(parsed.data);
+  }
+  return strikes.sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.by < b.by ? -1 : a.by > b.by ? 1 : 0),
+  );
+}
+
+function readTimeline(
+  types: IncidentTypes,
+  problems: string[],
+  cache: TimelineReadCache | undefined,
+): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   types.timeline.toArray().forEach((raw: unknown, index) => {
     if (!(raw instanceof Y.Map)) {
       problems.push(`timeline.${index}: unreadable entry, left out`);
       return;
     }
-    const base = storedEntrySchema.safeParse({
-      id: raw.get(ENTRY.id),
-      at: raw.get(ENTRY.at),
-      kind: raw.get(ENTRY.kind),
-      text: raw.get(ENTRY.text),
-      author: raw.get(ENTRY.author),
-      auto: raw.get(ENTRY.auto),
-      createdAt: raw.get(ENTRY.createdAt),
-    });
-    if (!base.success) {
-      problems.push(`timeline.${index}: unreadable entry, left out`);
+    const cached = cache?.get(raw);
+    if (cached !== undefined) {
+      if (cached === null) problems.push(`timeline.${index}: unreadable entry, left out`);
+      else entries.push(cached);
       return;
     }
-    const entry: TimelineEntry = { ...base.data };
-    let latest: Edit | undefined;
-    const text = readEdit(raw.get(ENTRY.editText));
-    if (text && typeof text.value === 'string') {
-      entry.text = text.value;
-      latest = later(latest, text);
-    }
-    const at = readEdit(raw.get(ENTRY.editAt));
-    if (at && isoTimeSchema.safeParse(at.value).success) {
-      entry.at = at.value as string;
-      latest = later(latest, at);
-    }
-    const kind = readEdit(raw.get(ENTRY.editKind));
-    const parsedKind = kind && timelineKindSchema.safeParse(kind.value);
-    if (kind && parsedKind?.success) {
-      entry.kind = parsedKind.data;
-      latest = later(latest, kind);
-    }
-    if (latest !== undefined) {
-      entry.editedAt = latest.editedAt;
-      entry.editedBy = latest.editedBy;
-      entry.original = { at: base.data.at, kind: base.data.kind, text: base.data.text };
-    }
-    entries.push(entry);
+    const read = readEntry(raw);
+    cache?.set(raw, read);
+    if (read === null) problems.push(`timeline.${index}: unreadable entry, left out`);
+    else entries.push(read);
   });
-  // Parse each time once, not once per comparison.
+  // Parse each time once, not once per comparison (nor once per read: entries kept in the cache
+  // keep their parsed times too).
   return entries
-    .map((entry) => ({ entry, at: Date.parse(entry.at), createdAt: Date.parse(entry.createdAt) }))
+    .map((entry) => ({ entry, ...parsedTimes(entry) }))
     .sort(
       (a, b) =>
         a.at - b.at ||
@@ -425,4 +440,58 @@ function readTimeline(types: IncidentTypes, problems: string[]): TimelineEntry[]
         (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
     )
     .map(({ entry }) => entry);
+}
+
+const times = new WeakMap<TimelineEntry, { at: number; createdAt: number }>();
+
+function parsedTimes(entry: TimelineEntry): { at: number; createdAt: number } {
+  let parsed = times.get(entry);
+  if (parsed === undefined) {
+    parsed = { at: Date.parse(entry.at), createdAt: Date.parse(entry.createdAt) };
+    times.set(entry, parsed);
+  }
+  return parsed;
+}
+
+function readEntry(raw: Y.Map<unknown>): TimelineEntry | null {
+  const base = storedEntrySchema.safeParse({
+    id: raw.get(ENTRY.id),
+    at: raw.get(ENTRY.at),
+    kind: raw.get(ENTRY.kind),
+    text: raw.get(ENTRY.text),
+    author: raw.get(ENTRY.author),
+    auto: raw.get(ENTRY.auto),
+    createdAt: raw.get(ENTRY.createdAt),
+  });
+  if (!base.success) return null;
+  const entry: TimelineEntry = { ...base.data };
+  let latest: Edit | undefined;
+  const text = readEdit(raw.get(ENTRY.editText));
+  if (text && typeof text.value === 'string') {
+    entry.text = text.value;
+    latest = later(latest, text);
+  }
+  const at = readEdit(raw.get(ENTRY.editAt));
+  if (at && isoTimeSchema.safeParse(at.value).success) {
+    entry.at = at.value as string;
+    latest = later(latest, at);
+  }
+  const kind = readEdit(raw.get(ENTRY.editKind));
+  const parsedKind = kind && timelineKindSchema.safeParse(kind.value);
+  if (kind && parsedKind?.success) {
+    entry.kind = parsedKind.data;
+    latest = later(latest, kind);
+  }
+  if (latest !== undefined) {
+    entry.editedAt = latest.editedAt;
+    entry.editedBy = latest.editedBy;
+    entry.original = { at: base.data.at, kind: base.data.kind, text: base.data.text };
+  }
+  const strikes = readStrikes(raw);
+  if (strikes.length > 0) {
+    entry.strikes = strikes;
+    const last = strikes[strikes.length - 1] as StoredStrike;
+    if (last.struck) entry.struck = { at: last.at, by: last.by };
+  }
+  return entry;
 }

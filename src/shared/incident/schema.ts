@@ -108,6 +108,12 @@ export const timelineEntrySchema = z.object({
   editedBy: actorSchema.optional(),
   /** What it said before any edit, present once it has been edited. */
   original: z.object({ at: isoTimeSchema, kind: timelineKindSchema, text: z.string() }).optional(),
+  /** Present while the entry is struck out: who struck it and when. */
+  struck: z.object({ at: isoTimeSchema, by: actorSchema }).optional(),
+  /** Every strike and restore, oldest first; present once the entry was ever struck. */
+  strikes: z
+    .array(z.object({ struck: z.boolean(), at: isoTimeSchema, by: actorSchema }))
+    .optional(),
 });
 
 /** One timeline entry. */

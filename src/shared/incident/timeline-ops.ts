@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
-import { ENTRY, type StoredEdit } from './doc-layout';
+import { ENTRY, type StoredEdit, type StoredStrike } from './doc-layout';
 import { IncidentOpError } from './errors';
 import {
   appendEntry,
@@ -84,6 +84,28 @@ function findEntry(timeline: Y.Array<unknown>, id: string): Y.Map<unknown> | und
   return undefined;
 }
 
+function requireEntry(timeline: Y.Array<unknown>, id: string): Y.Map<unknown> {
+  const entry = findEntry(timeline, id);
+  if (entry === undefined) {
+    throw new IncidentOpError('not-found', `This incident has no timeline entry "${id}".`);
+  }
+  return entry;
+}
+
+function requireHandWritten(entry: Y.Map<unknown>): void {
+  const baseKind = entry.get(ENTRY.kind);
+  if (
+    entry.get(ENTRY.auto) !== false ||
+    typeof baseKind !== 'string' ||
+    !manualKinds.has(baseKind)
+  ) {
+    throw new IncidentOpError(
+      'read-only',
+      'This entry was written by the app and records what happened; correct the thing itself, or add a note.',
+    );
+  }
+}
+
 function current(entry: Y.Map<unknown>, editKey: string, baseKey: string): unknown {
   const edit = entry.get(editKey);
   if (edit !== null && typeof edit === 'object' && 'value' in edit) {
@@ -111,21 +133,8 @@ export function editTimelineEntry(
   const c = resolveContext(ctx);
   const a = parseArgs(editTimelineEntryArgsSchema, args, 'editTimelineEntry');
   const types = requireIncident(doc);
-  const entry = findEntry(types.timeline, a.id);
-  if (entry === undefined) {
-    throw new IncidentOpError('not-found', `This incident has no timeline entry "${a.id}".`);
-  }
-  const baseKind = entry.get(ENTRY.kind);
-  if (
-    entry.get(ENTRY.auto) !== false ||
-    typeof baseKind !== 'string' ||
-    !manualKinds.has(baseKind)
-  ) {
-    throw new IncidentOpError(
-      'read-only',
-      'This entry was written by the app and records what happened; correct the thing itself, or add a note.',
-    );
-  }
+  const entry = requireEntry(types.timeline, a.id);
+  requireHandWritten(entry);
   const currentAt = current(entry, ENTRY.editAt, ENTRY.at);
   const near = isoTimeSchema.safeParse(currentAt).success ? (currentAt as string) : undefined;
   const at = a.time === undefined ? undefined : typedTime(a.time, c, near);
@@ -148,6 +157,65 @@ export function editTimelineEntry(
       const edit: StoredEdit = { value, editedAt: c.nowIso, editedBy: c.actor };
       entry.set(key, edit);
     }
+    return { changed: true };
+  });
+}
+
+/** Arguments of {@link strikeTimelineEntry}: the entry, and whether to strike it or restore it. */
+export const strikeTimelineEntryArgsSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    /** True strikes the entry out; false restores it. */
+    struck: z.boolean(),
+  })
+  .strict();
+
+/** Arguments of {@link strikeTimelineEntry}. */
+export type StrikeTimelineEntryArgs = z.input<typeof strikeTimelineEntryArgsSchema>;
+
+function isStruck(entry: Y.Map<unknown>): boolean {
+  let latest: StoredStrike | undefined;
+  for (const [key, value] of entry.entries()) {
+    if (!key.startsWith(ENTRY.strikePrefix) || value === null || typeof value !== 'object') {
+      continue;
+    }
+    const strike = value as StoredStrike;
+    if (
+      latest === undefined ||
+      Date.parse(strike.at) > Date.parse(latest.at) ||
+      (Date.parse(strike.at) === Date.parse(latest.at) && strike.by > latest.by)
+    ) {
+      latest = strike;
+    }
+  }
+  return latest?.struck === true;
+}
+
+/**
+ * Strike a hand-written entry out (it was wrong, or said twice), or restore a struck one. Nothing
+ * is deleted: the entry stays on the timeline, shown struck out, its text and edits kept, and
+ * every strike and restore is kept with who did it and when (`strikes` when read), so a
+ * post-mortem can tell what was withdrawn. Each strike or restore is its own record, so two people
+ * striking and restoring at once both keep theirs; the latest decides. Striking a struck entry (or
+ * restoring one that is not) changes nothing. App-written entries are `read-only`, as for edits.
+ * @param doc - the incident's document
+ * @param args - the entry's id and `struck`: true to strike, false to restore
+ * @param ctx - who does it and when
+ */
+export function strikeTimelineEntry(
+  doc: Y.Doc,
+  args: StrikeTimelineEntryArgs,
+  ctx: OpContext,
+): Changed {
+  const c = resolveContext(ctx);
+  const a = parseArgs(strikeTimelineEntryArgsSchema, args, 'strikeTimelineEntry');
+  const types = requireIncident(doc);
+  const entry = requireEntry(types.timeline, a.id);
+  requireHandWritten(entry);
+  if (isStruck(entry) === a.struck) return { changed: false };
+  return transact(doc, c, () => {
+    const strike: StoredStrike = { struck: a.struck, at: c.nowIso, by: c.actor };
+    entry.set(`${ENTRY.strikePrefix}${c.nowIso}:${c.actor}`, strike);
     return { changed: true };
   });
 }

@@ -31,6 +31,12 @@ import {
   incidentListSchema,
   incidentViewSchema,
 } from './incident-schemas';
+import {
+  changeIncidentRequestSchema,
+  changeIncidentResponseSchema,
+  incidentPatchSchema,
+  versionedIncidentViewSchema,
+} from './incident-patch-schemas';
 
 /** A problem with the settings file that the app worked around, shown until fixed. */
 export const settingsProblemSchema = z.object({
@@ -423,6 +429,22 @@ export const invokeContract = {
     request: z.object({ url: z.string().max(4096) }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
+
+  // The scribe at speed (issue 12): the incident by versioned patches rather than whole.
+  /** One incident, whole, with the version its `incident:patched` pushes go on from. */
+  'incident:load': {
+    request: z.object({ id: incidentIdSchema }).strict(),
+    response: versionedIncidentViewSchema,
+  },
+  /**
+   * Change an incident as `incident:apply` does, but answer only whether it changed, the id of
+   * anything created and the incident's version: the change itself reaches every window as an
+   * `incident:patched` push, sent before this answer.
+   */
+  'incident:change': {
+    request: changeIncidentRequestSchema,
+    response: changeIncidentResponseSchema,
+  },
 } as const;
 
 /** Events pushed from main to the renderer. */
@@ -450,6 +472,13 @@ export const eventContract = {
   'outbound:recorded': outboundRecordEntrySchema,
   /** Team sync changed: its state, or the team's incident list. */
   'sync:changed': syncViewSchema,
+
+  // The scribe at speed (issue 12).
+  /**
+   * One incident changed durably: all of it but the timeline, and of the timeline only what was
+   * added or changed. A renderer whose version is not the patch's `base` loads it again.
+   */
+  'incident:patched': incidentPatchSchema,
 } as const;
 
 /** Name of an invoke call. */

@@ -15,6 +15,8 @@ import {
   createIncidentStore,
 } from '../../../src/renderer/stores/incident-store';
 import type { IncidentList } from '../../../src/shared/ipc/incident-schemas';
+import type { TimelineEntry } from '../../../src/shared/incident/schema';
+import type { IncidentPatch } from '../../../src/shared/ipc/incident-patch-schemas';
 import { fakeBridge } from './fake-bridge';
 import { flush, incidentSummary, incidentView } from './incident-fixtures';
 
@@ -22,6 +24,26 @@ const list = (...ids: string[]): IncidentList => ({
   incidents: ids.map((id) => incidentSummary(id)),
   problems: [],
 });
+
+const note = (id: string, text: string): TimelineEntry => ({
+  id,
+  at: '2025-03-04T14:40:00.000Z',
+  kind: 'note',
+  text,
+  author: 'sam',
+  auto: false,
+  createdAt: '2025-03-04T14:40:00.000Z',
+});
+
+const patchOf = (
+  version: number,
+  base: number,
+  title: string,
+  upserted: TimelineEntry[],
+): IncidentPatch => {
+  const { timeline: _timeline, ...incident } = incidentView({ title }).incident;
+  return { id: 'inc-1', version, base, incident, timeline: { upserted, removed: [] } };
+};
 
 describe('incident state', () => {
   it('an incidents:list answer older than an incidents:changed event is dropped', () => {
@@ -125,31 +147,52 @@ describe('incident store', () => {
     expect(store.getState().listError).toBeUndefined();
   });
 
-  it('shows an incident, then follows incident:changed for it', async () => {
-    const fake = fakeBridge({ 'incident:get': () => incidentView() });
+  it('shows an incident, then merges incident:patched for it, loading again on a gap', async () => {
+    let loads = 0;
+    const fake = fakeBridge({
+      'incident:load': () => {
+        loads += 1;
+        return { ...incidentView(), version: loads === 1 ? 3 : 9 };
+      },
+      'incidents:list': () => list('inc-1'),
+    });
     const store = createIncidentStore(fake.bridge);
     connectIncidentStore(store, fake.bridge);
     await store.actions.show('inc-1');
-    expect(store.getState().shown?.incident.title).toBe('Checkout errors');
-    fake.emit('incident:changed', incidentView({ title: 'Checkout errors (EU)' }));
+    const before = store.getState().shown?.incident.timeline ?? [];
+    fake.emit(
+      'incident:patched',
+      patchOf(4, 3, 'Checkout errors (EU)', [note('e-1', 'paged the DBA')]),
+    );
+    const after = store.getState().shown?.incident;
+    expect(after?.title).toBe('Checkout errors (EU)');
+    expect(after?.timeline.map((e) => e.text).at(-1)).toBe('paged the DBA');
+    // Entries that did not change are the same objects: their rows do not render again.
+    expect(after?.timeline[0]).toBe(before[0]);
+    // A push it already has changes nothing; one after a missed push loads the incident again.
+    fake.emit('incident:patched', patchOf(4, 3, 'Old', []));
     expect(store.getState().shown?.incident.title).toBe('Checkout errors (EU)');
+    fake.emit('incident:patched', patchOf(6, 5, 'Missed one', []));
+    await flush();
+    expect(loads).toBe(2);
+    expect(store.getState().shownVersion).toBe(9);
   });
 
   it('says why an incident could not be opened', async () => {
     const fake = fakeBridge({});
     const store = createIncidentStore(fake.bridge);
     await store.actions.show('inc-9');
-    expect(store.getState().shownError).toBe('no incident:get');
+    expect(store.getState().shownError).toBe('no incident:load');
   });
 
-  it('apply sends the op for that incident, shows the answer and returns the created id', async () => {
+  it('apply sends the op for that incident, returns the created id, and loads a missed push', async () => {
+    let loads = 0;
     const fake = fakeBridge({
-      'incident:get': () => incidentView(),
-      'incident:apply': () => ({
-        ...incidentView({ title: 'After' }),
-        changed: true,
-        createdId: 'entry-7',
-      }),
+      'incident:load': () => {
+        loads += 1;
+        return { ...incidentView(), version: loads === 1 ? 1 : 2 };
+      },
+      'incident:change': () => ({ changed: true, createdId: 'entry-7', version: 2 }),
     });
     const store = createIncidentStore(fake.bridge);
     await store.actions.show('inc-1');
@@ -158,21 +201,24 @@ describe('incident store', () => {
       args: { text: 'restarted the pool', time: '14:23' },
     });
     expect(result).toEqual({ createdId: 'entry-7' });
-    expect(fake.calls.at(-1)).toEqual({
-      channel: 'incident:apply',
+    expect(fake.calls.find((c) => c.channel === 'incident:change')).toEqual({
+      channel: 'incident:change',
       request: {
         id: 'inc-1',
         op: { type: 'timeline.add', args: { text: 'restarted the pool', time: '14:23' } },
       },
     });
-    expect(store.getState().shown?.incident.title).toBe('After');
+    // The push of version 2 never came: the incident is loaded again.
+    await flush();
+    expect(loads).toBe(2);
+    expect(store.getState().shownVersion).toBe(2);
   });
 
   it('a refused op rejects with the reason and leaves the incident as it was', async () => {
     const fake = fakeBridge({
-      'incident:get': () => incidentView(),
-      'incident:apply': () => {
-        throw new BridgeError('incident:apply', {
+      'incident:load': () => ({ ...incidentView(), version: 1 }),
+      'incident:change': () => {
+        throw new BridgeError('incident:change', {
           code: 'bad-request',
           message: '"25:00" is not a time of day (00:00 to 23:59:59)',
         });

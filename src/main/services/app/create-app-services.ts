@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
 import { incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
+import { createIncidentPatches } from '../incidents/incident-patches';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
 import type { Notifier } from '../notify/notifier';
 import { createSourceHealthNotifier } from '../notify/source-health-notification-policy';
@@ -26,6 +27,7 @@ import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
+import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
@@ -168,13 +170,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
 
   // Incidents: opened (every journal replayed) when the services start; calls wait for it.
+  const patches = createIncidentPatches();
   const incidents = createLazyIncidentStore({
     home: options.home,
     clock,
     log,
     // Called by the store once a change is on disk, never before: what is pushed is durable.
     onChange: (view) => {
-      if (view) emit('incident:changed', view);
+      // Only what changed goes: a long incident's whole timeline on every line was the slow part.
+      if (view) emit('incident:patched', patches.next(view));
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
       void escalation.incidentsChanged();
@@ -219,6 +223,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...incidentHandlers({ incidents, alerts, settings, clock }),
     ...outboundHandlers({ secrets: secretStore, outbound, settings }),
     ...syncHandlers({ sync, openIncidents: () => incidents.open() }),
+    ...incidentPatchHandlers({ incidents, patches, settings, clock }),
   };
 
   let unsubscribe: (() => void) | undefined;

@@ -1,5 +1,9 @@
 import * as Y from 'yjs';
 import { readIncident } from '../../../shared/incident/read-incident';
+import {
+  createTimelineReadCache,
+  type TimelineReadCache,
+} from '../../../shared/incident/timeline-read-cache';
 import type { IncidentView } from '../../../shared/ipc/incident-schemas';
 import type { AppLog } from '../app/app-log';
 import type { Journal } from '../journal/journal';
@@ -83,6 +87,7 @@ export class PersistedIncident {
   #viewChange = 0;
   #compaction: Promise<void> | undefined;
   #failure: IncidentWriteError | undefined;
+  #readCache: TimelineReadCache;
 
   /** @param options - the document, its journal, and what opening found */
   constructor(options: PersistedIncidentOptions) {
@@ -94,6 +99,8 @@ export class PersistedIncident {
     this.#records = options.records;
     this.#compactAfter = options.compactAfterRecords ?? COMPACT_AFTER_RECORDS;
     this.#compactAt = this.#compactAfter;
+    // A long timeline is read again after every change: only changed entries are checked again.
+    this.#readCache = createTimelineReadCache(this.doc);
     this.#view = this.#read();
     this.doc.on('update', (update: Uint8Array) => {
       const written = this.#journal.append(update);
@@ -160,12 +167,13 @@ export class PersistedIncident {
     try {
       await this.#journal.close();
     } finally {
+      this.#readCache.dispose();
       this.doc.destroy();
     }
   }
 
   #read(): IncidentView {
-    const view: IncidentView = { incident: readIncident(this.doc) };
+    const view: IncidentView = { incident: readIncident(this.doc, this.#readCache) };
     if (this.warning !== undefined) view.warning = this.warning;
     return view;
   }

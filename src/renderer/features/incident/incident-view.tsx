@@ -40,13 +40,13 @@ export function IncidentView() {
     [incidentStore, id],
   );
 
-  // `n` or `/` puts the keyboard in the composer; Esc there gives it back. `r` takes it to the
-  // roles strip, which is otherwise a Shift+Tab past every timeline entry's edit button away.
+  // `n` puts the keyboard in the composer (`/` is the timeline's search); Esc gives it back. `r`
+  // takes it to the roles strip, which is otherwise a Shift+Tab past every timeline entry away.
   useEffect(() => {
     if (view !== 'incident') return;
     const onKey = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key !== 'n' && event.key !== '/' && event.key !== 'r') return;
+      if (event.key !== 'n' && event.key !== 'r') return;
       const target = event.target as HTMLElement | null;
       if (uiStore.getState().shortcutsOpen || target?.closest('dialog')) return;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;

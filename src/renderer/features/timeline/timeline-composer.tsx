@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useApp, useUi } from '../../app/app-context';
+import type { IncidentOp } from '../../../shared/incident/apply-op';
 import type { ManualTimelineKind } from '../../../shared/incident/schema';
 import { errorMessage } from '../../bridge/bridge-error';
 import { readComposerLine } from './composer-line';
@@ -29,8 +30,10 @@ export function TimelineComposer({
   apply: ApplyIncidentOp;
   now: number;
   zone: string;
-  /** The input, for the `n` and `/` shortcuts. */
+  /** The input, for the `n` shortcut. */
   inputRef?: Ref<HTMLInputElement>;
+  /** Up in the empty input: open the last entry written for editing; false when there is none. */
+  onEditLast?: () => boolean;
 }) {
   const [line, setLine] = useState('');
   const [kind, setKind] = useState<ManualTimelineKind>('note');
@@ -56,13 +59,27 @@ export function TimelineComposer({
       const parsed = readComposerLine(queued.line, { nowMs: Date.now(), timeZone: props.zone });
       // The time the preview showed at Enter, not a new reading of `14:23` later on.
       const time = queued.at ?? parsed.time;
-      const args =
-        time === undefined
-          ? { text: parsed.text, kind: queued.kind }
-          : { text: parsed.text, kind: queued.kind, time };
+      const kind = parsed.kind ?? queued.kind;
+      // `a: … @owner` is an action item: it goes on the timeline by itself, with its owner.
+      const op: IncidentOp =
+        kind === 'action' && parsed.kind === 'action'
+          ? {
+              type: 'action-item.add',
+              args:
+                parsed.owner === undefined
+                  ? { text: parsed.text }
+                  : { text: parsed.text, owner: parsed.owner },
+            }
+          : {
+              type: 'timeline.add',
+              args:
+                time === undefined
+                  ? { text: parsed.text, kind }
+                  : { text: parsed.text, kind, time },
+            };
       writing.current = writing.current.then(async () => {
         try {
-          await apply({ type: 'timeline.add', args });
+          await apply(op);
           setQueue((q) => dropLine(q, queued.key));
         } catch (failure) {
           setQueue((q) => markLine(q, queued.key, errorMessage(failure)));
@@ -74,7 +91,7 @@ export function TimelineComposer({
 
   const submit = (): void => {
     if (!read.ready) return;
-    const queued: QueuedLine = { key: nextKey.current++, line, kind };
+    const queued: QueuedLine = { key: nextKey.current++, line, kind: read.kind ?? kind };
     if (read.preview?.ok) queued.at = read.preview.at;
     setQueue((q) => enqueueLine(q, queued));
     setLine('');
@@ -125,7 +142,7 @@ export function TimelineComposer({
           className="field__input composer__input"
           aria-label="Timeline entry"
           aria-describedby="composer-help"
-          placeholder="14:23 what happened — Enter adds it (n to come back here)"
+          placeholder="14:23 d: what happened — Enter adds it, Up edits the last"
           value={line}
           maxLength={10_000}
           autoComplete="off"
@@ -140,6 +157,8 @@ export function TimelineComposer({
             } else if (event.key === 'Escape') {
               event.preventDefault();
               event.currentTarget.blur();
+            } else if (event.key === 'ArrowUp' && line === '' && props.onEditLast?.()) {
+              event.preventDefault();
             }
           }}
         />
@@ -148,10 +167,25 @@ export function TimelineComposer({
         </button>
       </div>
       <p id="composer-help" className="composer__preview" aria-live="polite">
-        {read.preview === undefined ? (
+        {read.kind === undefined || read.text === '' ? null : (
+          <span className="composer__as">
+            <span className={`kind kind--${read.kind}`}>
+              {read.kind === 'action' ? 'action item' : KIND_WORDS[read.kind]}
+            </span>
+            {read.owner === undefined ? null : (
+              <span>
+                {' '}
+                for <strong>{read.owner}</strong>
+              </span>
+            )}{' '}
+          </span>
+        )}
+        {read.problem !== undefined ? (
+          <span className="composer__bad-time">{read.problem}</span>
+        ) : read.preview === undefined ? (
           <span className="muted">
             {line.trim() === ''
-              ? 'Start with a time (14:23, or 2026-12-03 14:23 for another day) to date it; otherwise it is now.'
+              ? 'Start with a time (14:23) to date it, and d: a: h: m: for decision, action item (@owner), hypothesis, mitigation; Up edits the last entry.'
               : 'At: now'}
           </span>
         ) : read.preview.ok ? (

@@ -19,6 +19,17 @@ import { inlineFormHandlers } from '../incident/inline-form';
 /** What one row shows; `now` only decides whether its times say the day, so a minute will do. */
 interface TimelineEntryRowProps {
   entry: TimelineEntry;
+  /** Where the row stands in the list shown, and how many there are, for screen readers. */
+  index: number;
+  setSize: number;
+  /** Its offset in the virtualised list, in pixels. */
+  start: number;
+  /** Measures the row once rendered, so rows of any height stack without gaps. */
+  measure: (element: HTMLLIElement | null) => void;
+  /** True while its editor is open. */
+  editing: boolean;
+  /** Open (`id`) or close (undefined) an entry's editor. */
+  onEdit: (id: string | undefined) => void;
   apply: ApplyIncidentOp;
   zone: string;
   now: number;
@@ -26,40 +37,57 @@ interface TimelineEntryRowProps {
 }
 
 /**
- * One timeline entry: time, kind, text (always plain text), author and any edit. Entries a
- * person wrote can be edited in place; those the app wrote record what happened and cannot.
- * Rows re-render only when what they show changes: every push brings new entry objects, and a
- * long incident's thousand rows should not all render again for each new line or clock tick.
+ * One timeline entry: time, kind, text (always plain text), author and any edit or strike.
+ * Entries a person wrote can be edited in place, struck out and restored; those the app wrote
+ * record what happened and cannot. Rows re-render only when what they show changes: the store
+ * keeps unchanged entries as the same objects, so one new line renders one row.
  */
 export const TimelineEntryRow = memo(EntryRow, (before, after) => {
-  const a = before.entry;
-  const b = after.entry;
   return (
+    before.entry === after.entry &&
+    before.index === after.index &&
+    before.setSize === after.setSize &&
+    before.start === after.start &&
+    before.editing === after.editing &&
+    before.onEdit === after.onEdit &&
+    before.measure === after.measure &&
     before.apply === after.apply &&
     before.zone === after.zone &&
     before.now === after.now &&
-    before.readOnly === after.readOnly &&
-    a.id === b.id &&
-    a.at === b.at &&
-    a.kind === b.kind &&
-    a.text === b.text &&
-    a.author === b.author &&
-    a.auto === b.auto &&
-    a.editedAt === b.editedAt &&
-    a.editedBy === b.editedBy
+    before.readOnly === after.readOnly
   );
 });
 
-function EntryRow(props: TimelineEntryRowProps) {
-  const { entry, zone, now } = props;
-  const [editing, setEditing] = useState(false);
+function EntryRow({
+  entry,
+  index,
+  setSize,
+  start,
+  measure,
+  editing,
+  onEdit,
+  apply,
+  zone,
+  now,
+  readOnly,
+}: TimelineEntryRowProps) {
+  const strike = useOp(apply);
   // An entry from another day says so: a bare "17:13" above today's entries reads as a sorting
   // bug, and a post-mortem written from it is a day off.
   const day = formatZonedOtherDay(entry.at, zone, now);
   const editable =
-    !props.readOnly && !entry.auto && manualTimelineKindSchema.safeParse(entry.kind).success;
+    !readOnly && !entry.auto && manualTimelineKindSchema.safeParse(entry.kind).success;
+  const lastStrike = entry.strikes?.at(-1);
+  const short = entry.text.slice(0, 40);
   return (
-    <li className={`entry entry--${entry.kind}${entry.auto ? ' entry--auto' : ''}`}>
+    <li
+      ref={measure}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      className={`entry entry--${entry.kind}${entry.auto ? ' entry--auto' : ''}${entry.struck ? ' entry--struck' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+    >
       <time
         className="entry__time tabular"
         dateTime={entry.at}
@@ -71,15 +99,13 @@ function EntryRow(props: TimelineEntryRowProps) {
       <span className={`kind kind--${entry.kind}`}>{KIND_WORDS[entry.kind]}</span>
       <div className="entry__body">
         {editing ? (
-          <EntryEditor
-            entry={entry}
-            apply={props.apply}
-            zone={zone}
-            onDone={() => setEditing(false)}
-          />
+          <EntryEditor entry={entry} apply={apply} zone={zone} onDone={() => onEdit(undefined)} />
         ) : (
           <>
-            <p className="entry__text">{entry.text}</p>
+            <p className="entry__text">
+              {entry.struck ? <span className="visually-hidden">Struck out: </span> : null}
+              {entry.text}
+            </p>
             <p className="entry__meta">
               <span>{entry.author}</span>
               {entry.editedAt !== undefined ? (
@@ -89,17 +115,51 @@ function EntryRow(props: TimelineEntryRowProps) {
                   {formatZonedShort(entry.editedAt, zone, now)}
                 </span>
               ) : null}
-              {editable ? (
-                <button
-                  type="button"
-                  className="btn btn--link entry__edit"
-                  aria-label={`Edit the entry “${entry.text.slice(0, 40)}”`}
-                  onClick={() => setEditing(true)}
+              {lastStrike === undefined ? null : (
+                // Every strike and restore, oldest first, for whoever wants the whole story.
+                <span
+                  title={(entry.strikes ?? [])
+                    .map(
+                      (s) =>
+                        `${s.struck ? 'Struck out' : 'Restored'} by ${s.by}, ${formatZonedFull(s.at, zone)}`,
+                    )
+                    .join('\n')}
                 >
-                  edit
-                </button>
+                  {' '}
+                  · {lastStrike.struck ? 'struck out' : 'restored'} by {lastStrike.by} at{' '}
+                  {formatZonedShort(lastStrike.at, zone, now)}
+                </span>
+              )}
+              {editable ? (
+                <>
+                  {entry.struck ? null : (
+                    <button
+                      type="button"
+                      className="btn btn--link entry__edit"
+                      aria-label={`Edit the entry “${short}”`}
+                      onClick={() => onEdit(entry.id)}
+                    >
+                      edit
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="btn btn--link entry__edit"
+                    aria-label={`${entry.struck ? 'Restore' : 'Strike out'} the entry “${short}”`}
+                    disabled={strike.busy}
+                    onClick={() => {
+                      void strike.run({
+                        type: 'timeline.strike',
+                        args: { id: entry.id, struck: !entry.struck },
+                      });
+                    }}
+                  >
+                    {entry.struck ? 'restore' : 'strike out'}
+                  </button>
+                </>
               ) : null}
             </p>
+            <OpError error={strike.error} />
           </>
         )}
       </div>

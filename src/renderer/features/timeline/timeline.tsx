@@ -1,15 +1,37 @@
-import { useMemo, useState, type Ref } from 'react';
-import { compareTimelineEntries } from '../../../shared/incident/read-incident';
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { TimelineEntry } from '../../../shared/incident/schema';
 import type { ApplyIncidentOp } from '../incident/panel-props';
 import { TimelineComposer } from './timeline-composer';
-import { TimelineEntryRow } from './timeline-entry';
-import { filterTimeline, TIMELINE_FILTERS, type TimelineFilter } from './timeline-filter';
+import {
+  EVERY_ENTRY,
+  queriesNothing,
+  queryTimeline,
+  timelineAuthors,
+  type TimelineQuery,
+} from './timeline-filter';
+import { TimelineList } from './timeline-list';
+import { TimelineTools } from './timeline-tools';
 
 /**
- * The timeline, in event-time order, and the scribe's composer under it. The entries scroll in
- * their own box that follows the newest one, so the line just written is always right above the
- * composer (unless the reader scrolled up to read, then it stays where they are).
+ * The entry Up in an empty composer edits: the hand-written entry written last (not the one
+ * dated last: a line dated 14:05 typed a minute ago is still the one just written), not struck.
+ */
+function lastWritten(entries: readonly TimelineEntry[]): TimelineEntry | undefined {
+  let last: TimelineEntry | undefined;
+  for (const entry of entries) {
+    if (entry.auto || entry.struck) continue;
+    if (last === undefined || Date.parse(entry.createdAt) >= Date.parse(last.createdAt)) {
+      last = entry;
+    }
+  }
+  return last;
+}
+
+/**
+ * The timeline, in event-time order, and the scribe's composer under it: search and filters
+ * above, the entries in a virtualised box that follows the newest one, the composer below.
+ * Entries come sorted from the store (which merges each change in place), so nothing here sorts
+ * or copies a long timeline again for a keystroke.
  */
 export function Timeline(props: {
   entries: readonly TimelineEntry[];
@@ -19,69 +41,73 @@ export function Timeline(props: {
   readOnly: boolean;
   composerRef?: Ref<HTMLInputElement>;
 }) {
-  // The snapshot comes sorted; sorting again costs little and keeps the order right whatever
-  // sent it.
-  const sorted = useMemo(() => [...props.entries].sort(compareTimelineEntries), [props.entries]);
-  const [filter, setFilter] = useState<TimelineFilter>('all');
-  const entries = useMemo(() => filterTimeline(sorted, filter), [sorted, filter]);
+  const [query, setQuery] = useState<TimelineQuery>(EVERY_ENTRY);
+  const entries = useMemo(() => queryTimeline(props.entries, query), [props.entries, query]);
+  const authors = useMemo(() => timelineAuthors(props.entries), [props.entries]);
+  const [editingId, setEditingId] = useState<string | undefined>();
+  const editFromComposer = useRef(false);
+  const composer = useRef<HTMLInputElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useImperativeHandle(props.composerRef, () => composer.current as HTMLInputElement, []);
   // Rows only need to know the day changed (for "24 Nov 14:23"); a minute keeps them still.
   const minute = Math.floor(props.now / 60_000) * 60_000;
+
+  const onEdit = useCallback((id: string | undefined) => {
+    // Back to the composer when the edit started there (Up), so the scribe types on.
+    if (id === undefined && editFromComposer.current) composer.current?.focus();
+    editFromComposer.current = false;
+    setEditingId(id);
+  }, []);
+
+  const editLast = useCallback((): boolean => {
+    const last = lastWritten(props.entries);
+    if (last === undefined) return false;
+    // An entry hidden by the search or a filter is shown again to be edited.
+    if (!entries.some((entry) => entry.id === last.id)) setQuery(EVERY_ENTRY);
+    editFromComposer.current = true;
+    setEditingId(last.id);
+    return true;
+  }, [props.entries, entries]);
+
+  const narrowed = !queriesNothing(query);
   return (
     <section className="incident-section timeline" aria-labelledby="timeline-title">
       <div className="incident-section__head">
         <h2 id="timeline-title" className="incident-section__title">
           Timeline
         </h2>
-        <span className="muted incident-section__hint">
+        <span className="muted incident-section__hint" aria-live="polite">
           times in {props.zone}
-          {filter === 'all' ? null : ` · ${entries.length} of ${sorted.length} shown`}
+          {narrowed ? ` · ${entries.length} of ${props.entries.length} shown` : null}
         </span>
-        {sorted.length === 0 ? null : (
-          <div className="segmented timeline__filter" role="group" aria-label="Show">
-            {TIMELINE_FILTERS.map(({ id, label }) => (
-              <button
-                key={id}
-                type="button"
-                className="segmented__item"
-                aria-pressed={filter === id}
-                onClick={() => setFilter(id)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-        )}
       </div>
+      {props.entries.length === 0 ? null : (
+        <TimelineTools query={query} onQuery={setQuery} authors={authors} searchRef={search} />
+      )}
       {entries.length === 0 ? (
         <p className="muted">
-          {sorted.length === 0 ? 'Nothing recorded yet.' : 'No entries of this kind yet.'}
+          {props.entries.length === 0 ? 'Nothing recorded yet.' : 'No entries match.'}
         </p>
       ) : (
-        // Reversed flex column: the box opens scrolled to its end and stays there as entries
-        // arrive, unless the reader scrolled up (see .entries-scroll).
-        <div className="entries-scroll">
-          <ol className="entries" aria-label="Timeline entries">
-            {entries.map((entry) => (
-              <TimelineEntryRow
-                key={entry.id}
-                entry={entry}
-                apply={props.apply}
-                zone={props.zone}
-                now={minute}
-                readOnly={props.readOnly}
-              />
-            ))}
-          </ol>
-        </div>
+        <TimelineList
+          entries={entries}
+          editingId={editingId}
+          onEdit={onEdit}
+          apply={props.apply}
+          zone={props.zone}
+          now={minute}
+          readOnly={props.readOnly}
+        />
       )}
       {props.readOnly ? (
         <p className="muted timeline__closed">The incident is closed; its timeline is read-only.</p>
       ) : (
         <TimelineComposer
-          inputRef={props.composerRef}
+          inputRef={composer}
           apply={props.apply}
           now={props.now}
           zone={props.zone}
+          onEditLast={editLast}
         />
       )}
     </section>

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filterTimeline } from '../../../../src/renderer/features/timeline/timeline-filter';
+import {
+  EVERY_ENTRY,
+  filterTimeline,
+  queryTimeline,
+  timelineAuthors,
+} from '../../../../src/renderer/features/timeline/timeline-filter';
 import type { TimelineEntry } from '../../../../src/shared/incident/schema';
 
 const entry = (id: string, kind: TimelineEntry['kind'], auto: boolean): TimelineEntry => ({
@@ -49,5 +54,35 @@ describe('timeline filter', () => {
       'sev1',
       'posted',
     ]);
+  });
+});
+
+describe('timeline query', () => {
+  const people: TimelineEntry[] = [
+    { ...entry('a', 'decision', false), text: 'Roll back deploy 4711', author: 'Sam' },
+    { ...entry('b', 'note', false), text: 'DBA joined the bridge', author: 'Kim' },
+    { ...entry('c', 'decision', false), text: 'Keep the pool at 40', author: 'Kim' },
+    { ...entry('d', 'alert', true), text: 'Alert fired: PoolExhausted', author: 'app' },
+  ];
+
+  it('keeps the timeline itself when nothing is asked', () => {
+    expect(queryTimeline(people, EVERY_ENTRY)).toBe(people);
+  });
+
+  it('narrows by kind, author and words, all together, ignoring case', () => {
+    expect(ids([...queryTimeline(people, { filter: 'all', kind: 'decision', text: '' })])).toEqual([
+      'a',
+      'c',
+    ]);
+    expect(
+      ids([...queryTimeline(people, { filter: 'all', kind: 'decision', author: 'Kim', text: '' })]),
+    ).toEqual(['c']);
+    expect(ids([...queryTimeline(people, { filter: 'all', text: 'POOL' })])).toEqual(['c', 'd']);
+    expect(ids([...queryTimeline(people, { filter: 'people', text: 'pool' })])).toEqual(['c']);
+    expect(ids([...queryTimeline(people, { filter: 'all', text: 'kim bridge' })])).toEqual(['b']);
+  });
+
+  it('lists the authors once each, alphabetically', () => {
+    expect(timelineAuthors(people)).toEqual(['app', 'Kim', 'Sam']);
   });
 });

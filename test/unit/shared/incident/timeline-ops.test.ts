@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { postStatusUpdate } from '../../../../src/shared/incident/lifecycle-ops';
 import { readIncident } from '../../../../src/shared/incident/read-incident';
 import { tickCheck } from '../../../../src/shared/incident/team-ops';
-import { addTimelineEntry, editTimelineEntry } from '../../../../src/shared/incident/timeline-ops';
+import {
+  addTimelineEntry,
+  editTimelineEntry,
+  strikeTimelineEntry,
+} from '../../../../src/shared/incident/timeline-ops';
 import { at, newIncident, refusal, updatesDuring } from './incident-fixtures';
 
 describe('addTimelineEntry', () => {
@@ -189,5 +193,61 @@ describe('editTimelineEntry', () => {
       'not-found',
     );
     expect(refusal(() => editTimelineEntry(doc, { id: 'nope' }, at(3))).code).toBe('invalid');
+  });
+});
+
+describe('strikeTimelineEntry', () => {
+  it('strikes an entry out and restores it, keeping its text and every strike and restore', () => {
+    const doc = newIncident();
+    const { id } = addTimelineEntry(doc, { text: 'rolled back 4711' }, at(1, 'sam'));
+    expect(strikeTimelineEntry(doc, { id, struck: true }, at(2, 'kim'))).toEqual({ changed: true });
+    expect(readIncident(doc).timeline.find((e) => e.id === id)).toMatchObject({
+      text: 'rolled back 4711',
+      struck: { at: '2025-03-04T14:32:00.000Z', by: 'kim' },
+    });
+    strikeTimelineEntry(doc, { id, struck: false }, at(4, 'sam'));
+    const restored = readIncident(doc).timeline.find((e) => e.id === id);
+    expect(restored?.struck).toBeUndefined();
+    expect(restored?.text).toBe('rolled back 4711');
+    expect(restored?.strikes).toEqual([
+      { struck: true, at: '2025-03-04T14:32:00.000Z', by: 'kim' },
+      { struck: false, at: '2025-03-04T14:34:00.000Z', by: 'sam' },
+    ]);
+  });
+
+  it('changes nothing when the entry already is as asked', () => {
+    const doc = newIncident();
+    const { id } = addTimelineEntry(doc, { text: 'x' }, at(1));
+    expect(strikeTimelineEntry(doc, { id, struck: false }, at(2))).toEqual({ changed: false });
+    strikeTimelineEntry(doc, { id, struck: true }, at(3));
+    expect(updatesDuring(doc, () => strikeTimelineEntry(doc, { id, struck: true }, at(4)))).toBe(0);
+  });
+
+  it('keeps a strike and a restore made at once on two peers; the later one decides', () => {
+    const a = newIncident({}, 1);
+    const { id } = addTimelineEntry(a, { text: 'x' }, at(1, 'sam'));
+    strikeTimelineEntry(a, { id, struck: true }, at(2, 'sam'));
+    const b = new Y.Doc();
+    b.clientID = 2;
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    strikeTimelineEntry(a, { id, struck: false }, at(5, 'sam'));
+    strikeTimelineEntry(b, { id, struck: false }, at(6, 'kim'));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const entry = readIncident(a).timeline.find((e) => e.id === id);
+    expect(entry?.strikes?.map((s) => s.by)).toEqual(['sam', 'sam', 'kim']);
+    expect(entry?.struck).toBeUndefined();
+    expect(readIncident(b)).toEqual(readIncident(a));
+  });
+
+  it('refuses entries written by the app and unknown ids', () => {
+    const doc = newIncident();
+    const declared = readIncident(doc).timeline.find((e) => e.kind === 'declared');
+    expect(
+      refusal(() => strikeTimelineEntry(doc, { id: declared?.id ?? '', struck: true }, at(1))).code,
+    ).toBe('read-only');
+    expect(refusal(() => strikeTimelineEntry(doc, { id: 'nope', struck: true }, at(1))).code).toBe(
+      'not-found',
+    );
   });
 });

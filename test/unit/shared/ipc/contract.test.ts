@@ -59,6 +59,11 @@ const validRequests: Record<string, Record<string, unknown>> = {
     id: 'inc-20260301-020000-ab12',
     op: { type: 'timeline.add', args: { text: 'Rolled back the deploy' } },
   },
+  'incident:load': { id: 'inc-20260301-020000-ab12' },
+  'incident:change': {
+    id: 'inc-20260301-020000-ab12',
+    op: { type: 'timeline.strike', args: { id: 'e-1', struck: true } },
+  },
 };
 
 describe('invoke channels', () => {
@@ -232,6 +237,7 @@ describe('event channels', () => {
       [
         'alerts:changed',
         'incident:changed',
+        'incident:patched',
         'incidents:changed',
         'outbound:recorded',
         'runbooks:changed',

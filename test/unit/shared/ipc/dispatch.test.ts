@@ -76,6 +76,12 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'incident:apply': async () => {
       throw new IpcFailure('bad-request', 'The incident cannot be closed yet.');
     },
+    'incident:load': async () => {
+      throw new IpcFailure('not-found', 'There is no incident inc-1.');
+    },
+    'incident:change': async () => {
+      throw new IpcFailure('bad-request', 'The incident cannot be closed yet.');
+    },
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, (channel, error) => errors.push([channel, error]));

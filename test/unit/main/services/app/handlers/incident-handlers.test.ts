@@ -35,7 +35,7 @@ describe('incident calls', APP_SERVICES_SUITE, () => {
     expect(fs.readFileSync(journalOf(incident.id)).includes('Alert fired: HighErrorRate')).toBe(
       true,
     );
-    expect(ofChannel('incident:changed').map((e) => e.payload.incident.id)).toEqual([incident.id]);
+    expect(ofChannel('incident:patched').map((e) => e.payload.id)).toEqual([incident.id]);
     expect(
       ofChannel('incidents:changed')
         .at(-1)
@@ -57,7 +57,7 @@ describe('incident calls', APP_SERVICES_SUITE, () => {
     expect(result.error.message).toContain('"prod:gone", "other:nope"');
     expect(result.error.issues).toEqual(['prod:gone', 'other:nope']);
     expect((await value('incidents:list', {})).incidents).toEqual([]);
-    expect(ofChannel('incident:changed')).toEqual([]);
+    expect(ofChannel('incident:patched')).toEqual([]);
   });
 
   it("declares with the product's defaults, and says why, when the team's defaults do not resolve", async () => {
@@ -101,6 +101,22 @@ describe('incident calls', APP_SERVICES_SUITE, () => {
     expect(incident.channel).toContain('20260301');
   });
 
+  it('incident:change answers its version, pushes only the entry, and incident:load goes on from it', async () => {
+    await startWithAlerts({ profile: { name: 'Ana' } });
+    const { incident } = await value('incident:declare', { title: 'Checkout', severity: 'sev2' });
+    const answer = await value('incident:change', {
+      id: incident.id,
+      op: { type: 'timeline.add', args: { text: 'Rolled back' } },
+    });
+    expect(answer).toEqual({ changed: true, createdId: answer.createdId, version: 2 });
+    const pushed = ofChannel('incident:patched').at(-1)?.payload;
+    expect(pushed).toMatchObject({ version: 2, base: 1 });
+    expect(pushed?.timeline.upserted.map((e) => e.text)).toEqual(['Rolled back']);
+    const loaded = await value('incident:load', { id: incident.id });
+    expect(loaded.version).toBe(2);
+    expect(loaded.incident.timeline.map((e) => e.text)).toContain('Rolled back');
+  });
+
   it('applies a change as the profile person; a refused close says what is missing and changes nothing', async () => {
     await startWithAlerts({ profile: { name: 'Ana' } });
     const { incident } = await value('incident:declare', { title: 'Checkout', severity: 'sev2' });
@@ -116,7 +132,11 @@ describe('incident calls', APP_SERVICES_SUITE, () => {
       author: 'Ana',
       at: '2026-03-01T02:00:30.000Z',
     });
-    expect(ofChannel('incident:changed').at(-1)?.payload).toEqual({ incident: added.incident });
+    // Only the new entry is pushed, not the whole timeline.
+    expect(ofChannel('incident:patched').at(-1)?.payload.timeline).toEqual({
+      upserted: added.incident.timeline.filter((e) => e.id === added.createdId),
+      removed: [],
+    });
     const eventsBefore = kit.events.length;
     const fileBefore = fs.readFileSync(journalOf(incident.id));
 

@@ -332,10 +332,14 @@ describe('an incident from a real alert, end to end in browser mode', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => composer().inputValue()).toBe('');
     // The composer goes back to a note, and keeps the keyboard for the next line.
-    expect(await timeline().getByLabel('Kind').inputValue()).toBe('note');
+    await expect.poll(() => timeline().getByLabel('Kind').inputValue()).toBe('note');
 
     await writeLine(`${clockUtc(earlier.at)} ${earlier.text}`, 'Alt+5');
     await writeLine('Paged the payments team');
+    // The input empties as the line is taken; the entry shows once it is on disk.
+    for (const text of [later.text, earlier.text, 'Paged the payments team']) {
+      await entry(text).waitFor();
+    }
 
     for (const [written, kind] of [
       [later, 'decision'],

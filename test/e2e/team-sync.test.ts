@@ -168,7 +168,7 @@ describe('team sync end to end: one sync server, two members in Chromium', () =>
       await expect.poll(() => indicatorText(m), SYNC).toMatch(/\d+ changes? waiting/);
     }
     await ada.page.screenshot({ path: join(SCREENS, 'sync-offline-1400-light.png') });
-    expect(await lines(ada)).toContain('ada-offline-2');
+    await expect.poll(() => lines(ada)).toContain('ada-offline-2');
     expect(await lines(bob)).not.toContain('ada-offline-2');
 
     await server.start();
@@ -201,7 +201,7 @@ describe('team sync end to end: one sync server, two members in Chromium', () =>
     await head(bob, 'Incidents').click();
     await bob.page.getByRole('button', { name: new RegExp(TITLE) }).click();
     await write(bob, 'bob-refused-1');
-    expect(await lines(bob)).toContain('bob-refused-1');
+    await expect.poll(() => lines(bob)).toContain('bob-refused-1');
     expect(await indicatorText(bob)).toBe('Server refused: wrong team token');
   }, 60_000);
 

@@ -6,6 +6,7 @@ import { earliestUpdateDue, openIncidentCount } from '../stores/incident-state';
 import { useNow } from './use-now';
 import { THEMES, type Theme } from './theme';
 import { errorMessage } from '../bridge/bridge-error';
+import { SyncIndicator } from '../features/sync/sync-indicator';
 
 /** App name, the views, the one-line state of the shift, theme, settings and help. */
 export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }) {
@@ -72,6 +73,7 @@ export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }
         )}
       </div>
       <div className="header__actions">
+        <SyncIndicator />
         <div className="segmented" role="group" aria-label="Theme" title={themeError}>
           {THEMES.map((t) => (
             <button

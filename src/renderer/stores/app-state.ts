@@ -7,6 +7,7 @@ import type {
   RunbookList,
   SettingsView,
 } from '../../shared/ipc/contract';
+import type { SyncView } from '../../shared/sync/sync-view';
 import type { ConnectionState } from '../bridge/connection-state';
 
 /** Which shell, which version, where the state lives. */
@@ -23,6 +24,8 @@ export interface AppState {
   settings: SettingsView | undefined;
   /** The runbook folder and its runbooks (summaries); undefined until first loaded. */
   runbooks: RunbookList | undefined;
+  /** Team sync: its state and the team's incidents; undefined until first loaded. */
+  sync: SyncView | undefined;
   connection: ConnectionState;
   /** Why the last full load failed, if it did. */
   loadError: string | undefined;
@@ -52,6 +55,7 @@ export function initialAppState(connection: ConnectionState): AppState {
     sourcesLoaded: false,
     settings: undefined,
     runbooks: undefined,
+    sync: undefined,
     connection,
     loadError: undefined,
     revision: 0,

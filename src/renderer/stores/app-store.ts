@@ -42,6 +42,14 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
     update((s) => applySourcesList(s, sources, startedAt));
   };
 
+  // Counts `sync:changed` events: one that arrived while `sync:get` was on its way is newer.
+  let syncEvents = 0;
+  const loadSync = async (): Promise<void> => {
+    const before = syncEvents;
+    const sync = await bridge.invoke('sync:get', {});
+    if (syncEvents === before) update((s) => ({ ...s, sync }));
+  };
+
   const loadAll = async (): Promise<void> => {
     const startedAt = store.getState().revision;
     const results = await Promise.allSettled([
@@ -56,6 +64,7 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
       bridge
         .invoke('runbooks:list', {})
         .then((list) => update((s) => applyRunbooksList(s, list, startedAt))),
+      loadSync(),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     update((s) => ({ ...s, loadError: failed ? errorMessage(failed.reason) : undefined }));
@@ -64,6 +73,10 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
   const stops = [
     bridge.on('alerts:changed', (event) => update((s) => applyAlertsChanged(s, event))),
     bridge.on('source:status', (status) => update((s) => applySourceStatus(s, status))),
+    bridge.on('sync:changed', (sync) => {
+      syncEvents += 1;
+      update((s) => ({ ...s, sync }));
+    }),
     bridge.on('runbooks:changed', (list) => update((s) => applyRunbooksChanged(s, list))),
     bridge.on('settings:changed', (view) => {
       update((s) => applySettings(s, view));

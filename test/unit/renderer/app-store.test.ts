@@ -12,6 +12,7 @@ import {
 import { connectAppStore, createAppStore } from '../../../src/renderer/stores/app-store';
 import { moveSelection } from '../../../src/renderer/stores/ui-store';
 import { defaultSettings } from '../../../src/shared/domain/settings';
+import type { SyncView } from '../../../src/shared/sync/sync-view';
 import { fakeBridge } from './fake-bridge';
 import { alert, runbookList, source, summary } from './fixtures';
 
@@ -79,6 +80,7 @@ describe('connectAppStore', () => {
       'alerts:list': () => ({ alerts: [alert('a')] }),
       'sources:list': () => ({ sources: [source('prod')] }),
       'runbooks:list': () => runbookList('/srv/runbooks', 'a.md'),
+      'sync:get': () => ({ state: { kind: 'off' }, teamIncidents: [] }),
     });
     const store = createAppStore(fake.bridge);
     connectAppStore(store, fake.bridge);
@@ -91,6 +93,7 @@ describe('connectAppStore', () => {
       'runbooks:list',
       'settings:get',
       'sources:list',
+      'sync:get',
     ]);
     expect(store.getState()).toMatchObject({
       connection: connected,
@@ -125,6 +128,7 @@ describe('connectAppStore', () => {
       'alerts:list': () => ({ alerts: [alert(`v${version}`)] }),
       'sources:list': () => ({ sources: [source(`s${version}`)] }),
       'runbooks:list': () => runbookList(undefined),
+      'sync:get': () => ({ state: { kind: 'off' }, teamIncidents: [] }),
     });
     const store = createAppStore(fake.bridge);
     connectAppStore(store, fake.bridge);
@@ -205,5 +209,37 @@ describe('moveSelection (j/k)', () => {
     expect(moveSelection(ids, undefined, 1)).toBe('a');
     expect(moveSelection(ids, 'gone', -1)).toBe('c');
     expect(moveSelection([], 'a', 1)).toBeUndefined();
+  });
+});
+
+describe('connectAppStore and team sync', () => {
+  it('shows the sync state from sync:get, then follows sync:changed; a late sync:get answer does not overwrite a newer event', async () => {
+    let answerSyncGet: (view: SyncView) => void = () => {};
+    const fake = fakeBridge({
+      'app:info': () => ({ mode: 'browser', version: '0.1.0', home: '/h' }),
+      'settings:get': () => settingsView,
+      'alerts:list': () => ({ alerts: [] }),
+      'sources:list': () => ({ sources: [] }),
+      'runbooks:list': () => runbookList(undefined),
+      'sync:get': () =>
+        new Promise<SyncView>((resolve) => {
+          answerSyncGet = resolve;
+        }),
+    });
+    const store = createAppStore(fake.bridge);
+    connectAppStore(store, fake.bridge);
+    fake.setConnection(connected);
+    await flush();
+    expect(store.getState().sync).toBeUndefined();
+    fake.emit('sync:changed', {
+      state: { kind: 'offline', since: '2025-03-04T14:02:00.000Z', waiting: 3, unconfirmed: 0 },
+      server: 'ws://127.0.0.1:1234',
+      teamIncidents: [],
+    });
+    answerSyncGet({ state: { kind: 'synced' }, teamIncidents: [] });
+    await flush();
+    expect(store.getState().sync?.state).toMatchObject({ kind: 'offline', waiting: 3 });
+    fake.emit('sync:changed', { state: { kind: 'synced' }, teamIncidents: [] });
+    expect(store.getState().sync?.state.kind).toBe('synced');
   });
 });

@@ -11,6 +11,7 @@ import './incidents-section.css';
 import './profile-section.css';
 import { RunbookFolderSection } from './runbook-folder-section';
 import { SourcesSection } from './sources/sources-section';
+import { TeamSyncSection } from '../sync/team-sync-section';
 
 /**
  * The settings screen: sources, severity vocabulary, the runbook folder, where the file is,
@@ -40,6 +41,7 @@ export function SettingsView() {
           <RunbookFolderSection view={view} />
           <IncidentsSection view={view} />
           <EscalationSection view={view} />
+          <TeamSyncSection view={view} />
           <NotificationTest />
         </>
       ) : (

@@ -8,6 +8,7 @@ import { groupIncidents } from '../incident-groups';
 import { STATUS_WORDS } from '../lifecycle-step';
 import { nextUpdateText } from '../next-update';
 import { StoreProblems } from './store-problems';
+import { TeamIncidents } from '../../sync/team-incidents';
 import {
   formatZonedFull,
   formatZonedShort,
@@ -51,6 +52,7 @@ export function IncidentsView() {
         problems={list?.problems ?? []}
         onDismiss={incidentStore.actions.dismissProblem}
       />
+      <TeamIncidents zone={zone} now={now} scale={scale} />
       {!list ? (
         listError ? null : (
           <p className="muted">Loading incidents…</p>

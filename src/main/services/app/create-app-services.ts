@@ -96,6 +96,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     incidents: () => incidents.current()?.openIncidents(),
     actor: () => incidentOpContext(settings(), clock.now()).actor,
     log,
+    // Each escalation step past "me" pages through the outbound service when it is due.
+    deliver: (step, alert) => outbound.deliver(step, alert),
   });
   const { alertNotifier } = escalation;
   const healthNotifier = createSourceHealthNotifier({

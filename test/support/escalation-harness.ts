@@ -80,6 +80,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
   const captured: Captured[] = [];
   const claimed = new Set<Captured>();
   const pages: CapturedPage[] = [];
+  // Every change of the alarms ringing, as `alarm:changed` pushes it: alert ids.
+  const alarms: string[][] = [];
   const claimedPages = new Set<CapturedPage>();
   const logs: string[] = [];
   // What the app saw at its last poll.
@@ -147,6 +149,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       log: (level, line) => (options.log ?? ((l) => logs.push(l)))(`${level}: ${line}`),
       // The harness checks after every step; a real timer would only add nondeterminism.
       heartbeatMs: 3_600_000,
+      onAlarms: (ringing) => alarms.push(ringing.map((r) => r.alertId)),
       // The outbound service's port: the page is captured as sent, as a receiver would see it.
       async deliver(step: PlannedStep, alert: Alert) {
         pages.push({
@@ -175,6 +178,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     logs,
     captured,
     pages,
+    alarms,
     now: () => new Date(wall),
     /** The source answers a poll with the world as it is now; the app sees the change. */
     async poll(): Promise<void> {

@@ -14,6 +14,7 @@ import {
   settingsSchema,
   webhookSettingsSchema,
 } from '../domain/settings';
+import { alarmsRingingSchema } from '../escalation/alarm-ringing';
 import { alarmSettingsSchema } from '../escalation/alarm-settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
@@ -242,6 +243,14 @@ export const invokeContract = {
     response: z.object({ until: isoTimeSchema }),
   },
   /**
+   * The alarms ringing now (unacknowledged SEV1s whose alarm repeats, not snoozed), for a
+   * window that opens while one rings; `alarm:changed` pushes every change after.
+   */
+  'alarm:ringing': {
+    request: empty,
+    response: alarmsRingingSchema,
+  },
+  /**
    * Do-not-disturb: my local alarms are silent except sev1 (escalation to others is never held
    * back), for `minutes` or until turned off. Answers the state now.
    */
@@ -416,6 +425,11 @@ export const eventContract = {
   'incident:changed': incidentViewSchema,
   /** An outbound page started or ended: the entry as the record now keeps it. */
   'outbound:recorded': outboundRecordEntrySchema,
+  /**
+   * The alarms ringing changed: one started ringing for an alert, or stopped (acknowledged here
+   * or at the source, resolved, snoozed). Carries every alarm ringing now.
+   */
+  'alarm:changed': alarmsRingingSchema,
 } as const;
 
 /** Name of an invoke call. */

@@ -98,6 +98,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log,
     // Each escalation step past "me" pages through the outbound service when it is due.
     deliver: (step, alert) => outbound.deliver(step, alert),
+    // The page's alarm (and the shell's) rings while an unacknowledged SEV1 is not snoozed.
+    onAlarms: (ringing) => emit('alarm:changed', { ringing }),
   });
   const { alertNotifier } = escalation;
   const healthNotifier = createSourceHealthNotifier({

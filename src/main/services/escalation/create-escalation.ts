@@ -11,13 +11,14 @@ import {
   type AlertNotifier,
 } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
+import { alarmsRinging, type AlarmRinging } from '../../../shared/escalation/alarm-ringing';
 import { makeDeadline } from '../../../shared/escalation/deadline';
 import {
   reconcileEscalationSteps,
   shiftEscalationSteps,
 } from '../../../shared/escalation/escalation-steps';
 import type { WhoIsOnCall } from '../../../shared/escalation/policy-plan';
-import { doNotDisturbAt } from '../../../shared/escalation/scheduler-state';
+import { doNotDisturbAt, type SchedulerState } from '../../../shared/escalation/scheduler-state';
 import { alarmRepeatHandler } from './alarm-repeat';
 import { escalationStepHandler, type DeliverStep } from './escalation-step';
 import { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
@@ -59,6 +60,8 @@ export interface EscalationOptions {
   heartbeatMs?: number;
   /** Pages a step's targets other than me (the outbound service); no one is paged without it. */
   deliver?: DeliverStep;
+  /** Told every change of the alarms ringing (an unacknowledged SEV1 not snoozed). */
+  onAlarms?: (ringing: AlarmRinging[]) => void;
   /**
    * Who is on call in a schedule. Until schedules exist nobody is, so a level that pages only
    * schedules is skipped at once.
@@ -83,6 +86,8 @@ export interface Escalation {
   recheck(): Promise<void>;
   /** The machine woke from sleep. */
   resume(): Promise<void>;
+  /** The alarms ringing now, once the scheduler's file has been read. */
+  ringing(): Promise<AlarmRinging[]>;
   /**
    * Pause my alarm and the escalation of one alert: its next repeat moves to `minutes` from now,
    * each pending escalation step moves on by `minutes`, then both go on. Rejects with
@@ -104,12 +109,25 @@ export interface Escalation {
 export function createEscalation(options: EscalationOptions): Escalation {
   const { clock, log, settings, answered } = options;
   const enabled = () => settings().notifications.enabled;
+  let lastRinging = '[]';
+  const ringingIn = (state: SchedulerState) =>
+    alarmsRinging(state.deadlines, options.alerts(), settings().alarm, clock.now());
+  // Told only when the set changes, so the page's alarm does not restart on every write.
+  const publishAlarms = (state: SchedulerState): void => {
+    if (!options.onAlarms) return;
+    const ringing = ringingIn(state);
+    const text = JSON.stringify(ringing.map((r) => r.alertId));
+    if (text === lastRinging) return;
+    lastRinging = text;
+    options.onAlarms(ringing);
+  };
   const scheduler = createDeadlineScheduler({
     file: options.file ?? schedulerStateFile(options.dir, clock, log),
     clock,
     monotonic: options.monotonic,
     log,
     heartbeatMs: options.heartbeatMs,
+    onWrite: publishAlarms,
   });
   const alertNotifier = createAlertNotifier({
     notifier: options.notifier,
@@ -200,6 +218,8 @@ export function createEscalation(options: EscalationOptions): Escalation {
       await alertNotifier.onAlertsChanged(change);
       await planSteps(change.alerts ?? options.alerts());
       await ackEnding.check();
+      // An acknowledgement or resolution changes what rings even when nothing was written.
+      publishAlarms(scheduler.state());
     },
     incidentsChanged: () => reminders.check(),
     async recheck() {
@@ -207,6 +227,11 @@ export function createEscalation(options: EscalationOptions): Escalation {
       await ackEnding.check();
     },
     resume: () => scheduler.resume(),
+    async ringing() {
+      // Waits for the file to be read (a window may ask before the app has opened it).
+      await scheduler.update(() => undefined);
+      return ringingIn(scheduler.state());
+    },
     async snooze(alertId, minutes) {
       const until = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
       await scheduler.update((state) => {

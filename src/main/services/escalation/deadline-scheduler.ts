@@ -51,6 +51,8 @@ export interface DeadlineSchedulerOptions {
   monotonic: () => number;
   log: AppLog;
   heartbeatMs?: number;
+  /** Told the state after each write, once it is on disk. Must not throw. */
+  onWrite?: (state: SchedulerState) => void;
 }
 
 /** Counters for the bench and the log. */
@@ -134,6 +136,7 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
   const write = async (next: SchedulerState): Promise<void> => {
     await file.save(next);
     current = next;
+    options.onWrite?.(next);
   };
 
   const arm = (): void => {
@@ -354,6 +357,9 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
     check,
     async update(change) {
       await enqueue(async () => {
+        // Closed: the file was flushed for the last time; a late change (a poll answered while
+        // the app stops) is not written after it.
+        if (closed) return;
         const next = change(state());
         if (next && next !== current) await write(next);
         arm();

@@ -36,6 +36,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'notifications:test': {},
   'alarm:snooze': { alertId: 'prod:abc123', minutes: 15 },
   'alarm:doNotDisturb': { on: true, minutes: 60 },
+  'alarm:ringing': {},
   'link:open': { url: 'https://example.com' },
   'channels:secrets': {},
   'channel:setSecret': { channelId: 'incident', secret: 'https://hooks.slack.com/services/T/B/x' },
@@ -227,6 +228,7 @@ describe('event channels', () => {
   it('lists every declared event', () => {
     expect([...EVENT_CHANNELS].sort()).toEqual(
       [
+        'alarm:changed',
         'alerts:changed',
         'incident:changed',
         'incidents:changed',

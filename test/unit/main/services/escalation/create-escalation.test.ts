@@ -201,4 +201,24 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.expectNotification(/SEV1 · Down[\s\S]*Repeat 30:/);
     expect(h.expectNotification(/Still firing: SEV2 · Slow/).body).toContain('Repeat 6:');
   });
+
+  it('tells the page which alarms ring: a sev1 until snoozed, again when the snooze ends, not after a teammate’s silence', async () => {
+    h = await startEscalationHarness();
+    h.fire('Down', 'sev1');
+    h.fire('Slow', 'sev2'); // repeats too, but only a sev1 rings in the page
+    await h.poll();
+    h.expectNotification('SEV1 · Down');
+    h.expectNotification('SEV2 · Slow');
+    h.expectPage('Down', 1);
+    expect(h.alarms).toEqual([['prod:Down']]);
+    await h.snooze('Down', 15);
+    expect(h.alarms.at(-1)).toEqual([]);
+    await h.advance(15 * MIN);
+    h.expectNotification(/Still firing: SEV1 · Down/);
+    h.expectNotification(/Still firing: SEV2 · Slow[\s\S]*Repeat 1 /);
+    expect(h.alarms.at(-1)).toEqual(['prod:Down']);
+    h.ack('Down', 'teammate');
+    await h.poll();
+    expect(h.alarms).toEqual([['prod:Down'], [], ['prod:Down'], []]);
+  });
 });

@@ -108,6 +108,31 @@ describe('the alarm in the page for an unacknowledged SEV1', () => {
     expect(await activeSilences()).toHaveLength(before);
   });
 
+  it("shows the alert's escalation in its details: the next level and when, and what was paged with its result", async () => {
+    const alerts = page.getByRole('region', { name: 'Alerts' });
+    await alerts
+      .getByRole('button', { name: new RegExp(SNOOZED) })
+      .first()
+      .click();
+    const escalation = alerts.getByRole('region', { name: 'Escalation' });
+    await expect.poll(() => escalation.innerText(), WITHIN_ONE_POLL).toContain('Level 1 reached');
+    const text = await escalation.innerText();
+    expect(text).toContain('Policy: SEV1: incident channel at once');
+    // The snooze moved level 2 on by its 15 minutes; with no schedules it will be skipped.
+    expect(text).toMatch(
+      /Next: level 2, schedule secondary \(nobody on call: skipped\), in 2\d min/,
+    );
+    // The channel was paged at once, and the record says why it failed: no webhook URL stored.
+    expect(text).toMatch(
+      /level 1: paged channel Incident channel — failed: .*no Slack webhook URL stored/,
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), scheme).toEqual([]);
+    }
+    if (process.env.ALARM_SCREENSHOTS) await page.screenshot({ path: '/tmp/escalation.png' });
+  });
+
   it('ran without CSP violations or page errors', () => {
     expect(watch.console).toEqual([]);
   });

@@ -15,6 +15,7 @@ import {
   webhookSettingsSchema,
 } from '../domain/settings';
 import { alarmsRingingSchema } from '../escalation/alarm-ringing';
+import { alertEscalationViewSchema } from '../escalation/alert-escalation-view';
 import { alarmSettingsSchema } from '../escalation/alarm-settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
@@ -241,6 +242,14 @@ export const invokeContract = {
       })
       .strict(),
     response: z.object({ until: isoTimeSchema }),
+  },
+  /**
+   * One alert's escalation: its policy, the level reached, the next step and when, and what was
+   * paged with its result. `not-found` when no source reports the alert.
+   */
+  'alert:escalation': {
+    request: z.object({ alertId: z.string().min(1).max(1024) }).strict(),
+    response: alertEscalationViewSchema,
   },
   /**
    * The alarms ringing now (unacknowledged SEV1s whose alarm repeats, not snoozed), for a

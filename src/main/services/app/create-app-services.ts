@@ -23,6 +23,7 @@ import { alarmHandlers } from './handlers/alarm-handlers';
 import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
+import { escalationHandlers } from './handlers/escalation-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
@@ -201,6 +202,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
     ...outboundHandlers({ secrets: secretStore, outbound, settings }),
+    ...escalationHandlers({ escalation, outbound, settings, alerts }),
   };
 
   let unsubscribe: (() => void) | undefined;

@@ -12,7 +12,7 @@ import {
 } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
 import { alarmsRinging, type AlarmRinging } from '../../../shared/escalation/alarm-ringing';
-import { makeDeadline } from '../../../shared/escalation/deadline';
+import { makeDeadline, type Deadline } from '../../../shared/escalation/deadline';
 import {
   reconcileEscalationSteps,
   shiftEscalationSteps,
@@ -86,6 +86,10 @@ export interface Escalation {
   recheck(): Promise<void>;
   /** The machine woke from sleep. */
   resume(): Promise<void>;
+  /** Every deadline, once the scheduler's file has been read. */
+  deadlines(): Promise<readonly Deadline[]>;
+  /** Who is on call in a schedule (nobody until schedules exist). */
+  readonly whoIsOnCall: WhoIsOnCall;
   /** The alarms ringing now, once the scheduler's file has been read. */
   ringing(): Promise<AlarmRinging[]>;
   /**
@@ -227,6 +231,11 @@ export function createEscalation(options: EscalationOptions): Escalation {
       await ackEnding.check();
     },
     resume: () => scheduler.resume(),
+    whoIsOnCall,
+    async deadlines() {
+      await scheduler.update(() => undefined);
+      return scheduler.state().deadlines;
+    },
     async ringing() {
       // Waits for the file to be read (a window may ask before the app has opened it).
       await scheduler.update(() => undefined);

@@ -37,6 +37,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'alarm:snooze': { alertId: 'prod:abc123', minutes: 15 },
   'alarm:doNotDisturb': { on: true, minutes: 60 },
   'alarm:ringing': {},
+  'alert:escalation': { alertId: 'prod:abc123' },
   'link:open': { url: 'https://example.com' },
   'channels:secrets': {},
   'channel:setSecret': { channelId: 'incident', secret: 'https://hooks.slack.com/services/T/B/x' },

@@ -27,8 +27,9 @@ export interface EscalationStepsInput {
 /**
  * The `escalation-step` deadlines of one alert that starts escalating: its policy's steps from
  * the time it started firing. Steps already past are not paged one after another: the
- * escalation starts at the level it has reached (the steps of the latest past instant, due at
- * once and marked late), and the rest follow at their times.
+ * escalation starts at the level it has reached (the last past step that pages someone, due at
+ * once and marked late; levels skipped after it cost nothing), and the rest follow at their
+ * times.
  * @param alert - the alert, firing unacknowledged
  * @param input - settings, time and schedules
  */
@@ -40,10 +41,13 @@ export function escalationStepInputs(
     whoIsOnCall: input.whoIsOnCall,
   });
   const now = input.now.getTime();
-  const past = steps.filter((step) => step.at.getTime() <= now);
-  const reached = past.at(-1)?.at.getTime();
+  const past = steps.filter((step) => step.at.getTime() <= now).length;
+  // The level reached is the last past one that pages someone; skipped levels after it page
+  // nobody and are kept as they are.
+  let from = past - 1;
+  while (from > 0 && (steps[from]?.targets.length ?? 0) === 0) from -= 1;
   return steps
-    .filter((step) => step.at.getTime() > now || step.at.getTime() === reached)
+    .filter((_, index) => index >= Math.max(0, from))
     .map((step) => ({
       kind: 'escalation-step' as const,
       subject: alert.id,

@@ -53,6 +53,28 @@ describe('escalation step deadlines', () => {
     );
   });
 
+  it('an alert first seen long after it started starts at the last level that pages someone', () => {
+    // 30 min late: level 1 (me and the incident channel) is the last that reaches anyone.
+    const late = reconcileEscalationSteps([], input({ now: new Date(START + 30 * 60_000) }));
+    expect(late.map((d) => [d.level, d.dueAt])).toEqual([
+      [1, at(0)],
+      [2, at(5)],
+      [3, at(5)],
+    ]);
+    // With a channel at level 2, 7 min late: level 1 (me) is not paged again after the fact.
+    const escalation = defaultEscalationSettings();
+    const sev1 = escalation.policies.find((p) => p.id === 'sev1');
+    sev1!.levels[1]!.targets = [{ kind: 'channel', id: 'incident' }];
+    const later = reconcileEscalationSteps(
+      [],
+      input({ escalation, now: new Date(START + 7 * 60_000) }),
+    );
+    expect(later.map((d) => [d.level, d.dueAt])).toEqual([
+      [2, at(5)],
+      [3, at(10)],
+    ]);
+  });
+
   it('gives an alert no rule escalates no steps', () => {
     const info = makeAlert('noise', { severity: 'sev4' });
     expect(reconcileEscalationSteps([], input({ alerts: [info] }))).toEqual([]);

@@ -22,7 +22,7 @@ describe('the alarm in the page for an unacknowledged SEV1', () => {
   let watch: PageWatch;
 
   beforeAll(async () => {
-    session = await startE2eSession({ name: 'alarm', alerts: [sev1(MINE)] });
+    session = await startE2eSession({ name: 'alarm', alerts: [sev1(MINE)], alarm: true });
     ({ page, watch } = await session.openPage({ viewport: { width: 1400, height: 900 } }));
   });
 

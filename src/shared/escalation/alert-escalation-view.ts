@@ -35,6 +35,8 @@ export const alertEscalationViewSchema = z.object({
   /** When that step was done, and how late, in ms. */
   levelAt: isoTimeSchema.optional(),
   lateMs: z.number().nonnegative().optional(),
+  /** True when that level reached nobody (its schedules had nobody on call) and was skipped. */
+  levelSkipped: z.boolean().optional(),
   /** The next step to come; absent when nothing is pending (acknowledged, resolved, done). */
   next: escalationStepViewSchema.optional(),
   /** Pending steps after the next one. */
@@ -95,6 +97,14 @@ export function alertEscalationView(input: AlertEscalationInput): AlertEscalatio
   const done = steps.filter((d) => d.firedAt !== undefined).at(-1);
   const pending = steps.filter((d) => d.firedAt === undefined);
   const { policy } = input.choice;
+  const doneLevel = done && policy?.levels[(done.level ?? 1) - 1];
+  const skipped =
+    doneLevel !== undefined &&
+    doneLevel.targets.every(
+      (t) =>
+        t.kind === 'schedule' &&
+        input.whoIsOnCall(t.id, new Date(done?.firedAt ?? done?.dueAt ?? 0)).length === 0,
+    );
   const first = pending[0];
   const level = first && policy?.levels[(first.level ?? 1) - 1];
   const next =
@@ -124,6 +134,7 @@ export function alertEscalationView(input: AlertEscalationInput): AlertEscalatio
       level: done.level ?? 1,
       ...(done.firedAt && { levelAt: done.firedAt }),
       ...(done.lateMs !== undefined && { lateMs: done.lateMs }),
+      ...(skipped && { levelSkipped: true }),
     }),
     ...(next && { next }),
     later: Math.max(0, pending.length - 1),

@@ -59,7 +59,9 @@ function EscalationFacts(props: { view: AlertEscalationView; now: number }) {
           ? 'No level reached yet.'
           : `Level ${view.level} reached${
               view.levelAt ? ` at ${formatClockTime(new Date(view.levelAt), new Date(now))}` : ''
-            }${late ? ` (${late})` : ''}.`}
+            }${late ? ` (${late})` : ''}${
+              view.levelSkipped ? ', skipped: nobody on call in its schedules' : ''
+            }.`}
       </p>
       <p>
         {view.next ? (

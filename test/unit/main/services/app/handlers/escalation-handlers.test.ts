@@ -43,7 +43,12 @@ describe(
       }, WAIT);
       // It started 30 min before the app saw it: levels 2 and 3 (schedules, nobody on call) were
       // skipped at once after level 1, and nothing more is to come.
-      expect(view).toMatchObject({ policy: { id: 'sev1' }, level: 3, later: 0 });
+      expect(view).toMatchObject({
+        policy: { id: 'sev1' },
+        level: 3,
+        levelSkipped: true,
+        later: 0,
+      });
       expect(view.actions).toMatchObject([
         { level: 1, target: 'channel Incident channel', result: 'sent', attempts: 1 },
       ]);

@@ -10,6 +10,7 @@ import './features/timeline/timeline.css';
 import './features/runbooks/runbooks.css';
 import './features/settings/settings.css';
 import './features/sync/sync.css';
+import './features/alarm/alarm.css';
 import { App } from './app/app';
 import { AppContext } from './app/app-context';
 import { createBridge } from './bridge/bridge';

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { DEFAULT_ALARM } from '../../src/shared/escalation/alarm-settings';
 import { startAlertmanager, type PostableAlert, type RealAlertmanager } from './alertmanager';
 import { startBrowserMode, type BrowserModeProcess } from './browser-mode';
 import { launchChromium } from './chromium';
@@ -25,6 +26,12 @@ export interface E2eSessionOptions {
   alerts?: PostableAlert[];
   /** Start a real notification daemon and let the app notify through it. */
   notifications?: boolean;
+  /**
+   * Let an unacknowledged SEV1 ring the alarm in the page (the product's default). Off unless
+   * asked: the alarm is a modal dialog that holds the page until it is answered, which a test
+   * of something else would have to answer first.
+   */
+  alarm?: boolean;
 }
 
 /** How {@link E2eSession.openPage} sets up a browser context and its page. */
@@ -114,6 +121,9 @@ export async function startE2eSession(options: E2eSessionOptions): Promise<E2eSe
           },
         ],
         ...(folder === undefined ? {} : { runbooks: { dir: folder } }),
+        ...(options.alarm
+          ? {}
+          : { alarm: { ...DEFAULT_ALARM, sev1: { ...DEFAULT_ALARM.sev1, mode: 'once' } } }),
         ...options.settings,
       }),
     );

@@ -1,8 +1,9 @@
 // The escalation harness, after GoAlert's smoketest harness (target/goalert smoketest/harness):
 // a controllable clock (wall and monotonic apart, so sleeps and time changes can be played),
 // the app's own escalation wiring (createEscalation) restarted against the same home directory,
-// alerts as a source would report them at each poll, and a capture of every notification that
-// a test must claim with expectNotification; any it did not claim fails assertNoUnexpected.
+// alerts as a source would report them at each poll, and a capture of every notification and
+// every outbound page (the outbound service's deliver port) that a test must claim with
+// expectNotification / expectPage; any it did not claim fails assertNoUnexpected.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
   type Escalation,
 } from '../../src/main/services/escalation/create-escalation';
 import type { Alert } from '../../src/shared/domain/alert';
+import type { PlannedStep } from '../../src/shared/escalation/policy-plan';
 import { diffAlerts } from '../../src/shared/domain/alert-diff';
 import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
 import type { Severity } from '../../src/shared/domain/severity';
@@ -25,6 +27,19 @@ const SOURCE = 'prod';
 /** A notification as the harness captured it, with the wall-clock time it was shown. */
 export interface Captured extends AppNotification {
   at: string;
+}
+
+/** An outbound page as the harness captured it: who a step paged for which alert, and when. */
+export interface CapturedPage {
+  at: string;
+  /** The alert's name (its fingerprint). */
+  alert: string;
+  level: number;
+  repeat: number;
+  /** When the step was due. */
+  dueAt: string;
+  /** The targets other than me, as `channel:incident`, `person:bob`, `schedule:secondary`. */
+  targets: string[];
 }
 
 /** How an alert stands at its source. */
@@ -64,6 +79,10 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
   let incidents: IncidentSnapshot[] = [];
   const captured: Captured[] = [];
   const claimed = new Set<Captured>();
+  const pages: CapturedPage[] = [];
+  // Every change of the alarms ringing, as `alarm:changed` pushes it: alert ids.
+  const alarms: string[][] = [];
+  const claimedPages = new Set<CapturedPage>();
   const logs: string[] = [];
   // What the app saw at its last poll.
   let seen: Alert[] = [];
@@ -130,6 +149,21 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       log: (level, line) => (options.log ?? ((l) => logs.push(l)))(`${level}: ${line}`),
       // The harness checks after every step; a real timer would only add nondeterminism.
       heartbeatMs: 3_600_000,
+      onAlarms: (ringing) => alarms.push(ringing.map((r) => r.alertId)),
+      // The outbound service's port: the page is captured as sent, as a receiver would see it.
+      async deliver(step: PlannedStep, alert: Alert) {
+        pages.push({
+          at: new Date(wall).toISOString(),
+          alert: alert.fingerprint,
+          level: step.level,
+          repeat: step.repeat,
+          dueAt: step.at.toISOString(),
+          targets: step.targets
+            .filter((t) => t.kind !== 'me')
+            .map((t) => `${t.kind}:${'id' in t ? t.id : ''}`),
+        });
+        return [];
+      },
     });
     await app.open();
   };
@@ -143,6 +177,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     home,
     logs,
     captured,
+    pages,
+    alarms,
     now: () => new Date(wall),
     /** The source answers a poll with the world as it is now; the app sees the change. */
     async poll(): Promise<void> {
@@ -211,6 +247,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     async start(): Promise<void> {
       await boot();
     },
+    /** Every deadline on the scheduler, fired ones too. */
+    deadlines: () => running().scheduler.state().deadlines,
     pending: () =>
       running()
         .scheduler.state()
@@ -234,8 +272,21 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       claimed.add(found);
       return found;
     },
+    /** Claim the first unclaimed page of an alert's level; fails naming what was paged. */
+    expectPage(alert: string, level: number): CapturedPage {
+      const found = pages.find(
+        (p) => !claimedPages.has(p) && p.alert === alert && p.level === level,
+      );
+      if (!found) {
+        throw new Error(
+          `expected a page for ${alert} level ${level}, got: ${JSON.stringify(unclaimedPages(), null, 2)}`,
+        );
+      }
+      claimedPages.add(found);
+      return found;
+    },
     /**
-     * Fails on any notification no expectNotification claimed. Like GoAlert's WaitAndAssert,
+     * Fails on any notification or page no expectNotification / expectPage claimed. Like GoAlert's WaitAndAssert,
      * the app first gets a few more checks, so something about to be sent is caught too.
      */
     async assertNoUnexpected(): Promise<void> {
@@ -243,6 +294,10 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       const left = unclaimed();
       if (left.length > 0) {
         throw new Error(`unexpected notifications: ${JSON.stringify(left, null, 2)}`);
+      }
+      const leftPages = unclaimedPages();
+      if (leftPages.length > 0) {
+        throw new Error(`unexpected pages: ${JSON.stringify(leftPages, null, 2)}`);
       }
     },
     async close(): Promise<void> {
@@ -252,6 +307,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     },
   };
   const unclaimed = () => captured.filter((n) => !claimed.has(n));
+  const unclaimedPages = () => pages.filter((p) => !claimedPages.has(p));
   await boot();
   return harness;
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { AlarmDialog } from '../features/alarm/alarm-dialog';
 import { AlertList } from '../features/alerts/alert-list';
 import { PartBoundary } from '../components/part-boundary';
 import { SourceStrip } from '../features/alerts/source-strip';
@@ -138,6 +139,9 @@ export function App() {
       <DeclareDialog />
       <AttachDialog />
       <SilenceDialog />
+      <PartBoundary part="the alarm">
+        <AlarmDialog />
+      </PartBoundary>
     </div>
   );
 }

@@ -6,7 +6,12 @@ import { isoTimeSchema } from '../domain/alert';
  * escalation step, a snooze ending, a shift starting) is one more entry here and in
  * {@link DEADLINE_DELIVERY}, plus a handler in the scheduler service.
  */
-export const deadlineKindSchema = z.enum(['alarm-repeat', 'status-update', 'ack-ending']);
+export const deadlineKindSchema = z.enum([
+  'alarm-repeat',
+  'status-update',
+  'ack-ending',
+  'escalation-step',
+]);
 
 /** What a deadline is for. */
 export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
@@ -29,6 +34,10 @@ export const DEADLINE_DELIVERY: Readonly<Record<DeadlineKind, DeadlineDelivery>>
   'alarm-repeat': 'at-most-once',
   'status-update': 'at-most-once',
   'ack-ending': 'at-most-once',
+  // A page to others: deduplicated by the receiver (PagerDuty's dedup key) and kept in the
+  // outbound record, so a crash between the page and its mark shows there as a retry; losing
+  // it would leave the next person unpaged.
+  'escalation-step': 'at-least-once',
 };
 
 /** One due thing: an absolute wall-clock time, persisted before a timer is armed for it. */
@@ -46,21 +55,33 @@ export const deadlineSchema = z.object({
   lateMs: z.number().nonnegative().optional(),
   /** The 1-based step of a chain (the n-th repeat of an alarm). */
   step: z.number().int().positive().optional(),
+  /** The level of an escalation step, counted from 1. */
+  level: z.number().int().positive().optional(),
+  /** Which run of its policy an escalation step belongs to: 0 the first. */
+  repeat: z.number().int().nonnegative().optional(),
 });
 
 /** One due thing, pending or fired. */
 export type Deadline = z.infer<typeof deadlineSchema>;
 
 /** What a caller asks to be scheduled; the id follows from it. */
-export type DeadlineInput = Pick<Deadline, 'kind' | 'subject' | 'dueAt' | 'step'>;
+export type DeadlineInput = Pick<
+  Deadline,
+  'kind' | 'subject' | 'dueAt' | 'step' | 'level' | 'repeat'
+>;
 
 /**
  * The id of a deadline: the same kind, subject and due time always name the same deadline, so
- * asking again for one that already fired finds its mark instead of scheduling it anew.
- * @param input - kind, subject and due time
+ * asking again for one that already fired finds its mark instead of scheduling it anew. An
+ * escalation step adds its repeat and level: a skipped level costs no time, so two levels of
+ * one alert can be due at the same instant.
+ * @param input - kind, subject, due time, and an escalation step's level and repeat
  */
-export function deadlineId(input: Pick<Deadline, 'kind' | 'subject' | 'dueAt'>): string {
-  return `${input.kind}|${input.subject}|${input.dueAt}`;
+export function deadlineId(
+  input: Pick<Deadline, 'kind' | 'subject' | 'dueAt' | 'level' | 'repeat'>,
+): string {
+  const base = `${input.kind}|${input.subject}|${input.dueAt}`;
+  return input.level === undefined ? base : `${base}|${input.repeat ?? 0}.${input.level}`;
 }
 
 /**

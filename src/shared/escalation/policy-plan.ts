@@ -1,4 +1,4 @@
-import type { EscalationPolicy, EscalationTarget } from './policy-schema';
+import type { EscalationLevel, EscalationPolicy, EscalationTarget } from './policy-schema';
 
 /** Who is on call in a schedule at an instant: person ids, none when nobody is. */
 export type WhoIsOnCall = (scheduleId: string, at: Date) => readonly string[];
@@ -63,6 +63,28 @@ function resolveTarget(
   return { kind: 'schedule', id: target.id, people: [...people] };
 }
 
+/**
+ * Who one level pages at an instant: its targets, each schedule resolved to the people on call
+ * then, and what could not be reached ("nobody is on call in schedule …").
+ * @param level - the level
+ * @param at - the instant
+ * @param whoIsOnCall - the schedules
+ */
+export function resolveLevel(
+  level: Pick<EscalationLevel, 'targets'>,
+  at: Date,
+  whoIsOnCall: WhoIsOnCall,
+): { targets: ResolvedTarget[]; unreached: string[] } {
+  const targets: ResolvedTarget[] = [];
+  const unreached: string[] = [];
+  for (const target of level.targets) {
+    const resolved = resolveTarget(target, at, whoIsOnCall);
+    if (typeof resolved === 'string') unreached.push(resolved);
+    else targets.push(resolved);
+  }
+  return { targets, unreached };
+}
+
 /** Wall time of an instant of escalation time, once every pause before it is added. */
 function wallTime(escalationMs: number, pauses: readonly EscalationPause[]): number {
   let wall = escalationMs;
@@ -102,13 +124,7 @@ export function planEscalation(input: PlanInput): PlannedStep[] {
     for (const [index, level] of policy.levels.entries()) {
       const at = new Date(wallTime(cursor, pauses));
       if (at.getTime() >= stopAt) return steps;
-      const targets: ResolvedTarget[] = [];
-      const unreached: string[] = [];
-      for (const target of level.targets) {
-        const resolved = resolveTarget(target, at, whoIsOnCall);
-        if (typeof resolved === 'string') unreached.push(resolved);
-        else targets.push(resolved);
-      }
+      const { targets, unreached } = resolveLevel(level, at, whoIsOnCall);
       const step = { repeat, level: index + 1, at, targets, unreached };
       if (targets.length === 0) {
         steps.push({ ...step, skipped: `skipped: ${unreached.join('; ')}` });

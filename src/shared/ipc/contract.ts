@@ -15,6 +15,8 @@ import {
   syncSettingsSchema,
   webhookSettingsSchema,
 } from '../domain/settings';
+import { alarmsRingingSchema } from '../escalation/alarm-ringing';
+import { alertEscalationViewSchema } from '../escalation/alert-escalation-view';
 import { alarmSettingsSchema } from '../escalation/alarm-settings';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
@@ -252,6 +254,22 @@ export const invokeContract = {
     response: z.object({ until: isoTimeSchema }),
   },
   /**
+   * One alert's escalation: its policy, the level reached, the next step and when, and what was
+   * paged with its result. `not-found` when no source reports the alert.
+   */
+  'alert:escalation': {
+    request: z.object({ alertId: z.string().min(1).max(1024) }).strict(),
+    response: alertEscalationViewSchema,
+  },
+  /**
+   * The alarms ringing now (unacknowledged SEV1s whose alarm repeats, not snoozed), for a
+   * window that opens while one rings; `alarm:changed` pushes every change after.
+   */
+  'alarm:ringing': {
+    request: empty,
+    response: alarmsRingingSchema,
+  },
+  /**
    * Do-not-disturb: my local alarms are silent except sev1 (escalation to others is never held
    * back), for `minutes` or until turned off. Answers the state now.
    */
@@ -470,6 +488,11 @@ export const eventContract = {
   'incident:changed': incidentViewSchema,
   /** An outbound page started or ended: the entry as the record now keeps it. */
   'outbound:recorded': outboundRecordEntrySchema,
+  /**
+   * The alarms ringing changed: one started ringing for an alert, or stopped (acknowledged here
+   * or at the source, resolved, snoozed). Carries every alarm ringing now.
+   */
+  'alarm:changed': alarmsRingingSchema,
   /** Team sync changed: its state, or the team's incident list. */
   'sync:changed': syncViewSchema,
 

@@ -25,6 +25,7 @@ import { alarmHandlers } from './handlers/alarm-handlers';
 import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
+import { escalationHandlers } from './handlers/escalation-handlers';
 import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
 import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
@@ -104,6 +105,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     incidents: () => incidents.current()?.openIncidents(),
     actor: () => incidentOpContext(settings(), clock.now()).actor,
     log,
+    // Each escalation step past "me" pages through the outbound service when it is due.
+    deliver: (step, alert) => outbound.deliver(step, alert),
+    // The page's alarm (and the shell's) rings while an unacknowledged SEV1 is not snoozed.
+    onAlarms: (ringing) => emit('alarm:changed', { ringing }),
   });
   const { alertNotifier } = escalation;
   const healthNotifier = createSourceHealthNotifier({
@@ -224,6 +229,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...outboundHandlers({ secrets: secretStore, outbound, settings }),
     ...syncHandlers({ sync, openIncidents: () => incidents.open() }),
     ...incidentPatchHandlers({ incidents, patches, settings, clock }),
+    ...escalationHandlers({ escalation, outbound, settings, alerts }),
   };
 
   let unsubscribe: (() => void) | undefined;

@@ -11,17 +11,27 @@ import {
   type AlertNotifier,
 } from '../notify/alert-notification-policy';
 import type { Notifier } from '../notify/notifier';
-import { makeDeadline } from '../../../shared/escalation/deadline';
-import { doNotDisturbAt } from '../../../shared/escalation/scheduler-state';
+import { alarmsRinging, type AlarmRinging } from '../../../shared/escalation/alarm-ringing';
+import { makeDeadline, type Deadline } from '../../../shared/escalation/deadline';
+import {
+  reconcileEscalationSteps,
+  shiftEscalationSteps,
+} from '../../../shared/escalation/escalation-steps';
+import type { WhoIsOnCall } from '../../../shared/escalation/policy-plan';
+import { doNotDisturbAt, type SchedulerState } from '../../../shared/escalation/scheduler-state';
 import { alarmRepeatHandler } from './alarm-repeat';
+import { escalationStepHandler, type DeliverStep } from './escalation-step';
 import { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
 import { schedulerStateFile, type SchedulerStateFile } from './scheduler-state-file';
 
-/** A snooze asked for an alert whose alarm is not repeating (acknowledged, resolved, sev3). */
+/**
+ * A snooze asked for an alert with neither an alarm repeating nor an escalation step pending
+ * (acknowledged, resolved, or a severity that neither repeats nor escalates).
+ */
 export class NoAlarmError extends Error {
   constructor(alertId: string) {
     super(
-      `${alertId} has no alarm repeating (it is acknowledged, resolved, or its severity does not repeat); nothing to snooze.`,
+      `${alertId} has no alarm repeating and no escalation step pending (it is acknowledged, resolved, or its severity neither repeats nor escalates); nothing to snooze.`,
     );
     this.name = 'NoAlarmError';
   }
@@ -48,7 +58,19 @@ export interface EscalationOptions {
   actor: () => string;
   log: AppLog;
   heartbeatMs?: number;
+  /** Pages a step's targets other than me (the outbound service); no one is paged without it. */
+  deliver?: DeliverStep;
+  /** Told every change of the alarms ringing (an unacknowledged SEV1 not snoozed). */
+  onAlarms?: (ringing: AlarmRinging[]) => void;
+  /**
+   * Who is on call in a schedule. Until schedules exist nobody is, so a level that pages only
+   * schedules is skipped at once.
+   */
+  whoIsOnCall?: WhoIsOnCall;
 }
+
+/** Nobody is on call anywhere: the app has no schedules yet. */
+export const nobodyOnCall: WhoIsOnCall = () => [];
 
 /** The scheduler and everything on it, as the app (and the escalation harness) runs them. */
 export interface Escalation {
@@ -64,9 +86,16 @@ export interface Escalation {
   recheck(): Promise<void>;
   /** The machine woke from sleep. */
   resume(): Promise<void>;
+  /** Every deadline, once the scheduler's file has been read. */
+  deadlines(): Promise<readonly Deadline[]>;
+  /** Who is on call in a schedule (nobody until schedules exist). */
+  readonly whoIsOnCall: WhoIsOnCall;
+  /** The alarms ringing now, once the scheduler's file has been read. */
+  ringing(): Promise<AlarmRinging[]>;
   /**
-   * Pause my alarm for one alert: its next repeat moves to `minutes` from now, then it goes on.
-   * Rejects with {@link NoAlarmError} when the alert has no alarm repeating.
+   * Pause my alarm and the escalation of one alert: its next repeat moves to `minutes` from now,
+   * each pending escalation step moves on by `minutes`, then both go on. Rejects with
+   * {@link NoAlarmError} when the alert has neither.
    */
   snooze(alertId: string, minutes: number): Promise<{ until: string }>;
   /** Do-not-disturb on (for `minutes`, or until turned off) or off; answers the state. */
@@ -84,12 +113,25 @@ export interface Escalation {
 export function createEscalation(options: EscalationOptions): Escalation {
   const { clock, log, settings, answered } = options;
   const enabled = () => settings().notifications.enabled;
+  let lastRinging = '[]';
+  const ringingIn = (state: SchedulerState) =>
+    alarmsRinging(state.deadlines, options.alerts(), settings().alarm, clock.now());
+  // Told only when the set changes, so the page's alarm does not restart on every write.
+  const publishAlarms = (state: SchedulerState): void => {
+    if (!options.onAlarms) return;
+    const ringing = ringingIn(state);
+    const text = JSON.stringify(ringing.map((r) => r.alertId));
+    if (text === lastRinging) return;
+    lastRinging = text;
+    options.onAlarms(ringing);
+  };
   const scheduler = createDeadlineScheduler({
     file: options.file ?? schedulerStateFile(options.dir, clock, log),
     clock,
     monotonic: options.monotonic,
     log,
     heartbeatMs: options.heartbeatMs,
+    onWrite: publishAlarms,
   });
   const alertNotifier = createAlertNotifier({
     notifier: options.notifier,
@@ -126,6 +168,39 @@ export function createEscalation(options: EscalationOptions): Escalation {
     actor: options.actor,
     log,
   });
+  // Escalation to others: each step of an alert's policy a deadline, paged when due.
+  const whoIsOnCall = options.whoIsOnCall ?? nobodyOnCall;
+  scheduler.handle(
+    'escalation-step',
+    escalationStepHandler({
+      alert: (id) => options.alerts().find((alert) => alert.id === id),
+      answered,
+      settings,
+      whoIsOnCall,
+      deliver: options.deliver ?? (async () => undefined),
+      log,
+    }),
+  );
+  const planSteps = async (alerts: readonly Alert[]): Promise<void> => {
+    try {
+      await scheduler.update((state) => {
+        const deadlines = reconcileEscalationSteps(state.deadlines, {
+          alerts,
+          answered,
+          escalation: settings().escalation,
+          now: clock.now(),
+          whoIsOnCall,
+        });
+        return deadlines === state.deadlines ? state : { ...state, deadlines: [...deadlines] };
+      });
+    } catch (error) {
+      // The next alert change tries again: planning is idempotent.
+      log(
+        'error',
+        `Escalation: could not plan escalation steps: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
   const reminders = createStatusUpdateReminders({
     clock,
     notifier: options.notifier,
@@ -145,7 +220,10 @@ export function createEscalation(options: EscalationOptions): Escalation {
     },
     async alertsChanged(change) {
       await alertNotifier.onAlertsChanged(change);
+      await planSteps(change.alerts ?? options.alerts());
       await ackEnding.check();
+      // An acknowledgement or resolution changes what rings even when nothing was written.
+      publishAlarms(scheduler.state());
     },
     incidentsChanged: () => reminders.check(),
     async recheck() {
@@ -153,18 +231,31 @@ export function createEscalation(options: EscalationOptions): Escalation {
       await ackEnding.check();
     },
     resume: () => scheduler.resume(),
+    whoIsOnCall,
+    async deadlines() {
+      await scheduler.update(() => undefined);
+      return scheduler.state().deadlines;
+    },
+    async ringing() {
+      // Waits for the file to be read (a window may ask before the app has opened it).
+      await scheduler.update(() => undefined);
+      return ringingIn(scheduler.state());
+    },
     async snooze(alertId, minutes) {
       const until = new Date(clock.now().getTime() + minutes * 60_000).toISOString();
       await scheduler.update((state) => {
         const pending = state.deadlines.find(
           (d) => d.kind === 'alarm-repeat' && d.subject === alertId && d.firedAt === undefined,
         );
-        if (!pending) throw new NoAlarmError(alertId);
-        const moved = makeDeadline({ ...pending, dueAt: until });
-        return {
-          ...state,
-          deadlines: [...state.deadlines.filter((d) => d.id !== pending.id), moved],
-        };
+        const shifted = shiftEscalationSteps(state.deadlines, alertId, minutes * 60_000);
+        if (!pending && shifted.moved === 0) throw new NoAlarmError(alertId);
+        const deadlines = pending
+          ? [
+              ...shifted.deadlines.filter((d) => d.id !== pending.id),
+              makeDeadline({ ...pending, dueAt: until }),
+            ]
+          : shifted.deadlines;
+        return { ...state, deadlines };
       });
       return { until };
     },

@@ -1,5 +1,6 @@
 import { clockJumpMs, type ClockReading } from '../../../shared/escalation/clock-jump';
 import {
+  DEADLINE_DELIVERY,
   makeDeadline,
   type Deadline,
   type DeadlineInput,
@@ -50,6 +51,8 @@ export interface DeadlineSchedulerOptions {
   monotonic: () => number;
   log: AppLog;
   heartbeatMs?: number;
+  /** Told the state after each write, once it is on disk. Must not throw. */
+  onWrite?: (state: SchedulerState) => void;
 }
 
 /** Counters for the bench and the log. */
@@ -91,8 +94,10 @@ export interface DeadlineScheduler extends SchedulerStateStore {
  * {@link SCHEDULER_HEARTBEAT_MS} away, unref'd). Checks run on open, on every wake-up, after
  * every change, on `resume()` and on a wall-clock jump seen by comparing the wall clock with
  * the monotonic one. A due deadline is marked fired on disk, with its next step, before its
- * action runs (at-most-once, see `DEADLINE_DELIVERY` in src/shared/escalation/deadline.ts), so a crash neither repeats a
- * notification nor loses the next step; the action learns how late it is.
+ * action runs (at-most-once, see `DEADLINE_DELIVERY` in src/shared/escalation/deadline.ts), so a
+ * crash neither repeats a notification nor loses the next step; an at-least-once kind (a page
+ * to others) acts first and is marked after, so a crash between repeats it and never loses it.
+ * The action learns how late it is.
  * @param options - file, clocks and log
  */
 export function createDeadlineScheduler(options: DeadlineSchedulerOptions): DeadlineScheduler {
@@ -131,6 +136,7 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
   const write = async (next: SchedulerState): Promise<void> => {
     await file.save(next);
     current = next;
+    options.onWrite?.(next);
   };
 
   const arm = (): void => {
@@ -173,18 +179,84 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
     }
   };
 
-  const run = async (): Promise<void> => {
-    if (closed) return;
+  // The newest fired mark of a chain is enough to never fire it again; older ones of the same
+  // kind and subject are forgotten, so a repeat every minute does not grow the file.
+  const withMarks = (
+    deadlines: readonly Deadline[],
+    fired: ReadonlyMap<string, Deadline>,
+    dropped: ReadonlySet<string>,
+    added: readonly Deadline[],
+  ): Deadline[] => {
+    const known = new Set(deadlines.map((d) => d.id));
+    const newestFired = new Map<string, Deadline>();
+    for (const d of fired.values()) {
+      const chain = `${d.kind}|${d.subject}`;
+      const other = newestFired.get(chain);
+      if (!other || Date.parse(other.dueAt) < Date.parse(d.dueAt)) newestFired.set(chain, d);
+    }
+    const stale = (d: Deadline): boolean => {
+      const newest = newestFired.get(`${d.kind}|${d.subject}`);
+      return (
+        newest !== undefined &&
+        newest.id !== d.id &&
+        Date.parse(d.dueAt) < Date.parse(newest.dueAt) &&
+        (d.firedAt !== undefined || fired.has(d.id))
+      );
+    };
+    return [
+      ...deadlines.filter((d) => !dropped.has(d.id) && !stale(d)).map((d) => fired.get(d.id) ?? d),
+      ...added.filter((d) => !known.has(d.id)),
+    ];
+  };
+
+  // At-least-once deadlines whose action runs now: no other check acts on them again, and their
+  // mark is written once the action has ended.
+  const acting = new Set<string>();
+
+  /** After an at-least-once action: mark it fired, unless it was dropped meanwhile. */
+  const markAfterAct = (marked: Deadline, then: readonly DeadlineInput[]) =>
+    enqueue(async () => {
+      acting.delete(marked.id);
+      // Closing: left pending on disk, so the next start acts again (the receiver deduplicates).
+      if (closed) return;
+      const before = state();
+      if (!before.deadlines.some((d) => d.id === marked.id && d.firedAt === undefined)) return;
+      const deadlines = withMarks(
+        before.deadlines,
+        new Map([[marked.id, marked]]),
+        new Set(),
+        then.map(makeDeadline),
+      );
+      try {
+        await write({ ...before, deadlines });
+        stats.fired += 1;
+      } catch (error) {
+        log(
+          'error',
+          `Escalation: ${marked.id} was done but its mark could not be written; it may be done again: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    });
+
+  /** One check; answers the at-least-once actions it started, which end outside the queue. */
+  const run = async (): Promise<Promise<void>[]> => {
+    if (closed) return [];
     stats.checks++;
     noticeJump();
     const now = clock.now();
     const before = state();
-    const due = dueDeadlines(before.deadlines, now);
+    const due = dueDeadlines(before.deadlines, now).filter((d) => !acting.has(d.deadline.id));
+    const later: Promise<void>[] = [];
     if (due.length > 0) {
       const fired = new Map<string, Deadline>();
       const dropped = new Set<string>();
       const added: Deadline[] = [];
       const acts: { id: string; act: () => Promise<void> }[] = [];
+      const actFirst: {
+        marked: Deadline;
+        then: readonly DeadlineInput[];
+        act: () => Promise<void>;
+      }[] = [];
       for (const item of due) {
         const decision = plan(item, now);
         const { id } = item.deadline;
@@ -193,37 +265,18 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
           dropped.add(id);
           continue;
         }
-        fired.set(id, { ...item.deadline, firedAt: now.toISOString(), lateMs: item.lateMs });
+        const marked = { ...item.deadline, firedAt: now.toISOString(), lateMs: item.lateMs };
+        if (DEADLINE_DELIVERY[item.deadline.kind] === 'at-least-once' && decision.act) {
+          actFirst.push({ marked, then: decision.then ?? [], act: decision.act });
+          continue;
+        }
+        fired.set(id, marked);
         for (const input of decision.then ?? []) added.push(makeDeadline(input));
         if (decision.act) acts.push({ id, act: decision.act });
       }
       if (fired.size > 0 || dropped.size > 0) {
-        const known = new Set(before.deadlines.map((d) => d.id));
-        // The newest fired mark of a chain is enough to never fire it again; older ones of the
-        // same kind and subject are forgotten, so a repeat every minute does not grow the file.
-        const newestFired = new Map<string, Deadline>();
-        for (const d of fired.values()) {
-          const chain = `${d.kind}|${d.subject}`;
-          const other = newestFired.get(chain);
-          if (!other || Date.parse(other.dueAt) < Date.parse(d.dueAt)) newestFired.set(chain, d);
-        }
-        const stale = (d: Deadline): boolean => {
-          const newest = newestFired.get(`${d.kind}|${d.subject}`);
-          return (
-            newest !== undefined &&
-            newest.id !== d.id &&
-            Date.parse(d.dueAt) < Date.parse(newest.dueAt) &&
-            (d.firedAt !== undefined || fired.has(d.id))
-          );
-        };
-        const deadlines = [
-          ...before.deadlines
-            .filter((d) => !dropped.has(d.id) && !stale(d))
-            .map((d) => fired.get(d.id) ?? d),
-          ...added.filter((d) => !known.has(d.id)),
-        ];
         try {
-          await write({ ...before, deadlines });
+          await write({ ...before, deadlines: withMarks(before.deadlines, fired, dropped, added) });
         } catch (error) {
           // Nothing acted on: the deadlines are still pending and the heartbeat tries again.
           log(
@@ -231,35 +284,55 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
             `Escalation: could not record fired deadlines, trying again shortly: ${error instanceof Error ? error.message : String(error)}`,
           );
           arm();
-          return;
+          return [];
         }
         stats.fired += fired.size;
-        // Started in order, all before any is awaited, so a kind may gather the actions of one
-        // check into one notification (several acknowledgements ending together).
-        await Promise.all(
-          acts.map(({ id, act }) =>
-            act().catch((error: unknown) => {
-              // Recorded as fired: at-most-once. A repeat, if any, is already scheduled.
+      }
+      // At-least-once: the action first, its mark after, outside this check so a slow page
+      // (retries with backoff) holds up no other deadline.
+      for (const { marked, then, act } of actFirst) {
+        acting.add(marked.id);
+        later.push(
+          act()
+            .catch((error: unknown) => {
               log(
                 'warn',
-                `Escalation: ${id} fired but its action failed: ${error instanceof Error ? error.message : String(error)}`,
+                `Escalation: ${marked.id}'s action failed: ${error instanceof Error ? error.message : String(error)}`,
               );
-            }),
-          ),
+            })
+            .then(() => markAfterAct(marked, then))
+            .catch(() => undefined),
         );
       }
+      // Started in order, all before any is awaited, so a kind may gather the actions of one
+      // check into one notification (several acknowledgements ending together).
+      await Promise.all(
+        acts.map(({ id, act }) =>
+          act().catch((error: unknown) => {
+            // Recorded as fired: at-most-once. A repeat, if any, is already scheduled.
+            log(
+              'warn',
+              `Escalation: ${id} fired but its action failed: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          }),
+        ),
+      );
     }
     arm();
+    return later;
   };
 
-  const check = (): Promise<void> =>
-    enqueue(run).catch((error: unknown) => {
+  const check = async (): Promise<void> => {
+    const later = await enqueue(run).catch((error: unknown) => {
       log(
         'error',
         `Escalation: a check failed: ${error instanceof Error ? error.stack : String(error)}`,
       );
       arm();
+      return [];
     });
+    await Promise.all(later);
+  };
 
   return {
     handle(kind, handler) {
@@ -284,6 +357,9 @@ export function createDeadlineScheduler(options: DeadlineSchedulerOptions): Dead
     check,
     async update(change) {
       await enqueue(async () => {
+        // Closed: the file was flushed for the last time; a late change (a poll answered while
+        // the app stops) is not written after it.
+        if (closed) return;
         const next = change(state());
         if (next && next !== current) await write(next);
         arm();

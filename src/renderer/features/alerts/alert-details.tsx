@@ -6,6 +6,7 @@ import { openIncidentCount } from '../../stores/incident-state';
 import { formatDuration, formatTimestamp } from '../../components/time-format';
 import { AlertRunbooks } from '../runbooks/alert-runbooks';
 import { AlertActionBar } from './alert-action-bar';
+import { AlertEscalation } from './alert-escalation';
 import type { OfferedAction } from './alert-actions';
 import { fieldEntries, sourceLink, type FieldEntry } from './alert-fields';
 import type { IncidentRef } from './incident-alerts';
@@ -95,6 +96,7 @@ export function AlertDetails(props: {
       <MutedFacts alert={alert} now={now} />
       {linkError ? <p className="details__error">{linkError}</p> : null}
       <AlertRunbooks alert={alert} openLink={open} />
+      <AlertEscalation alert={alert} now={now} />
       <div className="details__columns">
         <FieldList title="Annotations" entries={fieldEntries(alert.annotations)} onOpen={open} />
         <FieldList title="Labels" entries={fieldEntries(alert.labels)} onOpen={open} />

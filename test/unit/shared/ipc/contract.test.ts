@@ -36,6 +36,8 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'notifications:test': {},
   'alarm:snooze': { alertId: 'prod:abc123', minutes: 15 },
   'alarm:doNotDisturb': { on: true, minutes: 60 },
+  'alarm:ringing': {},
+  'alert:escalation': { alertId: 'prod:abc123' },
   'link:open': { url: 'https://example.com' },
   'channels:secrets': {},
   'channel:setSecret': { channelId: 'incident', secret: 'https://hooks.slack.com/services/T/B/x' },
@@ -235,6 +237,7 @@ describe('event channels', () => {
   it('lists every declared event', () => {
     expect([...EVENT_CHANNELS].sort()).toEqual(
       [
+        'alarm:changed',
         'alerts:changed',
         'incident:changed',
         'incident:patched',

@@ -37,6 +37,8 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'notifications:test': record('notifications:test', { delivered: true }),
     'alarm:snooze': record('alarm:snooze', { until: '2026-03-01T02:15:00.000Z' }),
     'alarm:doNotDisturb': record('alarm:doNotDisturb', { on: false }),
+    'alarm:ringing': record('alarm:ringing', { ringing: [] }),
+    'alert:escalation': record('alert:escalation', { later: 0, actions: [] }),
     'link:open': record('link:open', { opened: true }),
     'channels:secrets': record('channels:secrets', { channels: [] }),
     'channel:setSecret': record('channel:setSecret', { channelId: 'ops', set: false }),

@@ -3,16 +3,19 @@ import { IpcFailure } from '../../../../shared/ipc/result';
 import { NoAlarmError, type Escalation } from '../../escalation/create-escalation';
 
 /** Snooze and do-not-disturb of my alarm. */
-export type AlarmHandlers = Pick<InvokeHandlers, 'alarm:snooze' | 'alarm:doNotDisturb'>;
+export type AlarmHandlers = Pick<
+  InvokeHandlers,
+  'alarm:snooze' | 'alarm:doNotDisturb' | 'alarm:ringing'
+>;
 
 /**
- * `alarm:snooze` and `alarm:doNotDisturb` over the escalation.
+ * `alarm:snooze`, `alarm:doNotDisturb` and `alarm:ringing` over the escalation.
  * @param deps - the escalation
  */
 export function alarmHandlers({
   escalation,
 }: {
-  escalation: Pick<Escalation, 'snooze' | 'doNotDisturb'>;
+  escalation: Pick<Escalation, 'snooze' | 'doNotDisturb' | 'ringing'>;
 }): AlarmHandlers {
   return {
     'alarm:snooze': async ({ alertId, minutes }) => {
@@ -24,5 +27,6 @@ export function alarmHandlers({
       }
     },
     'alarm:doNotDisturb': async ({ on, minutes }) => escalation.doNotDisturb(on, minutes),
+    'alarm:ringing': async () => ({ ringing: await escalation.ringing() }),
   };
 }

@@ -22,6 +22,8 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.fire('Down', 'sev1');
     await h.poll();
     expect(h.expectNotification('SEV1 · Down').urgency).toBe('critical');
+    // The sev1 policy tells the incident channel at once.
+    expect(h.expectPage('Down', 1).targets).toEqual(['channel:incident']);
 
     await h.advance(59_000);
     await h.advance(1_000);
@@ -59,6 +61,7 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.fire('Down', 'sev1');
     await h.poll();
     h.expectNotification('SEV1 · Down');
+    h.expectPage('Down', 1);
     await h.advance(30_000);
 
     await h.restart(10_000);
@@ -80,6 +83,7 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.fire('Down', 'sev1');
     await h.poll();
     h.expectNotification('SEV1 · Down');
+    h.expectPage('Down', 1);
     await h.sleep(17 * MIN + 30_000);
     expect(h.expectNotification(/Repeat 1 /).body).toContain('(16 min late)');
     await h.advance(30_000);
@@ -155,6 +159,7 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.fire('Down', 'sev1');
     await h.poll();
     h.expectNotification('SEV1 · Down');
+    h.expectPage('Down', 1);
     expect((await h.snooze('Down', 15)).until).toBe('2026-03-01T10:15:00.000Z');
     await h.advance(10 * MIN);
     await h.restart();
@@ -166,12 +171,13 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.expectNotification(/Repeat 2:/);
   });
 
-  it('refuses to snooze an alert whose alarm does not repeat, saying why', async () => {
+  it('refuses to snooze an alert that neither repeats nor escalates, saying why', async () => {
     h = await startEscalationHarness();
-    h.fire('Disk', 'sev3');
+    h.fire('Info', 'sev4');
     await h.poll();
-    h.expectNotification('SEV3 · Disk');
-    await expect(h.snooze('Disk', 15)).rejects.toThrow(/prod:Disk has no alarm repeating/);
+    await expect(h.snooze('Info', 15)).rejects.toThrow(
+      /prod:Info has no alarm repeating and no escalation step pending/,
+    );
   });
 
   it('do-not-disturb silences all but sev1, keeps the rhythm, and the alarm is heard after it', async () => {
@@ -181,6 +187,7 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     h.fire('Down', 'sev1');
     await h.poll();
     h.expectNotification('SEV1 · Down');
+    h.expectPage('Down', 1);
     await h.advance(MIN);
     h.expectNotification(/Still firing: SEV1 · Down[\s\S]*Repeat 1:/);
     await h.assertNoUnexpected(); // nothing of the sev2 while do-not-disturb holds
@@ -193,5 +200,25 @@ describe('escalation: my alarm, announcements and reminders across restarts', ()
     await h.advance(MIN);
     h.expectNotification(/SEV1 · Down[\s\S]*Repeat 30:/);
     expect(h.expectNotification(/Still firing: SEV2 · Slow/).body).toContain('Repeat 6:');
+  });
+
+  it('tells the page which alarms ring: a sev1 until snoozed, again when the snooze ends, not after a teammate’s silence', async () => {
+    h = await startEscalationHarness();
+    h.fire('Down', 'sev1');
+    h.fire('Slow', 'sev2'); // repeats too, but only a sev1 rings in the page
+    await h.poll();
+    h.expectNotification('SEV1 · Down');
+    h.expectNotification('SEV2 · Slow');
+    h.expectPage('Down', 1);
+    expect(h.alarms).toEqual([['prod:Down']]);
+    await h.snooze('Down', 15);
+    expect(h.alarms.at(-1)).toEqual([]);
+    await h.advance(15 * MIN);
+    h.expectNotification(/Still firing: SEV1 · Down/);
+    h.expectNotification(/Still firing: SEV2 · Slow[\s\S]*Repeat 1 /);
+    expect(h.alarms.at(-1)).toEqual(['prod:Down']);
+    h.ack('Down', 'teammate');
+    await h.poll();
+    expect(h.alarms).toEqual([['prod:Down'], [], ['prod:Down'], []]);
   });
 });

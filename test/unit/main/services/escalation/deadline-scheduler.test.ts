@@ -10,6 +10,7 @@ import {
 import { schedulerStateFile } from '../../../../../src/main/services/escalation/scheduler-state-file';
 import { makeDeadline } from '../../../../../src/shared/escalation/deadline';
 import type { DueDeadline } from '../../../../../src/shared/escalation/due-deadlines';
+import { memorySchedulerFile } from '../../../../support/memory-scheduler';
 
 const T0 = Date.parse('2026-01-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -117,6 +118,57 @@ describe('the persisted deadline scheduler', () => {
       { dueAt: iso(T0 + 1000), firedAt: iso(T0 + 1000), lateMs: 0 },
       { dueAt: iso(T0 + 61_000), step: 2 },
     ]);
+  });
+
+  it('acts on an escalation step before marking it (at least once): a crash in between acts again, and it is never lost', async () => {
+    const file = memorySchedulerFile();
+    const save = file.save;
+    const acted: (string | undefined)[] = [];
+    const boot = async () => {
+      const scheduler = createDeadlineScheduler({
+        file,
+        clock,
+        monotonic: () => mono,
+        log: (level, m) => logs.push(`${level}: ${m}`),
+      });
+      scheduler.handle('escalation-step', () => ({
+        do: 'fire',
+        // What a crash during the page would leave on disk: the step still pending.
+        act: async () => void acted.push(JSON.parse(file.text ?? '{}').deadlines[0].firedAt),
+      }));
+      open.push(scheduler);
+      await scheduler.open();
+      return scheduler;
+    };
+    const first = await boot();
+    await first.update((state) => ({
+      ...state,
+      deadlines: [
+        makeDeadline({
+          kind: 'escalation-step',
+          subject: 'prod:a',
+          dueAt: iso(T0 + 1000),
+          level: 2,
+          repeat: 0,
+        }),
+      ],
+    }));
+    // The process dies after the page went out, before its mark is written.
+    file.save = async () => {
+      throw new Error('killed');
+    };
+    advance(1000);
+    await first.check();
+    expect(acted).toEqual([undefined]);
+    await first.close();
+
+    file.save = save;
+    const second = await boot();
+    expect(acted).toEqual([undefined, undefined]);
+    expect(second.state().deadlines[0]).toMatchObject({ firedAt: iso(T0 + 1000) });
+    await second.close();
+    await boot();
+    expect(acted).toHaveLength(2);
   });
 
   it('keeps only the newest fired step of a chain, so a repeat every minute does not grow the file', async () => {

@@ -4,9 +4,12 @@
 // restarts, checked after every step: no notification twice (an announcement per firing episode, each
 // repeat step once) and no step missed (every alert the app sees firing unacknowledged with a
 // repeating alarm has its next step pending and not overdue; steps arrive numbered 1, 2, 3…
-// with none skipped). Rerun one history:
+// with none skipped). Escalation steps to others likewise: every alert the app sees escalating
+// has its steps planned and none overdue, and no level is paged twice in one episode nor while
+// the app sees the alert acknowledged or gone. Rerun one history:
 //   ESCALATION_SEED=<seed> npx vitest run test/unit/main/services/escalation/escalation-property.test.ts
 import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../../../../src/shared/domain/settings';
 import type { Severity } from '../../../../../src/shared/domain/severity';
 import {
   startEscalationHarness,
@@ -26,17 +29,37 @@ const ALERTS: readonly [string, Severity][] = [
 const SEVERITY = new Map(ALERTS);
 const PERIOD: Partial<Record<Severity, number>> = { sev1: 60_000, sev2: 300_000 };
 
+/**
+ * Every schedule target pages the incident channel instead: with no schedules every such level
+ * would be skipped, and the run would see no pages to check.
+ */
+function schedulesAsChannel(settings: Settings): Settings {
+  const policies = settings.escalation.policies.map((policy) => ({
+    ...policy,
+    levels: policy.levels.map((level) => ({
+      ...level,
+      targets: level.targets.map((t) =>
+        t.kind === 'schedule' ? { kind: 'channel' as const, id: 'incident' } : t,
+      ),
+    })),
+  }));
+  return { ...settings, escalation: { ...settings.escalation, policies } };
+}
+
 /** What the checker knows of one alert, from what the app observed at its polls. */
 interface Track {
   firing: boolean;
   episode: number;
   announcements: Map<number, number>;
   lastStep: Map<number, number>;
+  /** The steps paged (`repeat.level`) per episode. */
+  paged: Map<number, Set<string>>;
 }
 
 interface HistoryResult {
   steps: number;
   notifications: number;
+  pages: number;
   restarts: number;
   snoozes: number;
 }
@@ -44,14 +67,21 @@ interface HistoryResult {
 /** Runs one history; throws a readable error at the first broken property. */
 async function runHistory(seed: number, length = 40): Promise<HistoryResult> {
   const random = prng(seed);
-  const h = await startEscalationHarness({ inMemory: true });
+  const h = await startEscalationHarness({ inMemory: true, settings: schedulesAsChannel });
   const tracks = new Map<string, Track>(
     ALERTS.map(([name]) => [
       `prod:${name}`,
-      { firing: false, episode: 0, announcements: new Map(), lastStep: new Map() },
+      {
+        firing: false,
+        episode: 0,
+        announcements: new Map(),
+        lastStep: new Map(),
+        paged: new Map(),
+      },
     ]),
   );
   let seenNotifications = 0;
+  let seenPages = 0;
   let restarts = 0;
   let snoozes = 0;
   const trail: string[] = [];
@@ -74,16 +104,18 @@ async function runHistory(seed: number, length = 40): Promise<HistoryResult> {
       if (op.endsWith('(snoozed)')) snoozes++;
       // What fired during the step was decided on what the app saw before this poll.
       seenNotifications = checkNotifications(h, tracks, seenNotifications);
+      seenPages = checkPages(h, tracks, seenPages);
       // A source is polled every 15 s: most changes are seen soon, some only later.
       if (h.running() && (op === 'poll' || random.bool(0.7))) {
         await h.poll();
         trail.push('(polled)');
         follow();
         seenNotifications = checkNotifications(h, tracks, seenNotifications);
+        seenPages = checkPages(h, tracks, seenPages);
       }
       checkNothingMissed(h, tracks);
     }
-    return { steps: length, notifications: seenNotifications, restarts, snoozes };
+    return { steps: length, notifications: seenNotifications, pages: seenPages, restarts, snoozes };
   } catch (error) {
     throw new Error(
       `${error instanceof Error ? error.message : String(error)}\nsteps: ${trail.join(' → ')}`,
@@ -179,6 +211,25 @@ function checkNotifications(
   return h.captured.length;
 }
 
+/** Every page belongs to an episode the app sees escalating, and no step is paged twice in it. */
+function checkPages(h: EscalationHarness, tracks: Map<string, Track>, from: number): number {
+  for (const page of h.pages.slice(from)) {
+    const track = tracks.get(`prod:${page.alert}`);
+    if (!track) throw new Error(`a page nobody expects: ${JSON.stringify(page)}`);
+    if (!track.firing)
+      throw new Error(
+        `paged level ${page.level} of ${page.alert} while the app sees it acknowledged or gone`,
+      );
+    const paged = track.paged.get(track.episode) ?? new Set<string>();
+    const key = `${page.repeat}.${page.level}`;
+    if (paged.has(key))
+      throw new Error(`duplicate page: level ${page.level} (run ${page.repeat}) of ${page.alert}`);
+    paged.add(key);
+    track.paged.set(track.episode, paged);
+  }
+  return h.pages.length;
+}
+
 /** Every alert the app sees firing is announced, and a repeating one has its next step on time. */
 function checkNothingMissed(h: EscalationHarness, tracks: Map<string, Track>): void {
   if (!h.running() || !h.polled()) return;
@@ -188,11 +239,19 @@ function checkNothingMissed(h: EscalationHarness, tracks: Map<string, Track>): v
     const alarms = h.pending().filter((d) => d.kind === 'alarm-repeat' && d.subject === id);
     if (!track.firing) {
       if (alarms.length > 0) throw new Error(`${id} is not firing, yet a repeat is pending`);
+      if (h.pending().some((d) => d.kind === 'escalation-step' && d.subject === id))
+        throw new Error(`${id} is not escalating, yet a step is pending`);
       continue;
     }
     if (severity !== 'sev4' && track.announcements.get(track.episode) !== 1) {
       throw new Error(`missed: ${id} fires (episode ${track.episode}) but was not announced`);
     }
+    // Escalation to others: planned (sev4 escalates to nobody), and no step left overdue.
+    const steps = h.deadlines().filter((d) => d.kind === 'escalation-step' && d.subject === id);
+    if (severity !== 'sev4' && steps.length === 0)
+      throw new Error(`missed: ${id} escalates but has no step planned`);
+    const overdue = steps.find((d) => d.firedAt === undefined && Date.parse(d.dueAt) <= now);
+    if (overdue) throw new Error(`missed: ${id}'s escalation step ${overdue.id} is overdue`);
     if (PERIOD[severity] === undefined) continue;
     if (alarms.length !== 1) throw new Error(`missed: ${id} has ${alarms.length} repeats pending`);
     if (Date.parse(alarms[0]?.dueAt ?? '') <= now) {
@@ -209,14 +268,16 @@ const seeds =
     : Array.from({ length: runs }, (_, i) => 0xe5ca + i * 7919);
 
 describe('escalation keeps its promise in random histories', () => {
-  it(`misses no step and repeats no notification in ${seeds.length} histories`, async () => {
+  it(`misses no step and repeats no notification or page in ${seeds.length} histories`, async () => {
     let notifications = 0;
+    let pages = 0;
     let restarts = 0;
     let snoozes = 0;
     for (const seed of seeds) {
       try {
         const result = await runHistory(seed);
         notifications += result.notifications;
+        pages += result.pages;
         restarts += result.restarts;
         snoozes += result.snoozes;
       } catch (error) {
@@ -229,6 +290,7 @@ describe('escalation keeps its promise in random histories', () => {
     // The histories really did something (a replayed single seed need not).
     if (envSeed !== undefined) return;
     expect(notifications).toBeGreaterThan(seeds.length);
+    expect(pages).toBeGreaterThan(seeds.length);
     expect(restarts).toBeGreaterThan(seeds.length / 2);
     expect(snoozes).toBeGreaterThan(seeds.length / 10);
   }, 300_000);

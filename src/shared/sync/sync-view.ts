@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
 import { severitySchema } from '../domain/severity';
+import { credentialStateSchema } from '../domain/source';
 import { incidentIdSchema, incidentStatusSchema } from '../incident/schema';
 import { syncStateSchema } from './sync-state';
 
@@ -23,6 +24,11 @@ export const syncViewSchema = z.object({
   state: syncStateSchema,
   /** The server address from the settings, when one is set. */
   server: z.string().optional(),
+  /**
+   * Whether a team token is stored in the secret store (masked), so Settings can say so after a
+   * reload; absent until the store was read. `ONCALL_SYNC_TOKEN`, when set, is used instead.
+   */
+  token: credentialStateSchema.optional(),
   /** Every incident the team's index lists (the ones here included), newest first. */
   teamIncidents: z.array(teamIncidentSchema),
 });

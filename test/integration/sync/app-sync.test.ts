@@ -78,7 +78,15 @@ describe('team sync through the app services and the IPC contract', () => {
       kind: 'refused',
       reason: 'no team token: set it in Settings (team sync) or in ONCALL_SYNC_TOKEN',
     });
+    // Settings can tell, after a reload too, whether a token is stored.
+    expect(value<{ token?: unknown }>(await ana.call('sync:get', {})).token).toEqual({
+      set: false,
+    });
     expect(value(await ana.call('sync:setToken', { token: TEST_SYNC_TOKEN }))).toEqual({
+      set: true,
+      hint: `••••${TEST_SYNC_TOKEN.slice(-4)}`,
+    });
+    expect(value<{ token?: unknown }>(await ana.call('sync:get', {})).token).toEqual({
       set: true,
       hint: `••••${TEST_SYNC_TOKEN.slice(-4)}`,
     });

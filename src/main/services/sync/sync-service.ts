@@ -85,6 +85,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const { clock, log } = options;
   let config: SyncConfig = { kind: 'off' };
   let configKey = '';
+  // The stored token as Settings may show it (masked); read with the config.
+  let tokenState: CredentialState | undefined;
   let session: SyncSession | undefined;
   let index: Y.Doc | undefined;
   let lastSent = '';
@@ -125,6 +127,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
             });
     const result: SyncView = { state, teamIncidents };
     if (server !== undefined) result.server = server;
+    if (tokenState !== undefined) result.token = tokenState;
     return result;
   };
 
@@ -205,6 +208,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         'warn',
         `Sync: the team token could not be read from the secret store: ${error instanceof Error ? error.message : String(error)}`,
       );
+    }
+    const token: CredentialState =
+      stored === undefined ? { set: false } : { set: true, hint: maskSecret(stored) };
+    if (JSON.stringify(token) !== JSON.stringify(tokenState)) {
+      tokenState = token;
+      emitSoon();
     }
     const next = resolveSyncConfig(settings, stored, options.env, options.fallbackName());
     const key = JSON.stringify(next);

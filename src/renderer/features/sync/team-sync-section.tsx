@@ -181,7 +181,10 @@ function SyncNow() {
 function SyncToken() {
   const { bridge } = useApp();
   const [token, setToken] = useState('');
-  const [stored, setStored] = useState<CredentialState | undefined>();
+  const [answered, setStored] = useState<CredentialState | undefined>();
+  // What this form stored last, else what the app says is stored (after a reload, say).
+  const known = useAppState((s) => s.sync?.token);
+  const stored = answered ?? known;
   const [status, setStatus] = useState<SectionStatus | undefined>();
 
   const put = (value: string | null): void => {
@@ -239,7 +242,7 @@ function SyncToken() {
         <button
           type="button"
           className="btn"
-          disabled={status?.kind === 'saving'}
+          disabled={status?.kind === 'saving' || stored?.set === false}
           onClick={() => put(null)}
         >
           Forget token

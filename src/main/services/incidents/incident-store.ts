@@ -287,6 +287,20 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
     return { incidents: summaries, problems: shown };
   };
 
+  // A new incident's first state on disk, then kept and announced; a store closed meanwhile
+  // closes the file again and refuses, so nothing outlives it.
+  const record = async (id: string, state: Uint8Array): Promise<IncidentView> => {
+    const incident = await createIncidentRecord(dir, id, state, recordOptions);
+    if (closed) {
+      await incident.close();
+      refuseWhenClosed();
+    }
+    incidents.set(id, incident);
+    const view = incident.view();
+    changed(view);
+    return view;
+  };
+
   return {
     list,
 
@@ -338,15 +352,7 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
       }
       const first = Y.encodeStateAsUpdate(scratch);
       scratch.destroy();
-      const incident = await createIncidentRecord(dir, id, first, recordOptions);
-      if (closed) {
-        await incident.close();
-        refuseWhenClosed();
-      }
-      incidents.set(id, incident);
-      const view = incident.view();
-      changed(view);
-      return view;
+      return record(id, first);
     },
 
     async apply(id, op, ctx) {
@@ -455,15 +461,7 @@ export async function openIncidentStore(options: IncidentStoreOptions): Promise<
           `The sync server holds no incident ${id} this app can read (yet); it may not have reached the server.`,
         );
       }
-      const incident = await createIncidentRecord(dir, id, state, recordOptions);
-      if (closed) {
-        await incident.close();
-        refuseWhenClosed();
-      }
-      incidents.set(id, incident);
-      const view = incident.view();
-      changed(view);
-      return view;
+      return record(id, state);
     },
 
     async close() {

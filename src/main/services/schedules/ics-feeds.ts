@@ -257,6 +257,8 @@ export function createIcsFeeds(options: IcsFeedsOptions): IcsFeeds {
       if (!feed) return;
       feed.abort.abort();
       feeds.delete(key);
+      // A save in flight would bring the copy back after its removal.
+      await feed.inFlight?.catch(() => undefined);
       await feed.file.remove();
     },
     async refresh(url) {

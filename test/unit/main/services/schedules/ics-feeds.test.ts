@@ -12,6 +12,7 @@ import {
 import type { IcsFetchPolicy } from '../../../../../src/main/services/schedules/ics-fetch';
 import { createIcsParser } from '../../../../../src/main/services/schedules/ics-parser';
 import { startFaultServer, type FaultServer } from '../../../../support/fault-server';
+import { freePort } from '../../../../support/free-port';
 import { icsFixture, NOW, SECONDLY_FEED, shown, WINDOW } from './ics-fixtures';
 
 // Short waits so a failing feed fails fast here; the defaults are for a real network.
@@ -114,6 +115,18 @@ describe('createIcsFeeds', () => {
       expect(people(service)).toEqual(PAGERDUTY_SHIFTS);
     },
   );
+
+  it('says an unreachable feed with no copy yet serves nobody, and why', async () => {
+    const service = feeds();
+    const nowhere = `http://127.0.0.1:${await freePort()}/private/secret/feed/P1`;
+    await service.add(nowhere);
+    const status = await service.refresh(nowhere);
+    expect(status).toMatchObject({ ok: false, pending: false, shiftCount: 0 });
+    expect(status.usingLastGoodSince).toBeUndefined();
+    expect(status.error).toMatch(/refused|connect/i);
+    expect(status.error).not.toContain('secret');
+    expect(service.shifts(nowhere, WINDOW.from, WINDOW.to)).toEqual([]);
+  });
 
   it('retries a 500 with backoff before giving up', async () => {
     const service = feeds();

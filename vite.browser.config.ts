@@ -1,5 +1,5 @@
-// Browser mode's main: .vite/browser/cli.mjs (ESM) and the runbook worker next to it
-// (runbook-parse-worker.cjs, as in the shell's build). `npm run browser` builds it when its
+// Browser mode's main: .vite/browser/cli.mjs (ESM) and the worker threads next to it
+// (runbook-parse-worker.cjs, ics-parse-worker.cjs, as in the shell's build). `npm run browser` builds it when its
 // sources are newer, and runs it with plain node rather than through the tsx loader, because it
 // runs all shift: idle, the JS heap holds ≈ 12 MB instead of ≈ 22 MB, and V8's clean-up after
 // start (a few full GCs, a cost that grows with the heap) takes a fraction of the CPU.
@@ -9,7 +9,7 @@
 // which finds its vendor binaries next to its own files; Node's builtins stay imports.
 import path from 'node:path';
 import { defineConfig } from 'vite';
-import { bundleRunbookWorker } from './vite.main.config.ts';
+import { bundleWorkers } from './vite.main.config.ts';
 
 const ENTRY = 'src/main/browser/cli.ts';
 
@@ -46,6 +46,6 @@ export default defineConfig({
       rxjs: path.resolve(import.meta.dirname, 'node_modules/rxjs/dist/esm/index.js'),
     },
   },
-  plugins: [bundleRunbookWorker(false)],
+  plugins: [bundleWorkers(false)],
   clearScreen: false,
 });

@@ -13,9 +13,14 @@ import path from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 
 const ENTRY = 'src/main/electron/main.ts';
-/** The runbook parser's worker thread: its own bundle, read by start-runbook-worker.ts. */
-const RUNBOOK_WORKER_ENTRY = 'src/main/services/runbooks/parse-runbook-worker.ts';
-const RUNBOOK_WORKER_FILE = 'runbook-parse-worker.cjs';
+/**
+ * The worker threads, each its own bundle: the runbook parser's (read by start-runbook-worker.ts)
+ * and the iCalendar feed parser's (read by start-ics-worker.ts).
+ */
+const WORKERS = [
+  { entry: 'src/main/services/runbooks/parse-runbook-worker.ts', file: 'runbook-parse-worker.cjs' },
+  { entry: 'src/main/services/schedules/ics-parse-worker.ts', file: 'ics-parse-worker.cjs' },
+] as const;
 const OUT_DIR = '.vite/build';
 const ICONS_DIR = 'assets/icons';
 
@@ -63,43 +68,41 @@ function copyIcons(): Plugin {
 }
 
 /**
- * Builds the runbook worker next to the main bundle after each build of it (main.cjs here,
+ * Builds the workers next to the main bundle after each build of it (main.cjs here,
  * browser mode's cli.mjs in vite.browser.config.ts), in the same outDir. A worker thread runs its
  * own file, and the main bundle is one file (no code splitting), so the worker is a second,
  * separate build with the same settings (start-runbook-worker.ts explains how it is started).
  * @param minify - whether to minify it (for `package`, as the main bundle)
  */
-export function bundleRunbookWorker(minify: boolean): Plugin {
+export function bundleWorkers(minify: boolean): Plugin {
   let root = process.cwd();
   let outDir = OUT_DIR;
   return {
-    name: 'oncall:runbook-worker',
+    name: 'oncall:workers',
     apply: 'build',
     configResolved(config) {
       root = config.root;
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      await build({
-        root,
-        configFile: false,
-        logLevel: 'warn',
-        clearScreen: false,
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: 'node22',
-          minify,
-          lib: {
-            entry: RUNBOOK_WORKER_ENTRY,
-            formats: ['cjs'],
-            fileName: () => RUNBOOK_WORKER_FILE,
+      for (const worker of WORKERS) {
+        await build({
+          root,
+          configFile: false,
+          logLevel: 'warn',
+          clearScreen: false,
+          build: {
+            outDir,
+            emptyOutDir: false,
+            copyPublicDir: false,
+            target: 'node22',
+            minify,
+            lib: { entry: worker.entry, formats: ['cjs'], fileName: () => worker.file },
+            rollupOptions: { external, output: { codeSplitting: false } },
           },
-          rollupOptions: { external, output: { codeSplitting: false } },
-        },
-        resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
-      });
+          resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },
+        });
+      }
     },
   };
 }
@@ -129,10 +132,6 @@ export default defineConfig(({ command }) => ({
     'import.meta.url': 'require("node:url").pathToFileURL(__filename).href',
     'import.meta.resolve': 'undefined',
   },
-  plugins: [
-    forbidModules(['node-notifier']),
-    copyIcons(),
-    bundleRunbookWorker(command === 'build'),
-  ],
+  plugins: [forbidModules(['node-notifier']), copyIcons(), bundleWorkers(command === 'build')],
   clearScreen: false,
 }));

@@ -12,6 +12,7 @@ import {
   profileSettingsSchema,
   runbookSettingsSchema,
   settingsSchema,
+  shortcutSettingsSchema,
   syncSettingsSchema,
   webhookSettingsSchema,
 } from '../domain/settings';
@@ -236,6 +237,8 @@ export const invokeContract = {
         escalation: escalationSettingsSchema.optional(),
         /** Team sync (server address, name); replaces the whole block. */
         sync: syncSettingsSchema.strict().optional(),
+        /** Global shortcuts (Electron accelerators, "" for none); replaces the whole block. */
+        shortcuts: shortcutSettingsSchema.strict().optional(),
       })
       .strict(),
     response: settingsViewSchema,

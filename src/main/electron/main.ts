@@ -11,6 +11,7 @@ import {
   createShortcutRegistry,
   type ShortcutRegistry,
 } from '../services/shortcuts/shortcut-registry';
+import type { TrayActions } from '../services/tray/tray-actions';
 import { appLocation } from './app-location';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { createShellServices } from './app-services';
@@ -98,7 +99,13 @@ function start(): void {
       if (location.rendererDir !== undefined) serveAppScheme(location.rendererDir);
       const icons = loadShellIcons(location.iconsDir, log);
 
-      const notifier = createElectronNotifier({ icon: icons.app, onClick: showWindow });
+      // Acknowledge and Snooze on a notification go through the tray's actions, made below.
+      let actions: TrayActions | undefined = undefined;
+      const notifier = createElectronNotifier({
+        icon: icons.app,
+        onClick: showWindow,
+        onAction: (action) => void actions?.run(action),
+      });
       // A tray action or a shortcut has no page to show its failure in: it becomes a notification.
       const report = (message: string): void => {
         log('warn', message);
@@ -130,14 +137,14 @@ function start(): void {
         log,
       });
       const running = services;
-      const actions = running.tray.actions({
+      actions = running.tray.actions({
         // One alert's own view is not reachable from outside the page yet: the window it is.
         open: showWindow,
         quit: () => app.quit(),
         report,
       });
       const trayNow = createTray(
-        { icons, run: (action) => void actions.run(action), open: showWindow },
+        { icons, run: (action) => void actions?.run(action), open: showWindow },
         running.tray.input(),
       );
       tray = trayNow;
@@ -161,7 +168,7 @@ function start(): void {
         keys: globalShortcut,
         actions: {
           openWindow: showWindow,
-          acknowledge: () => void actions.acknowledgeMostUrgent(),
+          acknowledge: () => void actions?.acknowledgeMostUrgent(),
         },
         report,
       });

@@ -61,6 +61,35 @@ describe('notification actions against a real dunst and Alertmanager', () => {
     fs.rmSync(home, { recursive: true, force: true });
   });
 
+  it('delivers as notify-send does: urgency, app name, critical until dismissed, body as text', async () => {
+    const plain = await openDbusNotifier({
+      busAddress: daemon.env.DBUS_SESSION_BUS_ADDRESS,
+      onAction: () => undefined,
+    });
+    try {
+      const before = (await daemon.history()).length;
+      await plain.notify({
+        title: 'SEV1 · "quoted" $HOME',
+        body: 'latency < 200ms & p99 > 1s at C:\\data',
+        urgency: 'critical',
+      });
+      await plain.notify({ title: 'SEV4 · Info', body: 'fyi', urgency: 'low' });
+      const [critical, low] = (await daemon.history()).slice(before);
+      expect(critical).toEqual({
+        summary: 'SEV1 · "quoted" $HOME',
+        // The daemon reads the body as markup; escaped, it renders as the text sent.
+        body: 'latency &lt; 200ms &amp; p99 &gt; 1s at C:\\data',
+        urgency: 'critical',
+        appname: 'On-Call Companion',
+        timeoutMs: 0,
+      });
+      expect(low).toMatchObject({ urgency: 'low', timeoutMs: expect.any(Number) });
+      expect(low?.timeoutMs).toBeGreaterThan(0);
+    } finally {
+      plain.close();
+    }
+  });
+
   it('Acknowledge on the notification silences the alert in Alertmanager as me', async () => {
     let actions: TrayActions | undefined = undefined;
     notifier = await openDbusNotifier({

@@ -1,5 +1,6 @@
 // Entry of the Electron shell (bundled to .vite/build/main.cjs). It only wires: each job lives
 // in its own file next to this one, and everything that is not Electron lives in the services.
+import path from 'node:path';
 import { app, globalShortcut, powerMonitor, session } from 'electron';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../shared/ipc/dispatch';
@@ -15,6 +16,8 @@ import type { TrayActions } from '../services/tray/tray-actions';
 import { appLocation } from './app-location';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { createShellServices } from './app-services';
+import { openDbusNotifier } from '../services/notify/dbus-notifier';
+import type { NotificationActionHandler } from '../services/notify/notification-actions';
 import { createElectronNotifier } from './electron-notifier';
 import { openExternalGuarded } from './external-links';
 import { setUpHome } from './home';
@@ -55,6 +58,7 @@ function start(): void {
   let bridge: IpcBridge | undefined;
   let services: AppServices | undefined;
   let shortcuts: ShortcutRegistry | undefined;
+  let closeNotifier = (): void => undefined;
 
   const showWindow = (): void => mainWindow?.show();
   app.on('second-instance', showWindow);
@@ -79,6 +83,7 @@ function start(): void {
         stopped = true;
         bridge?.dispose();
         shortcuts?.dispose();
+        closeNotifier();
         tray?.destroy();
         app.quit();
       });
@@ -101,11 +106,29 @@ function start(): void {
 
       // Acknowledge and Snooze on a notification go through the tray's actions, made below.
       let actions: TrayActions | undefined = undefined;
-      const notifier = createElectronNotifier({
+      const onAction: NotificationActionHandler = (action) => void actions?.run(action);
+      const electronNotifier = createElectronNotifier({
         icon: icons.app,
         onClick: showWindow,
-        onAction: (action) => void actions?.run(action),
+        onAction,
       });
+      // Electron shows no notification buttons on Linux (docs: structures/notification-action),
+      // so there the app talks to the notification daemon over D-Bus itself when it can.
+      const dbusNotifier =
+        process.platform === 'linux'
+          ? await openDbusNotifier({
+              onAction,
+              icon: path.join(location.iconsDir, 'app', 'icon.png'),
+            }).catch((error: unknown) => {
+              log(
+                'warn',
+                `Notifications: without Acknowledge and Snooze buttons (${describeError(error)}).`,
+              );
+              return undefined;
+            })
+          : undefined;
+      const notifier = dbusNotifier ?? electronNotifier;
+      if (dbusNotifier) closeNotifier = () => dbusNotifier.close();
       // A tray action or a shortcut has no page to show its failure in: it becomes a notification.
       const report = (message: string): void => {
         log('warn', message);

@@ -69,6 +69,8 @@ export interface DbusNotifierOptions {
   busAddress?: string;
   /** Shown by the daemon as the sender; "On-Call Companion" by default. */
   appName?: string;
+  /** Absolute path of the app's icon, if there is one. */
+  icon?: string;
 }
 
 /**
@@ -83,27 +85,38 @@ export async function openDbusNotifier(options: DbusNotifierOptions): Promise<Db
   if (!address) throw new Error('No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set).');
   const bus = sessionBus({ busAddress: address });
   let broken: string | undefined;
+  // A call waiting for its answer fails at once when the bus goes, not after the timeout.
+  const pending = new Set<(reason: string) => void>();
+  const fail = (reason: string): void => {
+    broken ??= reason;
+    for (const reject of pending) reject(broken);
+    pending.clear();
+  };
   bus.connection.on('error', (error) => {
-    broken = `the D-Bus session bus failed: ${error instanceof Error ? error.message : String(error)}`;
+    fail(`the D-Bus session bus failed: ${error instanceof Error ? error.message : String(error)}`);
   });
-  bus.connection.on('end', () => {
-    broken ??= 'the D-Bus session bus closed';
-  });
+  bus.connection.on('end', () => fail('the D-Bus session bus closed'));
 
   const call = (member: string, signature: string, body: unknown[]): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      if (broken) return reject(new Error(`The notification was not shown: ${broken}.`));
-      const timer = setTimeout(
-        () => reject(new Error(`No notification daemon answered ${member} on D-Bus.`)),
-        CALL_TIMEOUT_MS,
-      );
+      const failed = (reason: string): void => {
+        clearTimeout(timer);
+        reject(new Error(`The notification was not shown: ${reason}.`));
+      };
+      const timer = setTimeout(() => {
+        pending.delete(failed);
+        reject(new Error(`No notification daemon answered ${member} on D-Bus.`));
+      }, CALL_TIMEOUT_MS);
+      if (broken) return failed(broken);
+      pending.add(failed);
       bus.invoke(
         { destination: SERVICE, path: PATH, interface: SERVICE, member, signature, body },
         (error, value) => {
           clearTimeout(timer);
-          if (error)
+          pending.delete(failed);
+          if (error) {
             reject(new Error(`${member} on D-Bus failed: ${error.name}: ${String(error.message)}`));
-          else resolve(value);
+          } else resolve(value);
         },
       );
     });
@@ -154,7 +167,7 @@ export async function openDbusNotifier(options: DbusNotifierOptions): Promise<Db
       const id = await call('Notify', 'susssasa{sv}i', [
         appName,
         0,
-        '',
+        options.icon ?? '',
         notification.title,
         // Daemons read the body as markup; alert text is untrusted (notification-markup).
         escapeNotificationMarkup(notification.body),

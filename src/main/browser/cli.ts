@@ -76,8 +76,10 @@ async function main(args: BrowserArgs): Promise<void> {
   });
   broadcast = server.broadcast;
   actions = services.tray.actions({
-    // The server cannot bring a browser tab forward; the page is where the user already is.
-    open: () => undefined,
+    // The server cannot bring a browser tab forward, but the page can show the alert.
+    open: (alertId) => {
+      if (alertId !== undefined) broadcast('alert:reveal', { alertId });
+    },
     quit: () => void stop(),
     report: (message) => {
       stderrLog('warn', message);

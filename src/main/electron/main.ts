@@ -161,8 +161,10 @@ function start(): void {
       });
       const running = services;
       actions = running.tray.actions({
-        // One alert's own view is not reachable from outside the page yet: the window it is.
-        open: showWindow,
+        open: (alertId) => {
+          showWindow();
+          if (alertId !== undefined) bridge?.send('alert:reveal', { alertId });
+        },
         quit: () => app.quit(),
         report,
       });

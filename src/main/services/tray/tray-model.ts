@@ -153,6 +153,7 @@ export function trayModel(
     dnd ? 'do not disturb' : undefined,
   ].filter((part): part is string => part !== undefined);
   const onCall = input.onCall === undefined ? '' : trayLabel(input.onCall);
+  const scale = input.severityScale ?? 'sev1-4';
   return {
     icon: trayIconState(input),
     tooltip: [`${appName}: ${count === 0 ? 'nothing unacknowledged' : status}`, ...extra].join(
@@ -161,7 +162,7 @@ export function trayModel(
     title: count === 0 ? '' : String(count),
     menu: [
       { kind: 'status', label: status },
-      ...alertItems(input.alerts, input.severityScale ?? 'sev1-4'),
+      ...alertItems(input.alerts, scale),
       { kind: 'separator' },
       {
         kind: 'toggle',
@@ -173,7 +174,7 @@ export function trayModel(
       },
       {
         kind: 'status',
-        label: 'Silences my alarms except SEV1; others are still paged',
+        label: `Silences my alarms except ${severityLabel('sev1', scale)}; others are still paged`,
       },
       ...(onCall === '' ? [] : [{ kind: 'status', label: onCall } as const]),
       { kind: 'separator' },

@@ -91,6 +91,7 @@ describe('tray model', () => {
       'App',
     );
     expect(labels(model.menu)).toContain('P0 Down');
+    expect(labels(model.menu)).toContain('Silences my alarms except P0; others are still paged');
   });
 
   it('lists at most ten alerts and counts the rest in one line that opens the window', () => {

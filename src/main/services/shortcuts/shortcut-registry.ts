@@ -53,7 +53,9 @@ export function createShortcutRegistry(deps: {
 
   const register = (name: ShortcutName, accelerator: string): ShortcutStatus => {
     let registered = false;
-    let reason = 'another app holds it already';
+    // Electron says only "no": another app holds it, or the desktop lets no app take global
+    // shortcuts (a Wayland session without the GlobalShortcuts portal).
+    let reason = 'the system refused it (another app may hold it)';
     try {
       registered = deps.keys.register(accelerator, deps.actions[name]);
     } catch (error) {

@@ -46,7 +46,7 @@ describe('global shortcuts', () => {
     const [status] = t.registry.apply({ openWindow: 'CommandOrControl+Alt+O', acknowledge: '' });
     expect(status).toMatchObject({ registered: false });
     expect(t.reports).toEqual([
-      'The shortcut CommandOrControl+Alt+O to open the window could not be registered: another app holds it already. Choose another under "shortcuts" in the settings.',
+      'The shortcut CommandOrControl+Alt+O to open the window could not be registered: the system refused it (another app may hold it). Choose another under "shortcuts" in the settings.',
     ]);
     // Saving other settings changes nothing here and reports nothing again.
     t.registry.apply({ openWindow: 'CommandOrControl+Alt+O', acknowledge: '' });

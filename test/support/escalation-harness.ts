@@ -247,6 +247,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     async start(): Promise<void> {
       await boot();
     },
+    /** The running escalation itself, for a caller that drives it as the app does (the tray). */
+    escalation: () => running(),
     /** Every deadline on the scheduler, fired ones too. */
     deadlines: () => running().scheduler.state().deadlines,
     pending: () =>

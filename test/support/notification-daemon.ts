@@ -40,13 +40,21 @@ export interface NotificationDaemon {
    * notifications, so this first closes the ones on screen.
    */
   history(): Promise<DaemonNotification[]>;
+  /**
+   * Choose an action on a notification shown now, as a user would in dunst's context menu:
+   * the first entry containing `entry` (dunst lists them as "#Acknowledge (SEV1 · Down) [7,acknowledge]").
+   * False when no shown notification offers it (yet).
+   */
+  chooseAction(entry: string): Promise<boolean>;
   /** Stop dunst, the bus and the display, and delete the temporary directory. */
   stop(): Promise<void>;
 }
 
 // dunst 1.9's history has no urgency field (later versions add one), so a rule per urgency
 // stamps it into the category, which the history does list.
-const DUNSTRC = `[global]
+// The context menu's "dmenu": a script that picks the entry the test asked for (chooseAction).
+const dunstrc = (picker: string): string => `[global]
+    dmenu = ${picker}
     notification_limit = 0
     stack_duplicates = false
     history_length = 1000
@@ -126,7 +134,17 @@ export async function startNotificationDaemon(): Promise<NotificationDaemon> {
 
     const env = { DISPLAY: display, DBUS_SESSION_BUS_ADDRESS: address };
     const config = path.join(dir, 'dunstrc');
-    fs.writeFileSync(config, DUNSTRC);
+    const picker = path.join(dir, 'pick-action.sh');
+    const wanted = path.join(dir, 'wanted-action');
+    const picked = path.join(dir, 'picked-action');
+    const pickerDone = path.join(dir, 'picker-done');
+    // grep -F: the entry is matched as text; what dunst offered is kept for a failure message.
+    fs.writeFileSync(
+      picker,
+      `#!/bin/sh\ntee '${path.join(dir, 'offered-actions')}' | grep -m1 -F -f '${wanted}' > '${picked}'; touch '${pickerDone}'; cat '${picked}'\n`,
+      { mode: 0o755 },
+    );
+    fs.writeFileSync(config, dunstrc(picker));
     const dunstEnv: NodeJS.ProcessEnv = {
       ...process.env,
       ...env,
@@ -153,6 +171,19 @@ export async function startNotificationDaemon(): Promise<NotificationDaemon> {
       async history() {
         await dunstctl('close-all');
         return parseHistory(await dunstctl('history'));
+      },
+      async chooseAction(entry) {
+        fs.writeFileSync(wanted, `${entry}\n`);
+        fs.rmSync(picked, { force: true });
+        fs.rmSync(pickerDone, { force: true });
+        await dunstctl('context');
+        // dunst runs the menu after dunstctl returns: wait for the picker (a readiness wait).
+        // With no notification offering actions dunst runs no menu at all.
+        const until = Date.now() + 5_000;
+        while (!fs.existsSync(pickerDone) && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        return fs.existsSync(picked) && fs.readFileSync(picked, 'utf8').trim() !== '';
       },
       async stop() {
         if (stopped) return;

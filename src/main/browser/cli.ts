@@ -8,7 +8,8 @@ import { createDispatcher } from '../../shared/ipc/dispatch';
 import { stderrLog } from '../services/app/app-log';
 import { createAppServices } from '../services/app/create-app-services';
 import { systemClock } from '../services/clock/clock';
-import { createNodeNotifierAdapter } from '../services/notify/node-notifier-adapter';
+import { openDesktopNotifier } from '../services/notify/open-desktop-notifier';
+import type { TrayActions } from '../services/tray/tray-actions';
 import { plainFileEncryptor } from '../services/secrets/encryptor';
 import { openSecretStore } from '../services/secrets/open-secret-store';
 import { resolveHome } from '../services/settings/home-dir';
@@ -30,6 +31,13 @@ async function main(args: BrowserArgs): Promise<void> {
     log: (message) => stderrLog('warn', message),
   });
 
+  // Acknowledge and Snooze on a notification go through the same actions as the shell's tray.
+  let actions: TrayActions | undefined = undefined;
+  const desktop = await openDesktopNotifier({
+    onAction: (action) => void actions?.run(action),
+    log: stderrLog,
+  });
+
   // The server is created after the services, but the services emit from the first poll on.
   let broadcast: (channel: string, payload: unknown) => void = () => {};
   const services = createAppServices({
@@ -37,7 +45,7 @@ async function main(args: BrowserArgs): Promise<void> {
     version,
     home,
     clock: systemClock,
-    notifier: createNodeNotifierAdapter(),
+    notifier: desktop.notifier,
     settingsStore,
     // No keychain from plain Node: tokens live in a 0600 file in a 0700 directory of the home.
     secretStore: openSecretStore({
@@ -67,6 +75,19 @@ async function main(args: BrowserArgs): Promise<void> {
     log: stderrLog,
   });
   broadcast = server.broadcast;
+  actions = services.tray.actions({
+    // The server cannot bring a browser tab forward, but the page can show the alert.
+    open: (alertId) => {
+      if (alertId !== undefined) broadcast('alert:reveal', { alertId });
+    },
+    quit: () => void stop(),
+    report: (message) => {
+      stderrLog('warn', message);
+      void desktop.notifier
+        .notify({ title: 'On-Call Companion', body: message, urgency: 'normal' })
+        .catch(() => undefined);
+    },
+  });
   process.stdout.write(`Open ${server.url}?token=${token}\n`);
   stderrLog('info', `State in ${home}. Stop with Ctrl+C.`);
   services.start();
@@ -76,6 +97,7 @@ async function main(args: BrowserArgs): Promise<void> {
     if (stopping) return;
     stopping = true;
     await services.stop();
+    desktop.close();
     await server.close();
     process.exit(0);
   };

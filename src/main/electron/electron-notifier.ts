@@ -1,4 +1,9 @@
 import { Notification, type NativeImage } from 'electron';
+import {
+  ALERT_NOTIFICATION_ACTIONS,
+  alertNotificationAction,
+  type NotificationActionHandler,
+} from '../services/notify/notification-actions';
 import { escapeNotificationMarkup } from '../services/notify/notification-markup';
 import type { AppNotification, Notifier } from '../services/notify/notifier';
 
@@ -7,7 +12,13 @@ export interface ElectronNotifierOptions {
   icon?: NativeImage;
   /** Clicking a notification brings the window forward. */
   onClick: () => void;
+  /** Acknowledge or Snooze chosen on an alert's notification (macOS and Windows only). */
+  onAction?: NotificationActionHandler;
 }
+
+// Electron shows action buttons on macOS (signed, alert style) and Windows only
+// (electronjs.org/docs/api/structures/notification-action); the click stays "Open".
+const BUTTONS = ALERT_NOTIFICATION_ACTIONS.filter((a) => a.key !== 'default');
 
 // How long to wait for the OS to confirm a notification before assuming it went through: on some
 // platforms 'show' is not emitted at all, and only Windows reports 'failed'.
@@ -38,11 +49,22 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
             ? escapeNotificationMarkup(notification.body)
             : notification.body,
         urgency: notification.urgency,
+        ...(notification.alertId && options.onAction && process.platform !== 'linux'
+          ? { actions: BUTTONS.map((b) => ({ type: 'button' as const, text: b.label })) }
+          : {}),
         timeoutType: notification.urgency === 'critical' ? 'never' : 'default',
         ...(options.icon && !options.icon.isEmpty() ? { icon: options.icon } : {}),
       });
       live.add(shown);
       shown.on('click', () => options.onClick());
+      const { alertId } = notification;
+      if (alertId !== undefined) {
+        shown.on('action', (_event, index) => {
+          const key = BUTTONS[index]?.key;
+          const action = key === undefined ? undefined : alertNotificationAction(key, alertId);
+          if (action) options.onAction?.(action);
+        });
+      }
       shown.on('close', () => live.delete(shown));
 
       return new Promise<void>((resolve, reject) => {

@@ -1,16 +1,23 @@
 // Entry of the Electron shell (bundled to .vite/build/main.cjs). It only wires: each job lives
 // in its own file next to this one, and everything that is not Electron lives in the services.
-import { app, powerMonitor, session } from 'electron';
+import path from 'node:path';
+import { app, globalShortcut, powerMonitor, session } from 'electron';
 import type { EventPayload } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../shared/ipc/dispatch';
 import type { AppServices } from '../services/app/create-app-services';
 import type { EventSink } from '../services/app/event-sink';
 import { systemClock } from '../services/clock/clock';
 import { createAppPageMatcher } from '../services/shell/app-page';
-import { countFiring, hasActiveIncident, type TrayInput } from '../services/tray/tray-model';
+import {
+  createShortcutRegistry,
+  type ShortcutRegistry,
+} from '../services/shortcuts/shortcut-registry';
+import type { TrayActions } from '../services/tray/tray-actions';
 import { appLocation } from './app-location';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { createShellServices } from './app-services';
+import { openDbusNotifier } from '../services/notify/dbus-notifier';
+import type { NotificationActionHandler } from '../services/notify/notification-actions';
 import { createElectronNotifier } from './electron-notifier';
 import { openExternalGuarded } from './external-links';
 import { setUpHome } from './home';
@@ -50,6 +57,8 @@ function start(): void {
   let tray: TrayController | undefined;
   let bridge: IpcBridge | undefined;
   let services: AppServices | undefined;
+  let shortcuts: ShortcutRegistry | undefined;
+  let closeNotifier = (): void => undefined;
 
   const showWindow = (): void => mainWindow?.show();
   app.on('second-instance', showWindow);
@@ -73,23 +82,18 @@ function start(): void {
       .finally(() => {
         stopped = true;
         bridge?.dispose();
+        shortcuts?.dispose();
+        closeNotifier();
         tray?.destroy();
         app.quit();
       });
   });
 
-  // The tray shows the most urgent of what fires and what is being worked on.
-  let trayInput: TrayInput = { firing: 0, incident: false };
   const emit: EventSink = (channel, payload) => {
     bridge?.send(channel, payload);
-    if (channel === 'alerts:changed') {
-      const { alerts } = payload as EventPayload<'alerts:changed'>;
-      trayInput = { ...trayInput, firing: countFiring(alerts) };
-      tray?.update(trayInput);
-    } else if (channel === 'incidents:changed') {
-      const { incidents } = payload as EventPayload<'incidents:changed'>;
-      trayInput = { ...trayInput, incident: hasActiveIncident(incidents) };
-      tray?.update(trayInput);
+    // Global shortcuts follow the settings as they are saved.
+    if (channel === 'settings:changed') {
+      shortcuts?.apply((payload as EventPayload<'settings:changed'>).settings.shortcuts);
     }
   };
 
@@ -100,11 +104,43 @@ function start(): void {
       if (location.rendererDir !== undefined) serveAppScheme(location.rendererDir);
       const icons = loadShellIcons(location.iconsDir, log);
 
+      // Acknowledge and Snooze on a notification go through the tray's actions, made below.
+      let actions: TrayActions | undefined = undefined;
+      const onAction: NotificationActionHandler = (action) => void actions?.run(action);
+      const electronNotifier = createElectronNotifier({
+        icon: icons.app,
+        onClick: showWindow,
+        onAction,
+      });
+      // Electron shows no notification buttons on Linux (docs: structures/notification-action),
+      // so there the app talks to the notification daemon over D-Bus itself when it can.
+      const dbusNotifier =
+        process.platform === 'linux'
+          ? await openDbusNotifier({
+              onAction,
+              icon: path.join(location.iconsDir, 'app', 'icon.png'),
+            }).catch((error: unknown) => {
+              log(
+                'warn',
+                `Notifications: without Acknowledge and Snooze buttons (${describeError(error)}).`,
+              );
+              return undefined;
+            })
+          : undefined;
+      const notifier = dbusNotifier ?? electronNotifier;
+      if (dbusNotifier) closeNotifier = () => dbusNotifier.close();
+      // A tray action or a shortcut has no page to show its failure in: it becomes a notification.
+      const report = (message: string): void => {
+        log('warn', message);
+        void notifier
+          .notify({ title: 'On-Call Companion', body: message, urgency: 'normal' })
+          .catch(() => undefined);
+      };
       services = createShellServices({
         version: app.getVersion(),
         home,
         clock: systemClock,
-        notifier: createElectronNotifier({ icon: icons.app, onClick: showWindow }),
+        notifier,
         emit,
         openExternal,
         log,
@@ -123,19 +159,56 @@ function start(): void {
         devTools: !app.isPackaged,
         log,
       });
-      tray = createTray(icons, { open: showWindow, quit: () => app.quit() });
-      trayInput = { ...trayInput, firing: services.firingCount() };
-      tray.update(trayInput);
+      const running = services;
+      actions = running.tray.actions({
+        open: (alertId) => {
+          showWindow();
+          if (alertId !== undefined) bridge?.send('alert:reveal', { alertId });
+        },
+        quit: () => app.quit(),
+        report,
+      });
+      const trayNow = createTray(
+        { icons, run: (action) => void actions?.run(action), open: showWindow },
+        running.tray.input(),
+      );
+      tray = trayNow;
+      trayNow.update(running.tray.input());
+      // Do-not-disturb for a while ends without any write: the tray looks again when it does.
+      let dndEnds: NodeJS.Timeout | undefined;
+      const refreshTray = (): void => {
+        const input = running.tray.input();
+        trayNow.update(input);
+        clearTimeout(dndEnds);
+        const until = input.doNotDisturb?.until;
+        if (until !== undefined) {
+          const wait = Math.min(Math.max(Date.parse(until) - Date.now(), 0) + 1_000, 2 ** 31 - 1);
+          dndEnds = setTimeout(refreshTray, wait);
+        }
+      };
+      running.tray.onChange(refreshTray);
+      refreshTray();
+
+      shortcuts = createShortcutRegistry({
+        keys: globalShortcut,
+        actions: {
+          openWindow: showWindow,
+          acknowledge: () => void actions?.acknowledgeMostUrgent(),
+        },
+        report,
+      });
 
       // Escalation deadlines and polls are re-checked on wake: timers do not run during sleep.
-      const running = services;
       powerMonitor.on('resume', () => running.resume());
+      // Settings are read by start(); its settings:changed applies the shortcuts from then on.
       running.start();
+      const shortcutsNow = shortcuts;
+      shortcutsNow.apply(running.settings().shortcuts);
 
-      const trayNow = tray;
       exposeTestHook({
         home,
         tray: () => ({ model: trayNow.model(), destroyed: trayNow.isDestroyed() }),
+        shortcuts: () => shortcutsNow.statuses(),
       });
       log('info', `Started; state in ${home}.`);
     })

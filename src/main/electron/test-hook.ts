@@ -1,8 +1,11 @@
+import type { ShortcutStatus } from '../services/shortcuts/shortcut-registry';
 import type { TrayModel } from '../services/tray/tray-model';
 
 /** What the smoke test may read from the main process (read-only snapshots). */
 export interface OncallTestHook {
   tray(): { model: TrayModel; destroyed: boolean } | undefined;
+  /** The global shortcuts: registered, or why not. */
+  shortcuts(): ShortcutStatus[];
   home: string;
 }
 

@@ -53,6 +53,12 @@ export function App() {
     document.title = firing > 0 ? `(${firing}) On-Call Companion` : 'On-Call Companion';
   }, [firing]);
 
+  // Open on an alert in the tray or on its notification shows that alert.
+  useEffect(
+    () => bridge.on('alert:reveal', ({ alertId }) => uiStore.actions.reveal(alertId)),
+    [bridge, uiStore],
+  );
+
   // `?` anywhere (but in a text field) opens the shortcuts; `a` and `i` switch to the alerts
   // and the incidents.
   useEffect(() => {

@@ -80,6 +80,8 @@ export interface UiStore extends StoreApi<UiState> {
     /** Forget the control to focus on the way back (it has been focused). */
     clearReturnFocus(): void;
     select(id: string | undefined): void;
+    /** Show one alert (Open in the tray or on a notification): the list, it selected and open. */
+    reveal(id: string): void;
     toggleExpanded(id: string): void;
     setFilter(filter: string): void;
     setShortcutsOpen(open: boolean): void;
@@ -160,6 +162,13 @@ export function createUiStore(): UiStore {
         ),
       clearReturnFocus: () => store.setState({ returnFocus: undefined }),
       select: (selectedId: string | undefined) => store.setState({ selectedId }),
+      reveal: (id: string) =>
+        store.setState((s) => ({
+          view: 'alerts',
+          incidentNotice: undefined,
+          selectedId: id,
+          expanded: s.expanded.has(id) ? s.expanded : toggled(s.expanded, id),
+        })),
       toggleExpanded: (id: string) =>
         store.setState((s) => ({ expanded: toggled(s.expanded, id), selectedId: id })),
       setFilter: (filter: string) => store.setState({ filter }),

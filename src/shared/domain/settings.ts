@@ -5,6 +5,7 @@ import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { incidentDefaultsOverrideSchema } from './incident-defaults';
 import { severitySchema, severityScaleSchema } from './severity';
 import { sourceConfigSchema } from './source';
+import { acceleratorProblem } from './accelerator';
 
 /**
  * True for an absolute path on any OS the app runs on: `/…` (Linux, macOS), `C:\…` or `C:/…`,
@@ -120,6 +121,29 @@ export const DEFAULT_SAVED_FILTERS: readonly SavedFilter[] = [
   { name: 'Hide Watchdog and info', query: 'alertname!=Watchdog severity!=info' },
 ];
 
+/** The default global shortcut that brings the window forward ("O" for on-call). */
+export const DEFAULT_OPEN_WINDOW_SHORTCUT = 'CommandOrControl+Alt+O';
+
+// An accelerator, or "" for none; a bad one is refused with what was wrong.
+const shortcutSchema = z.string().superRefine((text, ctx) => {
+  const problem = text === '' ? undefined : acceleratorProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${problem} (or "" for none)` });
+});
+
+/**
+ * Global shortcuts (work while another app has focus), as Electron accelerators; "" turns one
+ * off. Only the desktop shell registers them; one another app holds already is reported.
+ */
+export const shortcutSettingsSchema = z.object({
+  /** Bring the window forward. */
+  openWindow: shortcutSchema.default(DEFAULT_OPEN_WINDOW_SHORTCUT),
+  /** Acknowledge the most urgent alert firing unacknowledged; off by default (opt in). */
+  acknowledge: shortcutSchema.default(''),
+});
+
+/** Global shortcuts. */
+export type ShortcutSettings = z.infer<typeof shortcutSettingsSchema>;
+
 /** How the alert list is set up (docs/settings.md, alert list). */
 export const alertListSettingsSchema = z.object({
   /** Filters offered as one-click buttons above the list, in this order. */
@@ -187,6 +211,11 @@ export const settingsSchema = z
     escalation: escalationSettingsSchema.default(() => escalationSettingsSchema.parse({})),
     /** Team sync; see {@link syncSettingsSchema}. Off (no server) by default. */
     sync: syncSettingsSchema.default({ allowInsecure: false }),
+    /** Global shortcuts; see {@link shortcutSettingsSchema}. */
+    shortcuts: shortcutSettingsSchema.default({
+      openWindow: DEFAULT_OPEN_WINDOW_SHORTCUT,
+      acknowledge: '',
+    }),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -12,6 +12,7 @@ import {
   profileSettingsSchema,
   runbookSettingsSchema,
   settingsSchema,
+  shortcutSettingsSchema,
   syncSettingsSchema,
   webhookSettingsSchema,
 } from '../domain/settings';
@@ -236,6 +237,8 @@ export const invokeContract = {
         escalation: escalationSettingsSchema.optional(),
         /** Team sync (server address, name); replaces the whole block. */
         sync: syncSettingsSchema.strict().optional(),
+        /** Global shortcuts (Electron accelerators, "" for none); replaces the whole block. */
+        shortcuts: shortcutSettingsSchema.strict().optional(),
       })
       .strict(),
     response: settingsViewSchema,
@@ -493,6 +496,11 @@ export const eventContract = {
    * or at the source, resolved, snoozed). Carries every alarm ringing now.
    */
   'alarm:changed': alarmsRingingSchema,
+  /**
+   * Show one alert: Open was chosen on it in the tray or on its notification. The page switches
+   * to the alert list with that alert selected and its details open.
+   */
+  'alert:reveal': z.object({ alertId: z.string().min(1).max(1024) }).strict(),
   /** Team sync changed: its state, or the team's incident list. */
   'sync:changed': syncViewSchema,
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Settings } from '../../../shared/domain/settings';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
@@ -18,6 +19,9 @@ import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
 import { createSourceManager } from '../sources/source-manager';
 import { createSyncService } from '../sync/sync-service';
+import { createTrayActions, type TrayActionDeps, type TrayActions } from '../tray/tray-actions';
+import type { TrayInput } from '../tray/tray-model';
+import { currentTrayInput } from '../tray/tray-state';
 import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
@@ -72,9 +76,21 @@ export interface AppServices {
   refreshAll(): void;
   /** The machine woke from sleep (powerMonitor 'resume'): every deadline and source re-checked. */
   resume(): void;
-  /** Firing alerts right now, for the tray. */
-  firingCount(): number;
+  /** What the shell's tray shows and does. */
+  tray: TrayFeed;
+  /** The settings in use now (the shell registers its global shortcuts from them). */
+  settings(): Settings;
   stop(): Promise<void>;
+}
+
+/** The tray's view of the services: its state, told when it may have changed, and its actions. */
+export interface TrayFeed {
+  /** What the tray shows now. */
+  input(): TrayInput;
+  /** Call `listener` whenever the alerts, the incidents or the escalation state changed. */
+  onChange(listener: () => void): () => void;
+  /** The tray's and the shortcut's actions, given the shell's window, quit and report. */
+  actions(shell: Pick<TrayActionDeps, 'open' | 'quit' | 'report'>): TrayActions;
 }
 
 /**
@@ -109,8 +125,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     deliver: (step, alert) => outbound.deliver(step, alert),
     // The page's alarm (and the shell's) rings while an unacknowledged SEV1 is not snoozed.
     onAlarms: (ringing) => emit('alarm:changed', { ringing }),
+    // A step fired or do-not-disturb changed: the tray's icon and toggle follow.
+    onWrite: () => trayChanged(),
   });
   const { alertNotifier } = escalation;
+  const trayListeners = new Set<() => void>();
+  function trayChanged(): void {
+    for (const listener of trayListeners) listener();
+  }
   const healthNotifier = createSourceHealthNotifier({
     notifier: options.notifier,
     enabled: () => settings().notifications.enabled,
@@ -141,6 +163,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         resolved: change.resolved.map((a) => a.id),
       });
       void escalation.alertsChanged(change);
+      trayChanged();
       // A PagerDuty alert this app triggered is resolved there when its alert resolves here.
       for (const alert of change.resolved) void outbound.alertResolved(alert);
       // Only incidents already open can follow an alert: the routing never opens the store.
@@ -187,12 +210,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const store = incidents.current();
       if (store) emit('incidents:changed', store.list());
       void escalation.incidentsChanged();
+      trayChanged();
       sync.incidentsChanged(view);
     },
     onOpen: (store) => {
       // For a renderer that asked before the incidents were read, and for record problems.
       emit('incidents:changed', store.list());
       void escalation.incidentsChanged();
+      trayChanged();
       sync.incidentsChanged();
     },
   });
@@ -211,6 +236,24 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
 
   const alerts = () => sources.alerts();
+  const actor = () => incidentOpContext(settings(), clock.now()).actor;
+  const tray: TrayFeed = {
+    input: () =>
+      currentTrayInput(
+        {
+          alerts,
+          scheduler: () => escalation.scheduler.state(),
+          incidents: () => incidents.current()?.list().incidents,
+          settings,
+        },
+        clock.now(),
+      ),
+    onChange(listener) {
+      trayListeners.add(listener);
+      return () => trayListeners.delete(listener);
+    },
+    actions: (shell) => createTrayActions({ sources, escalation, alerts, actor, ...shell }),
+  };
   // One line per feature; a missing channel is a compile error through InvokeHandlers.
   const handlers: InvokeHandlers = {
     ...appHandlers(options),
@@ -302,9 +345,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
       void escalation.resume();
     },
-    firingCount() {
-      return sources.alerts().filter((a) => a.status === 'firing').length;
-    },
+    tray,
+    settings,
     async stop() {
       unsubscribe?.();
       sources.stop();

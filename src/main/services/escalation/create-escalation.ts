@@ -62,6 +62,8 @@ export interface EscalationOptions {
   deliver?: DeliverStep;
   /** Told every change of the alarms ringing (an unacknowledged SEV1 not snoozed). */
   onAlarms?: (ringing: AlarmRinging[]) => void;
+  /** Told after every write of the scheduler's state (a step fired, do-not-disturb changed). */
+  onWrite?: (state: SchedulerState) => void;
   /**
    * Who is on call in a schedule. Until schedules exist nobody is, so a level that pages only
    * schedules is skipped at once.
@@ -131,7 +133,10 @@ export function createEscalation(options: EscalationOptions): Escalation {
     monotonic: options.monotonic,
     log,
     heartbeatMs: options.heartbeatMs,
-    onWrite: publishAlarms,
+    onWrite: (state) => {
+      publishAlarms(state);
+      options.onWrite?.(state);
+    },
   });
   const alertNotifier = createAlertNotifier({
     notifier: options.notifier,

@@ -44,6 +44,7 @@ export function alertNotification(alert: Alert, settings: Settings): AppNotifica
     title: alertHeadline(alert, settings),
     body: summary ? `${summary}\n${where}` : where,
     urgency: urgencyFor(alert.severity),
+    alertId: alert.id,
   };
 }
 

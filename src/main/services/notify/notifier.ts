@@ -6,6 +6,11 @@ export interface AppNotification {
   title: string;
   body: string;
   urgency: NotificationUrgency;
+  /**
+   * The one alert it is about. A notifier whose platform offers actions shows Acknowledge and
+   * Snooze on it (see notification-actions); the others ignore it.
+   */
+  alertId?: string;
 }
 
 /**

@@ -54,6 +54,7 @@ describe('settingsSchema', () => {
       },
       escalation: defaultEscalationSettings(),
       sync: { allowInsecure: false },
+      shortcuts: { openWindow: 'CommandOrControl+Alt+O', acknowledge: '' },
     });
   });
 

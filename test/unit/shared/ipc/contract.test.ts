@@ -239,6 +239,7 @@ describe('event channels', () => {
       [
         'alarm:changed',
         'alerts:changed',
+        'alert:reveal',
         'incident:changed',
         'incident:patched',
         'incidents:changed',

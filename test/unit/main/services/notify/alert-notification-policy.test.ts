@@ -88,6 +88,8 @@ describe('alert notification policy', () => {
         title: 'SEV1 · HighErrorRate',
         body: 'HighErrorRate summary\nProduction · service=checkout · instance=web-1:9100',
         urgency: 'critical',
+        // Names its alert, so a notifier with actions can offer Acknowledge and Snooze on it.
+        alertId: 'prod:HighErrorRate',
       },
     ]);
   });

@@ -13,12 +13,4 @@ declare class URL {
   readonly search: string;
   readonly hash: string;
   readonly origin: string;
-  readonly searchParams: URLSearchParams;
-}
-
-declare class URLSearchParams {
-  constructor(init?: string);
-  get(name: string): string | null;
-  getAll(name: string): string[];
-  keys(): IterableIterator<string>;
 }

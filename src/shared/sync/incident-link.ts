@@ -71,13 +71,16 @@ export function parseIncidentLink(
       'The incident id in that link is not one this app makes (letters, digits, ".", "_", "-"); ask for the link again.',
     );
   }
-  const extra = [...url.searchParams.keys()].filter((key) => key !== 'server');
+  const params = queryParams(url.search);
+  if (params === undefined)
+    return invalid('The server in that link is garbled; ask for the link again.');
+  const extra = params.filter(([key]) => key !== 'server').map(([key]) => key);
   if (extra.length > 0) {
     return invalid(
       `That link carries more than a server and an incident (${[...new Set(extra)].join(', ')}); incident links never carry a token. Ask for a new link.`,
     );
   }
-  const servers = url.searchParams.getAll('server');
+  const servers = params.map(([, value]) => value);
   if (servers.length !== 1 || servers[0] === '') {
     return invalid('That link names no sync server (server=…); ask for the link again.');
   }
@@ -120,6 +123,24 @@ export function sameServer(a: string, b: string): boolean {
   };
   const left = key(a);
   return left !== undefined && left === key(b);
+}
+
+/** `?a=1&b=2` as pairs (URLSearchParams is not declared for src/shared); undefined if garbled. */
+function queryParams(search: string): [string, string][] | undefined {
+  const pairs: [string, string][] = [];
+  try {
+    for (const part of search.replace(/^\?/, '').split('&')) {
+      if (part === '') continue;
+      const at = part.indexOf('=');
+      const decode = (text: string) => decodeURIComponent(text.replace(/\+/g, ' '));
+      pairs.push(
+        at < 0 ? [decode(part), ''] : [decode(part.slice(0, at)), decode(part.slice(at + 1))],
+      );
+    }
+  } catch {
+    return undefined;
+  }
+  return pairs;
 }
 
 function invalid(reason: string): IncidentLinkCheck {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
-import { incidentIdSchema, type RoleState } from '../incident/schema';
+import { incidentIdSchema } from '../incident/schema';
 
 /** The longest name shown for a teammate; longer ones are cut with "…". */
 export const PRESENCE_NAME_MAX = 60;
@@ -97,6 +97,12 @@ export function readPeerPresence(state: unknown): PeerPresence | undefined {
   return { name, activity: parsed.data.activity, since: parsed.data.since };
 }
 
+/** A role of the incident and who holds it, as the incident's own record says. */
+export interface HeldRole {
+  name: string;
+  holder?: string | undefined;
+}
+
 /**
  * Everyone present in one incident, one entry per name (a person with two windows open shows
  * once, typing if either is), typing first, then by name.
@@ -105,7 +111,7 @@ export function readPeerPresence(state: unknown): PeerPresence | undefined {
  */
 export function presentPeople(
   states: Iterable<unknown>,
-  roles: readonly RoleState[],
+  roles: readonly HeldRole[],
 ): PresentPerson[] {
   const byName = new Map<string, PeerPresence>();
   for (const state of states) {

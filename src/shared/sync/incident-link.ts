@@ -107,6 +107,19 @@ export function parseIncidentLink(
 }
 
 /**
+ * The incident link among a process's command-line arguments (how Linux and Windows hand a
+ * clicked `oncall-companion://` link to the app), cut to {@link INCIDENT_LINK_MAX}: it is read
+ * with {@link parseIncidentLink} later, like a pasted one.
+ * @param argv - the arguments
+ * @returns the link, or undefined when there is none
+ */
+export function findIncidentLinkArg(argv: readonly string[]): string | undefined {
+  const scheme = `${INCIDENT_LINK_SCHEME}:`;
+  const found = argv.find((arg) => arg.slice(0, scheme.length).toLowerCase() === scheme);
+  return found?.slice(0, INCIDENT_LINK_MAX + 1);
+}
+
+/**
  * Whether two sync server addresses name the same server: scheme, host (any case), port (the
  * default one written or not) and path (a trailing "/" or not).
  * @param a - one address

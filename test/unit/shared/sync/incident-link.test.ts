@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  findIncidentLinkArg,
   formatIncidentLink,
   parseIncidentLink,
   sameServer,
@@ -93,5 +94,17 @@ describe('incident links', () => {
       kind: 'invalid',
       reason: 'That is 5028 characters; an incident link is at most 2048.',
     });
+  });
+
+  it('are found among the arguments the desktop starts the app with', () => {
+    const link = formatIncidentLink(SERVER, 'inc-1');
+    expect(findIncidentLinkArg(['/opt/oncall/oncall', '--no-sandbox', link])).toBe(link);
+    expect(findIncidentLinkArg(['/opt/oncall/oncall', 'ONCALL-COMPANION://incident/x'])).toBe(
+      'ONCALL-COMPANION://incident/x',
+    );
+    expect(findIncidentLinkArg(['/opt/oncall/oncall', '--flag'])).toBeUndefined();
+    const long = findIncidentLinkArg([`oncall-companion://${'a'.repeat(100_000)}`]);
+    expect(long).toHaveLength(2049);
+    expect(parseIncidentLink(long ?? '', SERVER).kind).toBe('invalid');
   });
 });

@@ -13,7 +13,7 @@ export function CopyIncidentLink(props: { incidentId: string }) {
   return (
     <CopyButton
       text={formatIncidentLink(server, props.incidentId)}
-      label="Copy a link to this incident for a teammate"
+      label="Copy link to this incident, for a teammate"
       idleText="Copy link"
     />
   );

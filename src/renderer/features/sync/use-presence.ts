@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { PresenceActivity } from '../../../shared/sync/presence';
 import { useApp } from '../../app/app-context';
 
@@ -18,19 +18,26 @@ function useSay(): Say {
   );
 }
 
+function onVisibility(change: () => void): () => void {
+  document.addEventListener('visibilitychange', change);
+  return () => document.removeEventListener('visibilitychange', change);
+}
+
 /**
- * Tell teammates this incident is open here while `open` is true, and that it is not once it
- * closes or another one opens.
+ * Tell teammates this incident is open here while `open` is true and the window is visible, and
+ * that it is not once it closes, another one opens, or the window is hidden (closed to the tray,
+ * minimised, another tab): no one "viewing" an incident nobody sees.
  * @param incidentId - the incident shown
  * @param open - whether it is on screen
  */
 export function useViewingPresence(incidentId: string | undefined, open: boolean): void {
   const say = useSay();
+  const visible = useSyncExternalStore(onVisibility, () => document.visibilityState === 'visible');
   useEffect(() => {
-    if (!open || incidentId === undefined) return;
+    if (!open || !visible || incidentId === undefined) return;
     say(incidentId, 'viewing');
     return () => say(null, 'viewing');
-  }, [say, incidentId, open]);
+  }, [say, incidentId, open, visible]);
 }
 
 /**

@@ -5,6 +5,9 @@ import { incidentIdSchema } from '../incident/schema';
 /** The longest name shown for a teammate; longer ones are cut with "…". */
 export const PRESENCE_NAME_MAX = 60;
 
+/** The most people listed in one incident (typing ones first); a flood of peers is cut there. */
+export const PRESENCE_PEOPLE_MAX = 50;
+
 /** What a teammate is doing in an incident: looking at it, or typing into its timeline. */
 export const presenceActivitySchema = z.enum(['viewing', 'typing']);
 
@@ -49,7 +52,7 @@ export type PresentPerson = z.infer<typeof presentPersonSchema>;
  * as `presence:changed` whenever it changes. An incident nobody else has open is absent.
  */
 export const presenceViewSchema = z.object({
-  incidents: z.record(incidentIdSchema, z.array(presentPersonSchema).max(200)),
+  incidents: z.record(incidentIdSchema, z.array(presentPersonSchema).max(PRESENCE_PEOPLE_MAX)),
 });
 
 /** Who else is present in each shared incident. */
@@ -105,7 +108,7 @@ export interface HeldRole {
 
 /**
  * Everyone present in one incident, one entry per name (a person with two windows open shows
- * once, typing if either is), typing first, then by name.
+ * once, typing if either is), typing first, then by name, at most {@link PRESENCE_PEOPLE_MAX}.
  * @param states - the peers' raw awareness states (this app's own left out by the caller)
  * @param roles - the incident's roles, to say which each person holds
  */
@@ -134,7 +137,8 @@ export function presentPeople(
       (a, b) =>
         Number(b.activity === 'typing') - Number(a.activity === 'typing') ||
         a.name.localeCompare(b.name),
-    );
+    )
+    .slice(0, PRESENCE_PEOPLE_MAX);
 }
 
 function outranks(a: PeerPresence, b: PeerPresence): boolean {

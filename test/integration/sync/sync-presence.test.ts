@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { systemClock } from '../../../src/main/services/clock/clock';
 import { SyncSession } from '../../../src/main/services/sync/sync-session';
 import { presentPeople } from '../../../src/shared/sync/presence';
-import { until } from '../../support/sync-client';
+import { rawSyncClient, until } from '../../support/sync-client';
 import { syncServerProcess, TEST_SYNC_TOKEN, type RealSyncServer } from '../../support/sync-server';
 import { tcpProxy } from '../../support/tcp-proxy';
 
@@ -109,6 +109,36 @@ describe('presence on a real sync server', () => {
       ana.close();
       ben.close();
       await proxy.close();
+    }
+  });
+
+  it('shows a hostile teammate’s presence as short plain text, and ignores states that say nothing', async () => {
+    const ben = member(server.url, 'Ben');
+    const hostile = rawSyncClient(server.url, OTHER, { member: 'Mallory' });
+    const junk = rawSyncClient(server.url, OTHER, { member: 'Junk' });
+    const silent = rawSyncClient(server.url, OTHER, { member: 'Silent' });
+    try {
+      hostile.provider.awareness?.setLocalState({
+        name: `<img src=x onerror=alert(1)>\u202e${'x'.repeat(9_000)}`,
+        activity: 'typing',
+        since: AT,
+        extra: 'y'.repeat(50_000),
+      });
+      junk.provider.awareness?.setLocalState({ name: 42, activity: 'typing', since: AT });
+      // `silent` keeps the provider's default state, {}.
+      // Their raw providers renew every 15 s, past this test's short timeout: Ben drops and
+      // gets them back in turns, so wait for a moment both the hostile and the junk one are in.
+      await until(() => (ben.peers(OTHER) ?? []).length >= 2, 'the hostile and junk peers at Ben');
+      const people = presentPeople(ben.peers(OTHER) ?? [], []);
+      expect(people).toHaveLength(1);
+      expect(people[0]?.name).toBe(`<img src=x onerror=alert(1)> ${'x'.repeat(30)}…`);
+      expect([...(people[0]?.name ?? '')]).toHaveLength(60);
+      expect(ben.connected).toBe(true);
+    } finally {
+      hostile.destroy();
+      junk.destroy();
+      silent.destroy();
+      ben.close();
     }
   });
 });

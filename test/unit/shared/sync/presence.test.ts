@@ -63,6 +63,19 @@ describe('presentPeople', () => {
   });
 });
 
+describe('presentPeople under a flood', () => {
+  it('lists at most 50, the typing ones kept', () => {
+    const states = Array.from({ length: 500 }, (_, i) => ({
+      name: `peer-${String(i).padStart(3, '0')}`,
+      activity: i === 499 ? 'typing' : 'viewing',
+      since: AT,
+    }));
+    const people = presentPeople(states, []);
+    expect(people).toHaveLength(50);
+    expect(people[0]).toMatchObject({ name: 'peer-499', activity: 'typing' });
+  });
+});
+
 describe('typingLine', () => {
   const person = (name: string, activity: PresentPerson['activity']): PresentPerson => ({
     name,

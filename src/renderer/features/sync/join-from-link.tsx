@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { parseIncidentLink } from '../../../shared/sync/incident-link';
-import { useApp, useAppState, useIncidents } from '../../app/app-context';
+import { useApp, useAppState } from '../../app/app-context';
 import { errorMessage } from '../../bridge/bridge-error';
 
 type Outcome = { kind: 'idle' } | { kind: 'joining' } | { kind: 'failed'; reason: string };
@@ -11,53 +11,63 @@ type Outcome = { kind: 'idle' } | { kind: 'joining' } | { kind: 'failed'; reason
  * field says why. A link the desktop opened (`oncall-companion://…`) arrives here too.
  */
 export function JoinFromLink() {
-  const { bridge, uiStore } = useApp();
+  const { bridge, uiStore, appStore, incidentStore } = useApp();
   const server = useAppState((s) => s.sync?.server);
   const opened = useAppState((s) => s.incidentLink);
-  const here = useIncidents((s) => s.list?.incidents);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const inputId = useId();
   const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
 
-  const follow = (link: string): void => {
-    const check = parseIncidentLink(link, server);
-    if (check.kind !== 'ok') {
-      setOutcome({ kind: 'failed', reason: check.reason });
-      input.current?.focus();
-      return;
-    }
-    const id = check.incidentId;
-    if ((here ?? []).some((incident) => incident.id === id)) {
-      setOutcome({ kind: 'idle' });
-      setText('');
-      uiStore.actions.openIncident(id);
-      return;
-    }
-    setOutcome({ kind: 'joining' });
-    bridge.invoke('sync:join', { id }).then(
-      () => {
+  // Reads the server and the incidents here when called, not as of the last render: a link the
+  // desktop opened is followed from a store listener, before React renders the news.
+  const follow = useCallback(
+    (link: string): void => {
+      const check = parseIncidentLink(link, appStore.getState().sync?.server);
+      if (check.kind !== 'ok') {
+        setOutcome({ kind: 'failed', reason: check.reason });
+        input.current?.focus();
+        return;
+      }
+      const id = check.incidentId;
+      const here = incidentStore.getState().list?.incidents ?? [];
+      if (here.some((incident) => incident.id === id)) {
         setOutcome({ kind: 'idle' });
         setText('');
         uiStore.actions.openIncident(id);
-      },
-      (failure: unknown) => {
-        setOutcome({ kind: 'failed', reason: `Could not join: ${errorMessage(failure)}` });
-        input.current?.focus();
-      },
-    );
-  };
+        return;
+      }
+      setOutcome({ kind: 'joining' });
+      bridge.invoke('sync:join', { id }).then(
+        () => {
+          setOutcome({ kind: 'idle' });
+          setText('');
+          uiStore.actions.openIncident(id);
+        },
+        (failure: unknown) => {
+          setOutcome({ kind: 'failed', reason: `Could not join: ${errorMessage(failure)}` });
+          input.current?.focus();
+        },
+      );
+    },
+    [appStore, incidentStore, bridge, uiStore],
+  );
 
-  // Each link the desktop opens is followed once, as if pasted and joined.
-  const followed = useRef(0);
+  // Each link the desktop opens is followed once, as if pasted and joined, and then taken out of
+  // the store, so that coming back to this view does not follow it again.
   useEffect(() => {
-    if (!opened || opened.seq === followed.current) return;
-    followed.current = opened.seq;
-    setText(opened.link);
-    follow(opened.link);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new link starts this
-  }, [opened]);
+    const take = (): void => {
+      const { incidentLink, sync } = appStore.getState();
+      // A link that launched the app may arrive before the sync settings did: wait for them.
+      if (incidentLink === undefined || sync === undefined) return;
+      appStore.setState({ incidentLink: undefined });
+      setText(incidentLink.link);
+      follow(incidentLink.link);
+    };
+    take();
+    return appStore.subscribe(take);
+  }, [appStore, follow]);
 
   if (server === undefined && opened === undefined) return null;
   const failed = outcome.kind === 'failed';

@@ -50,14 +50,14 @@ function setup() {
   act(() =>
     root?.render(createElement(AppContext.Provider, { value }, createElement(JoinFromLink))),
   );
-  return { appStore, uiStore, joined };
+  return { appStore, uiStore, joined, value };
 }
 
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 
 describe('Join from link', () => {
   it('joins and opens the incident of a link the desktop opened', async () => {
-    const { appStore, uiStore, joined } = setup();
+    const { appStore, uiStore, joined, value } = setup();
     const link = formatIncidentLink(SERVER, 'inc-20261205-110000-ab12');
     act(() => appStore.setState({ incidentLink: { link, seq: 1 } }));
     await settle();
@@ -66,6 +66,29 @@ describe('Join from link', () => {
       view: 'incident',
       incidentId: 'inc-20261205-110000-ab12',
     });
+    // Followed once: shown again later, the view does not join it again.
+    act(() => root?.unmount());
+    const again = createRoot(container);
+    act(() =>
+      again.render(createElement(AppContext.Provider, { value }, createElement(JoinFromLink))),
+    );
+    await settle();
+    act(() => again.unmount());
+    expect(joined).toEqual(['inc-20261205-110000-ab12']);
+  });
+
+  it('waits for the sync settings before reading a link that launched the app', async () => {
+    const { appStore, joined } = setup();
+    appStore.setState({ sync: undefined });
+    const link = formatIncidentLink(SERVER, 'inc-20261205-110000-ab12');
+    act(() => appStore.setState({ incidentLink: { link, seq: 1 } }));
+    await settle();
+    expect(joined).toEqual([]);
+    act(() =>
+      appStore.setState({ sync: { state: { kind: 'synced' }, server: SERVER, teamIncidents: [] } }),
+    );
+    await settle();
+    expect(joined).toEqual(['inc-20261205-110000-ab12']);
   });
 
   it('does not follow a link for another server, and says why', async () => {

@@ -20,12 +20,13 @@ export interface IncidentLinkOptions {
  */
 export function registerIncidentLinks(options: IncidentLinkOptions): string | undefined {
   // Started as `electron path/to/main` (development), the OS must be told the script too.
-  const registered =
-    process.defaultApp && process.argv[1] !== undefined
-      ? app.setAsDefaultProtocolClient(INCIDENT_LINK_SCHEME, process.execPath, [
-          resolve(process.argv[1]),
-        ])
-      : app.setAsDefaultProtocolClient(INCIDENT_LINK_SCHEME);
+  const script = process.defaultApp ? process.argv[1] : undefined;
+  const args = script === undefined ? [] : [resolve(script)];
+  // Electronegativity asks for a review of every custom protocol handler. Reviewed: a link
+  // opened here is never navigated to, loaded or executed; it is handed as text to the page,
+  // which reads it with parseIncidentLink (incident id and server only, the configured server
+  // only) and at most asks the team's own server for that incident.
+  const registered = app.setAsDefaultProtocolClient(INCIDENT_LINK_SCHEME, process.execPath, args); // eng-disable PROTOCOL_HANDLER_JS_CHECK
   if (!registered) {
     options.log('warn', `Could not register ${INCIDENT_LINK_SCHEME}:// links with the desktop.`);
   }

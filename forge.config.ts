@@ -17,11 +17,26 @@ const config: ForgeConfig = {
     icon: APP_ICON,
     executableName: 'oncall-companion',
     appBundleId: 'dev.oncall-companion.app',
+    // Incident links (src/main/electron/incident-links.ts): macOS learns the scheme from here.
+    protocols: [{ name: 'On-Call Companion incident link', schemes: ['oncall-companion'] }],
   },
   rebuildConfig: {},
   makers: [
-    new MakerDeb({ options: { icon: `${APP_ICON}.png`, categories: ['Utility'] } }),
-    new MakerRpm({ options: { icon: `${APP_ICON}.png`, categories: ['Utility'] } }),
+    // The .desktop file's MimeType makes Linux desktops hand oncall-companion:// links to us.
+    new MakerDeb({
+      options: {
+        icon: `${APP_ICON}.png`,
+        categories: ['Utility'],
+        mimeType: ['x-scheme-handler/oncall-companion'],
+      },
+    }),
+    new MakerRpm({
+      options: {
+        icon: `${APP_ICON}.png`,
+        categories: ['Utility'],
+        mimeType: ['x-scheme-handler/oncall-companion'],
+      },
+    }),
     new MakerZIP({}, ['darwin', 'linux']),
     new MakerSquirrel({ setupIcon: `${APP_ICON}.ico` }),
     new MakerDMG({ icon: `${APP_ICON}.icns` }),

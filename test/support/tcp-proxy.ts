@@ -7,6 +7,11 @@ export interface TcpProxy {
   /** Drop every connection and refuse new ones until {@link TcpProxy.heal}. */
   cut(): void;
   heal(): void;
+  /**
+   * Stop forwarding without closing anything: a laptop that went to sleep, or Wi-Fi that died
+   * without a goodbye. Neither side is told; only timeouts notice.
+   */
+  freeze(): void;
   readonly isCut: boolean;
   /**
    * Lose the next Yjs update the server sends for `documentName` (a message lost on the way
@@ -22,6 +27,7 @@ export interface TcpProxy {
  */
 export async function tcpProxy(target: number): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
+  const pairs = new Set<[Socket, Socket]>();
   let isCut = false;
   let dropping: { name: string; dropped: () => void } | undefined;
   const server = createServer((client) => {
@@ -31,7 +37,10 @@ export async function tcpProxy(target: number): Promise<TcpProxy> {
     }
     const upstream = connect({ port: target, host: '127.0.0.1' });
     sockets.add(client).add(upstream);
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
     const drop = () => {
+      pairs.delete(pair);
       client.destroy();
       upstream.destroy();
       sockets.delete(client);
@@ -65,6 +74,13 @@ export async function tcpProxy(target: number): Promise<TcpProxy> {
     },
     heal() {
       isCut = false;
+    },
+    freeze() {
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        client.pause();
+        upstream.pause();
+      }
     },
     dropNextUpdate(name) {
       return new Promise((resolve) => {

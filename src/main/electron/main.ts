@@ -26,6 +26,7 @@ import { installIpcBridge, type IpcBridge } from './ipc-bridge';
 import { describeError, shellLog as log } from './log';
 import { createMainWindow, type MainWindow } from './main-window';
 import { hardenWebContents, secureSession, type SecurityOptions } from './security';
+import { registerIncidentLinks } from './incident-links';
 import { handleSquirrelEvent } from './squirrel-startup';
 import { exposeTestHook } from './test-hook';
 import { createTray, type TrayController } from './tray';
@@ -62,6 +63,23 @@ function start(): void {
 
   const showWindow = (): void => mainWindow?.show();
   app.on('second-instance', showWindow);
+  // A link opened before the page could listen waits for it to load.
+  let pendingLink: string | undefined;
+  const deliverLink = (link: string): void => {
+    showWindow();
+    const contents = mainWindow?.current()?.webContents;
+    if (bridge && contents && !contents.isLoading()) {
+      bridge.send('link:incident', { link });
+      return;
+    }
+    pendingLink = link;
+    contents?.once('did-finish-load', () => {
+      if (pendingLink === undefined) return;
+      bridge?.send('link:incident', { link: pendingLink });
+      pendingLink = undefined;
+    });
+  };
+  pendingLink = registerIncidentLinks({ deliver: deliverLink, log });
   app.on('activate', showWindow); // macOS: clicking the dock icon brings the hidden window back
   app.on('before-quit', () => {
     quitting = true;
@@ -159,6 +177,7 @@ function start(): void {
         devTools: !app.isPackaged,
         log,
       });
+      if (pendingLink !== undefined) deliverLink(pendingLink);
       const running = services;
       actions = running.tray.actions({
         open: (alertId) => {

@@ -7,10 +7,12 @@ import { useNow } from './use-now';
 import { THEMES, type Theme } from './theme';
 import { errorMessage } from '../bridge/bridge-error';
 import { SyncIndicator } from '../features/sync/sync-indicator';
+import { useIncidentLinkOpens } from '../features/sync/use-incident-link-opens';
 
 /** App name, the views, the one-line state of the shift, theme, settings and help. */
 export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }) {
   const { uiStore } = useApp();
+  useIncidentLinkOpens();
   const alerts = useAppState((s) => s.alerts);
   const sources = useAppState((s) => s.sources);
   const loaded = useAppState((s) => s.alertsLoaded);

@@ -7,6 +7,7 @@ import type {
   RunbookList,
   SettingsView,
 } from '../../shared/ipc/contract';
+import type { PresenceView } from '../../shared/sync/presence';
 import type { SyncView } from '../../shared/sync/sync-view';
 import type { ConnectionState } from '../bridge/connection-state';
 
@@ -26,6 +27,13 @@ export interface AppState {
   runbooks: RunbookList | undefined;
   /** Team sync: its state and the team's incidents; undefined until first loaded. */
   sync: SyncView | undefined;
+  /** Who else is in each shared incident; undefined until first loaded. */
+  presence: PresenceView | undefined;
+  /**
+   * The last incident link the desktop opened (`oncall-companion://…`), numbered so the same
+   * link opened twice is followed twice.
+   */
+  incidentLink: { link: string; seq: number } | undefined;
   connection: ConnectionState;
   /** Why the last full load failed, if it did. */
   loadError: string | undefined;
@@ -56,6 +64,8 @@ export function initialAppState(connection: ConnectionState): AppState {
     settings: undefined,
     runbooks: undefined,
     sync: undefined,
+    presence: undefined,
+    incidentLink: undefined,
     connection,
     loadError: undefined,
     revision: 0,

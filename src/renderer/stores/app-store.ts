@@ -50,6 +50,13 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
     if (syncEvents === before) update((s) => ({ ...s, sync }));
   };
 
+  let presenceEvents = 0;
+  const loadPresence = async (): Promise<void> => {
+    const before = presenceEvents;
+    const presence = await bridge.invoke('presence:get', {});
+    if (presenceEvents === before) update((s) => ({ ...s, presence }));
+  };
+
   const loadAll = async (): Promise<void> => {
     const startedAt = store.getState().revision;
     const results = await Promise.allSettled([
@@ -65,6 +72,7 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
         .invoke('runbooks:list', {})
         .then((list) => update((s) => applyRunbooksList(s, list, startedAt))),
       loadSync(),
+      loadPresence(),
     ]);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     update((s) => ({ ...s, loadError: failed ? errorMessage(failed.reason) : undefined }));
@@ -77,6 +85,13 @@ export function connectAppStore(store: AppStore, bridge: Bridge): () => void {
       syncEvents += 1;
       update((s) => ({ ...s, sync }));
     }),
+    bridge.on('presence:changed', (presence) => {
+      presenceEvents += 1;
+      update((s) => ({ ...s, presence }));
+    }),
+    bridge.on('link:incident', ({ link }) =>
+      update((s) => ({ ...s, incidentLink: { link, seq: (s.incidentLink?.seq ?? 0) + 1 } })),
+    ),
     bridge.on('runbooks:changed', (list) => update((s) => applyRunbooksChanged(s, list))),
     bridge.on('settings:changed', (view) => {
       update((s) => applySettings(s, view));

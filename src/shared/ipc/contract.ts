@@ -28,6 +28,7 @@ import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
 import { channelSecretStateSchema, outboundRecordEntrySchema } from './outbound-schemas';
 import { syncViewSchema } from '../sync/sync-view';
+import { presenceActivityRequestSchema, presenceViewSchema } from '../sync/presence';
 import {
   declareIncidentRequestSchema,
   dismissProblemRequestSchema,
@@ -445,6 +446,22 @@ export const invokeContract = {
     request: z.object({ token: z.string().trim().min(1).max(4096).nullable() }).strict(),
     response: credentialStateSchema,
   },
+  /**
+   * Who else is in each shared incident (name, the roles they hold there, viewing or typing,
+   * since when), by Yjs awareness. Also pushed as `presence:changed` whenever it changes.
+   */
+  'presence:get': {
+    request: empty,
+    response: presenceViewSchema,
+  },
+  /**
+   * What the user is doing: viewing an incident, typing in its timeline, or (`incidentId: null`)
+   * in none. Teammates see it while team sync is on; sending the same twice tells them nothing.
+   */
+  'presence:set': {
+    request: presenceActivityRequestSchema,
+    response: z.object({}),
+  },
   /** Open an http(s) link in the user's browser; anything else is refused. */
   'link:open': {
     request: z.object({ url: z.string().max(4096) }).strict(),
@@ -503,6 +520,13 @@ export const eventContract = {
   'alert:reveal': z.object({ alertId: z.string().min(1).max(1024) }).strict(),
   /** Team sync changed: its state, or the team's incident list. */
   'sync:changed': syncViewSchema,
+  /** Someone came into or left a shared incident, or started or stopped typing in it. */
+  'presence:changed': presenceViewSchema,
+  /**
+   * The desktop opened an `oncall-companion://incident/…` link (the Electron shell only): the
+   * link as given, for the team incidents panel to read and join as if pasted.
+   */
+  'link:incident': z.object({ link: z.string().max(4096) }),
 
   // The scribe at speed (issue 12).
   /**

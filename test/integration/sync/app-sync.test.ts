@@ -19,12 +19,15 @@ interface App {
   call: (channel: string, request: unknown) => Promise<IpcResult<unknown>>;
   /** Every `sync:changed` pushed, each checked against the contract. */
   syncPushes: EventPayload<'sync:changed'>[];
+  /** Every `presence:changed` pushed. */
+  presencePushes: EventPayload<'presence:changed'>[];
 }
 
 /** One member's app as a shell builds it (browser mode's adapters), with no sync settings yet. */
 function app(name: string): App {
   const home = scratchDir(`oncall-app-${name}-`);
   const syncPushes: EventPayload<'sync:changed'>[] = [];
+  const presencePushes: EventPayload<'presence:changed'>[] = [];
   const log = () => {};
   const services = createAppServices({
     mode: 'browser',
@@ -38,6 +41,9 @@ function app(name: string): App {
       // What a shell would send: it must pass the contract's schema.
       eventContract[channel].parse(payload);
       if (channel === 'sync:changed') syncPushes.push(payload as EventPayload<'sync:changed'>);
+      if (channel === 'presence:changed') {
+        presencePushes.push(payload as EventPayload<'presence:changed'>);
+      }
     },
     openExternal: async () => false,
     log,
@@ -45,7 +51,7 @@ function app(name: string): App {
     syncMaxDelayMs: 300,
   });
   services.start();
-  return { services, call: createDispatcher(services.handlers), syncPushes };
+  return { services, call: createDispatcher(services.handlers), syncPushes, presencePushes };
 }
 
 const value = <T>(result: IpcResult<unknown>): T => {
@@ -65,9 +71,13 @@ describe('team sync through the app services and the IPC contract', () => {
     await server.stop();
   });
 
+  let ana: App;
+  let ben: App;
+  let id: string;
+
   it('is off until configured, says why it refuses, then shares and joins over IPC', async () => {
-    const ana = app('ana');
-    const ben = app('ben');
+    ana = app('ana');
+    ben = app('ben');
     apps.push(ana, ben);
     expect(value(await ana.call('sync:get', {}))).toMatchObject({ state: { kind: 'off' } });
 
@@ -96,7 +106,7 @@ describe('team sync through the app services and the IPC contract', () => {
     const declared = value<{ incident: { id: string } }>(
       await ana.call('incident:declare', { title: 'Checkout errors', severity: 'sev2' }),
     );
-    const id = declared.incident.id;
+    id = declared.incident.id;
     await until(
       () => ben.syncPushes.at(-1)?.teamIncidents.some((i) => i.id === id && !i.joined) === true,
       'the incident pushed to Ben’s list',
@@ -131,5 +141,35 @@ describe('team sync through the app services and the IPC contract', () => {
 
     const missing = await ben.call('sync:join', { id: 'inc-20200101-000000-0000' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
+  it('tells Ben who is in the incident, with the role the incident says she holds, typing or not', async () => {
+    const roles = value<{ incident: { roles: { id: string; name: string }[] } }>(
+      await ana.call('incident:get', { id }),
+    ).incident.roles;
+    const scribe = roles.find((role) => role.name === 'Scribe');
+    expect(scribe).toBeDefined();
+    value(
+      await ana.call('incident:apply', {
+        id,
+        op: { type: 'role.assign', args: { roleId: scribe?.id, holder: 'Ana' } },
+      }),
+    );
+    const atBen = () => ben.presencePushes.at(-1)?.incidents[id];
+
+    value(await ana.call('presence:set', { incidentId: id, activity: 'viewing' }));
+    await until(() => atBen()?.[0]?.roles.includes('Scribe') === true, 'Ana, scribe, at Ben');
+    expect(atBen()).toEqual([
+      { name: 'Ana', roles: ['Scribe'], activity: 'viewing', since: expect.any(String) },
+    ]);
+    expect(value(await ben.call('presence:get', {}))).toEqual(ben.presencePushes.at(-1));
+
+    value(await ana.call('presence:set', { incidentId: id, activity: 'typing' }));
+    await until(() => atBen()?.[0]?.activity === 'typing', 'Ana typing at Ben');
+
+    value(await ana.call('presence:set', { incidentId: null, activity: 'viewing' }));
+    await until(() => atBen() === undefined, 'Ana no longer in the incident at Ben');
+    // Nobody is told about themselves.
+    expect(ana.presencePushes.some((push) => push.incidents[id] !== undefined)).toBe(false);
   });
 });

@@ -81,6 +81,7 @@ describe('connectAppStore', () => {
       'sources:list': () => ({ sources: [source('prod')] }),
       'runbooks:list': () => runbookList('/srv/runbooks', 'a.md'),
       'sync:get': () => ({ state: { kind: 'off' }, teamIncidents: [] }),
+      'presence:get': () => ({ incidents: {} }),
     });
     const store = createAppStore(fake.bridge);
     connectAppStore(store, fake.bridge);
@@ -90,6 +91,7 @@ describe('connectAppStore', () => {
     expect(fake.calls.map((c) => c.channel).sort()).toEqual([
       'alerts:list',
       'app:info',
+      'presence:get',
       'runbooks:list',
       'settings:get',
       'sources:list',
@@ -241,5 +243,35 @@ describe('connectAppStore and team sync', () => {
     expect(store.getState().sync?.state).toMatchObject({ kind: 'offline', waiting: 3 });
     fake.emit('sync:changed', { state: { kind: 'synced' }, teamIncidents: [] });
     expect(store.getState().sync?.state.kind).toBe('synced');
+  });
+
+  it('shows who is present from presence:get, follows presence:changed, and numbers each link the desktop opens', async () => {
+    const person = {
+      name: 'Ana',
+      roles: ['Scribe'],
+      activity: 'typing' as const,
+      since: '2026-12-05T11:00:00.000Z',
+    };
+    const fake = fakeBridge({
+      'app:info': () => ({ mode: 'browser', version: '0.1.0', home: '/h' }),
+      'settings:get': () => settingsView,
+      'alerts:list': () => ({ alerts: [] }),
+      'sources:list': () => ({ sources: [] }),
+      'runbooks:list': () => runbookList(undefined),
+      'sync:get': () => ({ state: { kind: 'off' }, teamIncidents: [] }),
+      'presence:get': () => ({ incidents: { 'inc-1': [person] } }),
+    });
+    const store = createAppStore(fake.bridge);
+    connectAppStore(store, fake.bridge);
+    fake.setConnection(connected);
+    await flush();
+    expect(store.getState().presence?.incidents['inc-1']).toEqual([person]);
+    fake.emit('presence:changed', { incidents: {} });
+    expect(store.getState().presence).toEqual({ incidents: {} });
+
+    const link = 'oncall-companion://incident/inc-1?server=ws%3A%2F%2F127.0.0.1%3A1234';
+    fake.emit('link:incident', { link });
+    fake.emit('link:incident', { link });
+    expect(store.getState().incidentLink).toEqual({ link, seq: 2 });
   });
 });

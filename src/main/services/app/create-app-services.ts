@@ -64,6 +64,9 @@ export interface AppServicesOptions {
   env?: Record<string, string | undefined>;
   /** Reconnect backoff ceiling of team sync (tests shorten it). */
   syncMaxDelayMs?: number;
+  /** How long a teammate's unrenewed presence lasts, and the tick that expires it (tests). */
+  syncPresenceTimeoutMs?: number;
+  syncKeepaliveMs?: number;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -232,7 +235,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     incidents: () => incidents.current(),
     fallbackName: () => incidentOpContext(settings(), clock.now()).actor,
     onChange: (view) => emit('sync:changed', view),
+    onPresence: (view) => emit('presence:changed', view),
     maxDelayMs: options.syncMaxDelayMs,
+    presenceTimeoutMs: options.syncPresenceTimeoutMs,
+    keepaliveMs: options.syncKeepaliveMs,
   });
 
   const alerts = () => sources.alerts();

@@ -4,6 +4,13 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { CredentialState } from '../../../shared/domain/source';
 import type { IncidentView } from '../../../shared/ipc/incident-schemas';
 import { IpcFailure } from '../../../shared/ipc/result';
+import { incidentTypes } from '../../../shared/incident/doc-layout';
+import {
+  presentPeople,
+  type HeldRole,
+  type PresenceActivity,
+  type PresenceView,
+} from '../../../shared/sync/presence';
 import { computeSyncState } from '../../../shared/sync/sync-state';
 import type { SyncView, TeamIncident } from '../../../shared/sync/sync-view';
 import {
@@ -45,6 +52,12 @@ export interface SyncServiceOptions {
   fallbackName: () => string;
   /** Told the new view whenever it changes. */
   onChange: (view: SyncView) => void;
+  /** Told who else is in each incident whenever that changes. */
+  onPresence?: (view: PresenceView) => void;
+  /** How long a teammate's unrenewed presence lasts (tests shorten it). */
+  presenceTimeoutMs?: number;
+  /** The session's keepalive tick, which also expires presence (tests shorten it). */
+  keepaliveMs?: number;
   resyncEveryMs?: number;
   joinTimeoutMs?: number;
   /** Reconnect backoff ceiling (tests shorten it). */
@@ -68,6 +81,13 @@ export interface SyncService {
    * @throws IpcFailure `unavailable` with the reason
    */
   join(id: string): Promise<IncidentView>;
+  /** Who else is in each shared incident now. */
+  presence(): PresenceView;
+  /**
+   * What this app's user is doing: in one incident (teammates see it), or in none. Teammates are
+   * told only when it changed.
+   */
+  setActivity(incidentId: string | null, activity: PresenceActivity): void;
   /** Store (or forget, with null) the team token; reconnects with it. */
   setToken(token: string | null): Promise<CredentialState>;
   /** Disconnect; every document stays as it is. */
@@ -94,6 +114,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const remoteChanged = new Set<string>();
   let publishQueued = false;
   let closed = false;
+  let activity: { incidentId: string; activity: PresenceActivity; since: string } | undefined;
+  let presenceQueued = false;
+  let presenceSent = '';
 
   const resync = setInterval(() => session?.resyncAll(), options.resyncEveryMs ?? RESYNC_EVERY_MS);
   resync.unref();
@@ -146,6 +169,43 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     });
   };
 
+  const presence = (): PresenceView => {
+    const incidents: PresenceView['incidents'] = {};
+    const store = options.incidents();
+    if (!session || !store) return { incidents };
+    for (const summary of store.list().incidents) {
+      const peers = session.peers(summary.id);
+      if (!peers || peers.length === 0) continue;
+      const doc = store.document(summary.id);
+      const people = presentPeople(peers, doc ? heldRoles(doc) : []);
+      if (people.length > 0) incidents[summary.id] = people;
+    }
+    return { incidents };
+  };
+
+  const presenceSoon = (): void => {
+    if (presenceQueued || closed || !options.onPresence) return;
+    presenceQueued = true;
+    setImmediate(() => {
+      presenceQueued = false;
+      if (closed) return;
+      const next = presence();
+      const text = JSON.stringify(next);
+      if (text === presenceSent) return;
+      presenceSent = text;
+      options.onPresence?.(next);
+    });
+  };
+
+  /** Tell the session what the user is doing, under the name the team knows them by. */
+  const showActivity = (): void => {
+    if (!session || config.kind !== 'on') return;
+    session.setPresence(
+      activity?.incidentId,
+      activity && { name: config.name, activity: activity.activity, since: activity.since },
+    );
+  };
+
   const publishSoon = (id: string): void => {
     remoteChanged.add(id);
     if (publishQueued) return;
@@ -165,7 +225,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (!session || !store || !index) return;
     for (const summary of store.list().incidents) {
       const doc = store.document(summary.id);
-      if (doc) session.share(summary.id, doc);
+      if (doc) session.share(summary.id, doc, true);
       writeTeamIndexEntry(index, indexEntry(summary));
     }
   };
@@ -183,7 +243,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       name: config.name,
       clock,
       maxDelayMs: options.maxDelayMs,
+      keepaliveMs: options.keepaliveMs,
+      presenceTimeoutMs: options.presenceTimeoutMs,
       onChange: emitSoon,
+      onPresenceChange: presenceSoon,
       onRemoteUpdate: (id) => {
         if (id === TEAM_INDEX_DOCUMENT) emitSoon();
         else publishSoon(id);
@@ -195,7 +258,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     index = new Y.Doc({ guid: TEAM_INDEX_DOCUMENT });
     started.share(TEAM_INDEX_DOCUMENT, index);
     log('info', `Sync: sharing incidents through ${config.server} as ${config.name}.`);
+    showActivity();
     shareAll();
+    presenceSoon();
   };
 
   const configure = async (): Promise<void> => {
@@ -234,13 +299,28 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const store = options.incidents();
         if (changed) {
           const doc = store?.document(changed.incident.id);
-          if (doc) session.share(changed.incident.id, doc);
+          if (doc) session.share(changed.incident.id, doc, true);
           writeTeamIndexEntry(index, indexEntry(changed.incident));
         } else {
           shareAll();
         }
       }
       emitSoon();
+      // A role taken or handed over changes what the chips say.
+      presenceSoon();
+    },
+
+    presence,
+
+    setActivity(incidentId, next) {
+      if (incidentId === null) {
+        if (activity === undefined) return;
+        activity = undefined;
+      } else {
+        if (activity?.incidentId === incidentId && activity.activity === next) return;
+        activity = { incidentId, activity: next, since: clock.now().toISOString() };
+      }
+      showActivity();
     },
 
     async join(id) {
@@ -316,6 +396,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
     close() {
       closed = true;
+      activity = undefined;
       clearInterval(resync);
       session?.close();
       session = undefined;
@@ -323,6 +404,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       index = undefined;
     },
   };
+}
+
+/** The incident's roles and holders, read loosely (a teammate's document may hold anything). */
+function heldRoles(doc: Y.Doc): HeldRole[] {
+  const roles: HeldRole[] = [];
+  incidentTypes(doc).roles.forEach((value) => {
+    if (typeof value !== 'object' || value === null) return;
+    const { name, holder } = value as { name?: unknown; holder?: unknown };
+    if (typeof name !== 'string') return;
+    roles.push(typeof holder === 'string' ? { name, holder } : { name });
+  });
+  return roles;
 }
 
 function indexEntry(incident: {

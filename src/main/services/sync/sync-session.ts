@@ -1,4 +1,5 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeSyncCredential } from '../../../shared/sync/sync-credential';
 import type { SyncedDocumentFacts } from '../../../shared/sync/sync-state';
@@ -18,6 +19,13 @@ const PENDING_RESYNC_GAP_MS = 5_000;
 const KEEPALIVE_MS = 20_000;
 const DEAD_AFTER_MS = 60_000;
 
+/**
+ * A teammate whose presence was not renewed for this long is gone (their laptop slept, their
+ * network died without a goodbye): y-protocols' own `outdatedTimeout`, which the sync server
+ * applies too.
+ */
+export const PRESENCE_TIMEOUT_MS = 30_000;
+
 /** One document shared through the session. */
 interface SharedDocument {
   provider: HocuspocusProvider;
@@ -25,8 +33,13 @@ interface SharedDocument {
   everSynced: boolean;
   /** When a resync was last asked for pending updates (ms since the epoch). */
   resyncedAt: number;
+  /** Who is in this document (incidents only; the team index has none). */
+  awareness: Awareness | null;
   detach(): void;
 }
+
+/** What this app's user is doing in one document, as the team sees it. */
+export type LocalPresence = Record<string, unknown>;
 
 /** What a session needs. */
 export interface SyncSessionOptions {
@@ -40,8 +53,12 @@ export interface SyncSessionOptions {
   onChange: () => void;
   /** Updates from the server were applied to this document. */
   onRemoteUpdate: (id: string, doc: Y.Doc) => void;
+  /** Someone else's presence in a document changed (came, went, or started typing). */
+  onPresenceChange?: (id: string) => void;
   /** Reconnect backoff ceiling (tests shorten it). */
   maxDelayMs?: number;
+  /** How long an unrenewed presence lasts (tests shorten it). */
+  presenceTimeoutMs?: number;
   /** Keepalive period and dead-connection limit (tests shorten them). */
   keepaliveMs?: number;
   deadAfterMs?: number;
@@ -63,6 +80,8 @@ export class SyncSession {
   #refusal: string | undefined;
   #closed = false;
   readonly #keepalive: NodeJS.Timeout;
+  /** This user's presence: in which document, saying what. */
+  #presence: { id: string; state: LocalPresence } | undefined;
 
   /** @param options - server, token, name and listeners */
   constructor(options: SyncSessionOptions) {
@@ -86,6 +105,7 @@ export class SyncSession {
       },
     });
     this.#keepalive = setInterval(() => {
+      this.#sweepPresence();
       if (!this.#connected) return;
       const first = this.#documents.values().next();
       if (!first.done && first.value.provider.isAuthenticated) {
@@ -134,8 +154,9 @@ export class SyncSession {
    * reopened from disk).
    * @param id - the document name on the server
    * @param doc - the live document
+   * @param withPresence - whether teammates see who is in it (incidents) or not (the index)
    */
-  share(id: string, doc: Y.Doc): void {
+  share(id: string, doc: Y.Doc, withPresence = false): void {
     if (this.#closed) return;
     const current = this.#documents.get(id);
     if (current?.doc === doc) return;
@@ -145,19 +166,20 @@ export class SyncSession {
     // Replacing a document is rare (an incident reopened from disk): start a fresh connection.
     // No upstream issue found; test/integration/sync/sync-session.test.ts reproduces it.
     const reconnect = current !== undefined && this.#refusal === undefined;
+    const awareness = withPresence ? this.#newAwareness(id, doc) : null;
     const provider = new HocuspocusProvider({
       websocketProvider: this.#socket,
       name: id,
       document: doc,
       token: encodeSyncCredential({ token: this.#options.token, name: this.#options.name }),
-      // Presence comes with the renderer work; without awareness no 3 s heartbeat runs.
-      awareness: null,
+      awareness,
     });
     const shared: SharedDocument = {
       provider,
       doc,
       everSynced: false,
       resyncedAt: 0,
+      awareness,
       detach: () => {
         doc.off('update', onUpdate);
         doc.off('afterTransaction', afterTransaction);
@@ -262,12 +284,83 @@ export class SyncSession {
     }
   }
 
+  /**
+   * Say what this app's user is doing, in one document (every other one then says nothing), or
+   * in none. Teammates are told only when it changed; the awareness protocol renews it.
+   * @param id - the document, or undefined for none
+   * @param state - what to say there
+   */
+  setPresence(id: string | undefined, state: LocalPresence = {}): void {
+    const before = this.#presence;
+    this.#presence = id === undefined ? undefined : { id, state };
+    if (before !== undefined && before.id !== id) {
+      this.#documents.get(before.id)?.awareness?.setLocalState(null);
+    }
+    if (id !== undefined) this.#documents.get(id)?.awareness?.setLocalState(state);
+  }
+
+  /**
+   * The raw presence states of everyone else in a document (untrusted: any teammate's client
+   * sets them), or undefined for a document shared without presence.
+   * @param id - the document name
+   */
+  peers(id: string): unknown[] | undefined {
+    const awareness = this.#documents.get(id)?.awareness;
+    if (!awareness) return undefined;
+    return [...awareness.getStates().entries()]
+      .filter(([client]) => client !== awareness.clientID)
+      .map(([, state]) => state);
+  }
+
   /** Close the connection; every document stays as it is. */
   close(): void {
     this.#closed = true;
     clearInterval(this.#keepalive);
     for (const shared of [...this.#documents.values()]) shared.detach();
     this.#socket.destroy();
+  }
+
+  #newAwareness(id: string, doc: Y.Doc): Awareness {
+    const awareness = new Awareness(doc);
+    // y-protocols runs a 3 s timer per document to renew and expire states; with every incident
+    // shared that is one wake-up a second per three incidents. The session's keepalive tick does
+    // the same work for all of them (#sweepPresence), so no timer is added.
+    clearInterval(awareness._checkInterval);
+    // Present only where the user is, not in every incident this app holds.
+    awareness.setLocalState(this.#presence?.id === id ? this.#presence.state : null);
+    awareness.on('change', () => this.#options.onPresenceChange?.(id));
+    return awareness;
+  }
+
+  /**
+   * What y-protocols' own timer does, on the keepalive tick: renew this user's state before
+   * teammates would expire it, and drop teammates not heard from within the timeout (a laptop
+   * that slept leaves no goodbye). Date.now, not the Clock: y-protocols stamps `lastUpdated`
+   * with it.
+   */
+  #sweepPresence(): void {
+    const timeout = this.#options.presenceTimeoutMs ?? PRESENCE_TIMEOUT_MS;
+    const now = Date.now();
+    for (const shared of this.#documents.values()) {
+      const awareness = shared.awareness;
+      if (!awareness) continue;
+      const local = awareness.getLocalState();
+      const own = awareness.meta.get(awareness.clientID);
+      if (local !== null && own !== undefined && now - own.lastUpdated >= timeout / 2) {
+        awareness.setLocalState(local);
+      }
+      const gone: number[] = [];
+      for (const [client, meta] of awareness.meta) {
+        if (
+          client !== awareness.clientID &&
+          now - meta.lastUpdated >= timeout &&
+          awareness.states.has(client)
+        ) {
+          gone.push(client);
+        }
+      }
+      if (gone.length > 0) removeAwarenessStates(awareness, gone, 'timeout');
+    }
   }
 
   /** Close the socket and, once closed (connect() does nothing before that), open a new one. */

@@ -8,6 +8,7 @@ import type { ApplyIncidentOp } from './panel-props';
 import { ROLE_LINE_CLASS } from './roles/role-chip';
 import { RolesStrip } from './roles/roles-strip';
 import { Timeline } from '../timeline/timeline';
+import { useViewingPresence } from '../sync/use-presence';
 import { incidentTimeZone, machineTimeZone } from './zoned-time';
 
 /**
@@ -31,6 +32,7 @@ export function IncidentView() {
   useEffect(() => {
     void incidentStore.actions.show(id);
   }, [incidentStore, id]);
+  useViewingPresence(shown ? id : undefined, view === 'incident');
 
   const apply: ApplyIncidentOp = useCallback(
     (op: IncidentOp) => {
@@ -147,6 +149,7 @@ export function IncidentView() {
             now={now}
             readOnly={closed}
             composerRef={composerRef}
+            incidentId={incident.id}
           />
         </div>
         <aside className="incident__side" aria-label="Incident panels">

@@ -10,7 +10,12 @@ type CopyState = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reaso
  * permission the Electron shell grants (clipboard-sanitized-write, to the app page only). Says
  * when it worked and, when it did not, why, so nobody pastes a stale command at 3 a.m.
  */
-export function CopyButton(props: { text: string; label: string }) {
+export function CopyButton(props: {
+  text: string;
+  label: string;
+  /** The button's word before it was pressed; "Copy" unless told. */
+  idleText?: string;
+}) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
 
   useEffect(() => {
@@ -44,7 +49,11 @@ export function CopyButton(props: { text: string; label: string }) {
         aria-label={props.label}
         title={state.kind === 'failed' ? `Not copied: ${state.reason}` : props.label}
       >
-        {state.kind === 'copied' ? 'Copied' : state.kind === 'failed' ? 'Not copied' : 'Copy'}
+        {state.kind === 'copied'
+          ? 'Copied'
+          : state.kind === 'failed'
+            ? 'Not copied'
+            : (props.idleText ?? 'Copy')}
       </button>
       <span className="visually-hidden" role="status">
         {state.kind === 'copied'

@@ -34,6 +34,8 @@ export function TimelineComposer({
   inputRef?: Ref<HTMLInputElement>;
   /** Up in the empty input: open the last entry written for editing; false when there is none. */
   onEditLast?: () => boolean;
+  /** A keystroke changed the line (the scribe's pen, as teammates see it). */
+  onType?: () => void;
 }) {
   const [line, setLine] = useState('');
   const [kind, setKind] = useState<ManualTimelineKind>('note');
@@ -146,7 +148,10 @@ export function TimelineComposer({
           value={line}
           maxLength={10_000}
           autoComplete="off"
-          onChange={(e) => setLine(e.target.value)}
+          onChange={(e) => {
+            setLine(e.target.value);
+            props.onType?.();
+          }}
           onKeyDown={(event) => {
             if (event.altKey && !event.ctrlKey && !event.metaKey) {
               const picked = kindForShortcut(event.code);

@@ -11,6 +11,8 @@ import {
 } from './timeline-filter';
 import { TimelineList } from './timeline-list';
 import { TimelineTools } from './timeline-tools';
+import { TypingLine } from '../sync/typing-line';
+import { useTypingPresence } from '../sync/use-presence';
 
 /**
  * The entry Up in an empty composer edits: the hand-written entry written last (not the one
@@ -40,8 +42,11 @@ export function Timeline(props: {
   now: number;
   readOnly: boolean;
   composerRef?: Ref<HTMLInputElement>;
+  /** The incident, to tell teammates who is typing in it and to show who else is. */
+  incidentId: string;
 }) {
   const [query, setQuery] = useState<TimelineQuery>(EVERY_ENTRY);
+  const onType = useTypingPresence(props.incidentId);
   const entries = useMemo(() => queryTimeline(props.entries, query), [props.entries, query]);
   const authors = useMemo(() => timelineAuthors(props.entries), [props.entries]);
   const [editingId, setEditingId] = useState<string | undefined>();
@@ -99,11 +104,13 @@ export function Timeline(props: {
           readOnly={props.readOnly}
         />
       )}
+      <TypingLine incidentId={props.incidentId} />
       {props.readOnly ? (
         <p className="muted timeline__closed">The incident is closed; its timeline is read-only.</p>
       ) : (
         <TimelineComposer
           inputRef={composer}
+          onType={onType}
           apply={props.apply}
           now={props.now}
           zone={props.zone}

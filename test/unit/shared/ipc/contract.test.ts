@@ -46,6 +46,8 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'sync:get': {},
   'sync:join': { id: 'inc-20261205-140200-ab12' },
   'sync:setToken': { token: 'team-token-0123456789' },
+  'presence:get': {},
+  'presence:set': { incidentId: 'inc-20261205-140200-ab12', activity: 'typing' },
   'runbooks:list': {},
   'runbook:get': { id: 'db/replica-lag.md' },
   'runbooks:forAlert': { alertId: 'prod:abc123' },
@@ -248,6 +250,8 @@ describe('event channels', () => {
         'settings:changed',
         'source:status',
         'sync:changed',
+        'presence:changed',
+        'link:incident',
       ].sort(),
     );
   });

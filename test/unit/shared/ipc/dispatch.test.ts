@@ -56,6 +56,8 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       throw new IpcFailure('unavailable', 'No sync server is set (Settings, team sync).');
     },
     'sync:setToken': record('sync:setToken', { set: false }),
+    'presence:get': record('presence:get', { incidents: {} }),
+    'presence:set': record('presence:set', {}),
     'runbooks:list': record('runbooks:list', { runbooks: [], errors: [] }),
     'runbook:get': async () => {
       throw new IpcFailure('not-found', 'No runbook folder is chosen.');

@@ -1,6 +1,8 @@
 import type { SeverityScale } from '../../../../shared/domain/severity';
 import type { IncidentSnapshot } from '../../../../shared/incident/schema';
 import { CopyButton } from '../../runbooks/copy-button';
+import { CopyIncidentLink } from '../../sync/copy-incident-link';
+import { PresenceChips } from '../../sync/presence-chips';
 import { LifecycleButton } from '../lifecycle-button';
 import { nextLifecycleStep, STATUS_WORDS } from '../lifecycle-step';
 import { MilestoneTimes } from './milestone-times';
@@ -75,6 +77,8 @@ export function IncidentHeader(props: {
           <code className="channel">{incident.channel}</code>
           <CopyButton text={incident.channel} label="Copy the channel name" />
         </span>
+        <CopyIncidentLink incidentId={incident.id} />
+        <PresenceChips incidentId={incident.id} zone={zone} />
       </div>
       <OpError error={lifecycle.error} />
       {incident.impact !== '' || incident.affectedServices.length > 0 ? (

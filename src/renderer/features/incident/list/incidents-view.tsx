@@ -9,6 +9,7 @@ import { STATUS_WORDS } from '../lifecycle-step';
 import { nextUpdateText } from '../next-update';
 import { StoreProblems } from './store-problems';
 import { TeamIncidents } from '../../sync/team-incidents';
+import { JoinFromLink } from '../../sync/join-from-link';
 import {
   formatZonedFull,
   formatZonedShort,
@@ -52,6 +53,7 @@ export function IncidentsView() {
         problems={list?.problems ?? []}
         onDismiss={incidentStore.actions.dismissProblem}
       />
+      <JoinFromLink />
       <TeamIncidents zone={zone} now={now} scale={scale} />
       {!list ? (
         listError ? null : (

@@ -54,6 +54,7 @@ describe('settingsSchema', () => {
       },
       escalation: defaultEscalationSettings(),
       sync: { allowInsecure: false },
+      schedules: { list: [], reminderMinutes: 15 },
     });
   });
 

@@ -18,6 +18,7 @@ import { diffAlerts } from '../../src/shared/domain/alert-diff';
 import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
 import type { Severity } from '../../src/shared/domain/severity';
 import type { IncidentSnapshot } from '../../src/shared/incident/schema';
+import type { ShiftChange } from '../../src/shared/schedules/shift-change';
 import { memorySchedulerFile } from './memory-scheduler';
 
 /** The user of the app under test. */
@@ -38,6 +39,8 @@ export interface CapturedPage {
   repeat: number;
   /** When the step was due. */
   dueAt: string;
+  /** The people on call in the schedules it paged, as the schedules answered. */
+  people: string[];
   /** The targets other than me, as `channel:incident`, `person:bob`, `schedule:secondary`. */
   targets: string[];
 }
@@ -67,6 +70,8 @@ export interface HarnessOptions {
    * crashes have their own tests.
    */
   inMemory?: boolean;
+  /** The time zone the user reads times in (the shift reminder's); UTC unless given. */
+  timeZone?: string;
 }
 
 /** Starts the app's escalation in a fresh home directory; `close()` removes it. */
@@ -82,6 +87,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
   const pages: CapturedPage[] = [];
   // Every change of the alarms ringing, as `alarm:changed` pushes it: alert ids.
   const alarms: string[][] = [];
+  // Every change of who is on call, as the app announced it (each once, across restarts).
+  const shiftChanges: ShiftChange[] = [];
   const claimedPages = new Set<CapturedPage>();
   const logs: string[] = [];
   // What the app saw at its last poll.
@@ -150,6 +157,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       // The harness checks after every step; a real timer would only add nondeterminism.
       heartbeatMs: 3_600_000,
       onAlarms: (ringing) => alarms.push(ringing.map((r) => r.alertId)),
+      timeZone: () => options.timeZone ?? 'UTC',
+      onShiftChange: (change) => shiftChanges.push(change),
       // The outbound service's port: the page is captured as sent, as a receiver would see it.
       async deliver(step: PlannedStep, alert: Alert) {
         pages.push({
@@ -161,6 +170,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
           targets: step.targets
             .filter((t) => t.kind !== 'me')
             .map((t) => `${t.kind}:${'id' in t ? t.id : ''}`),
+          people: step.targets.flatMap((t) => (t.kind === 'schedule' ? t.people : [])),
         });
         return [];
       },
@@ -179,6 +189,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     captured,
     pages,
     alarms,
+    shiftChanges,
     now: () => new Date(wall),
     /** The source answers a poll with the world as it is now; the app sees the change. */
     async poll(): Promise<void> {
@@ -247,6 +258,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     async start(): Promise<void> {
       await boot();
     },
+    /** The shift-change log on disk. */
+    shiftChangeLog: () => running().shiftChanges(),
     /** Every deadline on the scheduler, fired ones too. */
     deadlines: () => running().scheduler.state().deadlines,
     pending: () =>

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
+import { noShiftFeed, type ShiftFeed } from '../../../shared/schedules/layer-shifts';
 import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
 import { incidentOpContext } from '../incidents/incident-op-context';
@@ -30,6 +31,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
 import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
+import { currentOnCall, scheduleHandlers } from './handlers/schedule-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
 import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
@@ -60,6 +62,11 @@ export interface AppServicesOptions {
   env?: Record<string, string | undefined>;
   /** Reconnect backoff ceiling of team sync (tests shorten it). */
   syncMaxDelayMs?: number;
+  /**
+   * The shifts of iCalendar feed layers (the feed service, which keeps each feed's last good
+   * copy); none until it is wired, so a feed layer has nobody on call.
+   */
+  shiftFeed?: ShiftFeed;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -92,6 +99,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const status = sources.statuses().find((s) => alertId.startsWith(`${s.sourceId}:`));
     return status === undefined || status.lastSuccessAt !== undefined;
   };
+  const me = () => incidentOpContext(settings(), clock.now()).actor;
+  const shiftFeed = options.shiftFeed ?? noShiftFeed;
+  const onCall = { settings, me, clock, feed: shiftFeed };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
   const escalation = createEscalation({
@@ -103,8 +113,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     alerts: () => sources.alerts(),
     answered,
     incidents: () => incidents.current()?.openIncidents(),
-    actor: () => incidentOpContext(settings(), clock.now()).actor,
+    actor: me,
     log,
+    // Schedule levels page whoever the schedules (rotations, feeds) have on call then.
+    shiftFeed,
+    timeZone: () => settings().profile.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // At each shift boundary, from the scheduler: the renderer's "On call" line follows.
+    onShiftChange: () => emit('schedules:changed', currentOnCall(onCall)),
     // Each escalation step past "me" pages through the outbound service when it is due.
     deliver: (step, alert) => outbound.deliver(step, alert),
     // The page's alarm (and the shell's) rings while an unacknowledged SEV1 is not snoozed.
@@ -230,6 +245,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...syncHandlers({ sync, openIncidents: () => incidents.open() }),
     ...incidentPatchHandlers({ incidents, patches, settings, clock }),
     ...escalationHandlers({ escalation, outbound, settings, alerts }),
+    ...scheduleHandlers(onCall),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -269,6 +285,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         runbookFolder.configure(view.settings.runbooks.dir);
         void sync.configure();
         emit('settings:changed', view);
+        // Edited schedules or another profile name: new reminders and handoffs, a new summary.
+        void escalation.schedulesChanged();
+        emit('schedules:changed', currentOnCall(onCall));
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
       });

@@ -40,3 +40,33 @@ export function sameDay(a: number, b: number, zone: string): boolean {
     Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toPlainDate().toString();
   return day(a) === day(b);
 }
+
+const MONTH_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+/**
+ * A coming instant as a responder reads it in a zone: `Mon 09:00` within the next six days,
+ * `Mon 6 Apr 09:00` further off.
+ * @param epochMs - the instant
+ * @param nowMs - now
+ * @param zone - an IANA time zone
+ */
+export function comingTimeText(epochMs: number, nowMs: number, zone: string): string {
+  const text = wallClockText(epochMs, zone, true);
+  if (epochMs - nowMs < 6 * 86_400_000) return text;
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
+  const [day, time] = text.split(' ');
+  return `${day} ${zoned.day} ${MONTH_SHORT[zoned.month - 1]} ${time}`;
+}

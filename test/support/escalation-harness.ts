@@ -18,6 +18,7 @@ import { diffAlerts } from '../../src/shared/domain/alert-diff';
 import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
 import type { Severity } from '../../src/shared/domain/severity';
 import type { IncidentSnapshot } from '../../src/shared/incident/schema';
+import type { ShiftFeed } from '../../src/shared/schedules/layer-shifts';
 import type { ShiftChange } from '../../src/shared/schedules/shift-change';
 import { memorySchedulerFile } from './memory-scheduler';
 
@@ -72,6 +73,8 @@ export interface HarnessOptions {
   inMemory?: boolean;
   /** The time zone the user reads times in (the shift reminder's); UTC unless given. */
   timeZone?: string;
+  /** The shifts of iCalendar feed layers, as the feed service would answer; none unless given. */
+  shiftFeed?: ShiftFeed;
 }
 
 /** Starts the app's escalation in a fresh home directory; `close()` removes it. */
@@ -158,6 +161,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       heartbeatMs: 3_600_000,
       onAlarms: (ringing) => alarms.push(ringing.map((r) => r.alertId)),
       timeZone: () => options.timeZone ?? 'UTC',
+      ...(options.shiftFeed ? { shiftFeed: options.shiftFeed } : {}),
       onShiftChange: (change) => shiftChanges.push(change),
       // The outbound service's port: the page is captured as sent, as a receiver would see it.
       async deliver(step: PlannedStep, alert: Alert) {

@@ -81,6 +81,11 @@ export interface AppServices {
   resume(): void;
   /** Firing alerts right now, for the tray. */
   firingCount(): number;
+  /**
+   * The shift feed has new shifts (an iCalendar feed was read again): re-plan the shift
+   * reminders and changes, and push `schedules:changed`.
+   */
+  shiftFeedChanged(): void;
   stop(): Promise<void>;
 }
 
@@ -323,6 +328,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     firingCount() {
       return sources.alerts().filter((a) => a.status === 'firing').length;
+    },
+    shiftFeedChanged() {
+      void escalation.schedulesChanged();
+      emit('schedules:changed', currentOnCall(onCall));
     },
     async stop() {
       unsubscribe?.();

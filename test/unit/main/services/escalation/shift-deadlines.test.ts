@@ -159,4 +159,39 @@ describe('escalation levels paging an on-call schedule', () => {
     expect(h.logs.some((l) => l.includes('nobody is on call in schedule "platform"'))).toBe(true);
     expect(h.pages).toEqual([]);
   });
+
+  it('pages the person an iCalendar feed has on call, through the feed port', async () => {
+    const feedSchedule = (settings: Settings): Settings => {
+      const base = policyPagingPlatform(settings);
+      const list = base.schedules.list.map((s) => ({
+        ...s,
+        layers: { primary: { kind: 'ics' as const, url: 'https://oncall.example/platform.ics' } },
+      }));
+      return { ...base, schedules: { ...base.schedules, list } };
+    };
+    h = await startEscalationHarness({
+      start: '2026-03-18T10:00:00.000Z',
+      settings: feedSchedule,
+      shiftFeed: (url) =>
+        url === 'https://oncall.example/platform.ics'
+          ? [
+              {
+                person: 'Dee',
+                start: Date.parse('2026-03-18T00:00Z'),
+                end: Date.parse('2026-03-19T00:00Z'),
+              },
+            ]
+          : [],
+    });
+    h.fire('Disk', 'sev3');
+    await h.poll();
+    h.expectNotification('SEV3 · Disk');
+    await h.advance(5 * MIN);
+    expect(h.expectPage('Disk', 2)).toMatchObject({ people: ['Dee'] });
+    // The feed layer has no secondary: level 3 reaches nobody and is skipped.
+    await h.advance(30 * MIN);
+    expect(
+      h.logs.some((l) => l.includes('nobody is on call in schedule "platform-secondary"')),
+    ).toBe(true);
+  });
 });

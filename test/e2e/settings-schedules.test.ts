@@ -47,6 +47,7 @@ describe('on-call schedules in Settings', () => {
       .poll(() => schedule().locator('#schedule-0-primary-participants-error').textContent())
       .toBe('a rotation needs at least one participant');
     expect(settingsFile()).toBe(before);
+    await schedule().screenshot({ path: join(SCREENS, 'schedules-refused-1400-light.png') });
   });
 
   it('refuses overlapping overrides in one layer, saying so', async () => {
@@ -115,11 +116,13 @@ describe('on-call schedules in Settings', () => {
   it('axe: the Schedules section, light and dark; screenshots', async () => {
     await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
     await section().getByRole('button', { name: 'Add secondary layer' }).click();
-    await section().scrollIntoViewIfNeeded();
+    await section()
+      .getByRole('heading', { name: 'Schedules' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(await seriousViolations(page), colorScheme).toEqual([]);
-      await section().screenshot({
+      await page.screenshot({
         path: join(SCREENS, `schedules-settings-1400-${colorScheme}.png`),
       });
     }

@@ -10,6 +10,8 @@ import './features/timeline/timeline.css';
 import './features/runbooks/runbooks.css';
 import './features/settings/settings.css';
 import './features/sync/sync.css';
+import './features/schedules/on-call.css';
+import './features/schedules/schedules.css';
 import './features/alarm/alarm.css';
 import { App } from './app/app';
 import { AppContext } from './app/app-context';

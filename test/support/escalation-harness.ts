@@ -18,6 +18,8 @@ import { diffAlerts } from '../../src/shared/domain/alert-diff';
 import { defaultSettings, type Settings } from '../../src/shared/domain/settings';
 import type { Severity } from '../../src/shared/domain/severity';
 import type { IncidentSnapshot } from '../../src/shared/incident/schema';
+import type { ShiftFeed } from '../../src/shared/schedules/layer-shifts';
+import type { ShiftChange } from '../../src/shared/schedules/shift-change';
 import { memorySchedulerFile } from './memory-scheduler';
 
 /** The user of the app under test. */
@@ -38,6 +40,8 @@ export interface CapturedPage {
   repeat: number;
   /** When the step was due. */
   dueAt: string;
+  /** The people on call in the schedules it paged, as the schedules answered. */
+  people: string[];
   /** The targets other than me, as `channel:incident`, `person:bob`, `schedule:secondary`. */
   targets: string[];
 }
@@ -67,6 +71,10 @@ export interface HarnessOptions {
    * crashes have their own tests.
    */
   inMemory?: boolean;
+  /** The time zone the user reads times in (the shift reminder's); UTC unless given. */
+  timeZone?: string;
+  /** The shifts of iCalendar feed layers, as the feed service would answer; none unless given. */
+  shiftFeed?: ShiftFeed;
 }
 
 /** Starts the app's escalation in a fresh home directory; `close()` removes it. */
@@ -82,6 +90,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
   const pages: CapturedPage[] = [];
   // Every change of the alarms ringing, as `alarm:changed` pushes it: alert ids.
   const alarms: string[][] = [];
+  // Every change of who is on call, as the app announced it (each once, across restarts).
+  const shiftChanges: ShiftChange[] = [];
   const claimedPages = new Set<CapturedPage>();
   const logs: string[] = [];
   // What the app saw at its last poll.
@@ -150,6 +160,9 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
       // The harness checks after every step; a real timer would only add nondeterminism.
       heartbeatMs: 3_600_000,
       onAlarms: (ringing) => alarms.push(ringing.map((r) => r.alertId)),
+      timeZone: () => options.timeZone ?? 'UTC',
+      ...(options.shiftFeed ? { shiftFeed: options.shiftFeed } : {}),
+      onShiftChange: (change) => shiftChanges.push(change),
       // The outbound service's port: the page is captured as sent, as a receiver would see it.
       async deliver(step: PlannedStep, alert: Alert) {
         pages.push({
@@ -161,6 +174,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
           targets: step.targets
             .filter((t) => t.kind !== 'me')
             .map((t) => `${t.kind}:${'id' in t ? t.id : ''}`),
+          people: step.targets.flatMap((t) => (t.kind === 'schedule' ? t.people : [])),
         });
         return [];
       },
@@ -179,6 +193,7 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     captured,
     pages,
     alarms,
+    shiftChanges,
     now: () => new Date(wall),
     /** The source answers a poll with the world as it is now; the app sees the change. */
     async poll(): Promise<void> {
@@ -249,6 +264,8 @@ export async function startEscalationHarness(options: HarnessOptions = {}) {
     },
     /** The running escalation itself, for a caller that drives it as the app does (the tray). */
     escalation: () => running(),
+    /** The shift-change log on disk. */
+    shiftChangeLog: () => running().shiftChanges(),
     /** Every deadline on the scheduler, fired ones too. */
     deadlines: () => running().scheduler.state().deadlines,
     pending: () =>

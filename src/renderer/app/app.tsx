@@ -3,6 +3,7 @@ import { AlarmDialog } from '../features/alarm/alarm-dialog';
 import { AlertList } from '../features/alerts/alert-list';
 import { PartBoundary } from '../components/part-boundary';
 import { SourceStrip } from '../features/alerts/source-strip';
+import { OnCallLine } from '../features/schedules/on-call-line';
 import { summarise } from '../features/alerts/summary';
 import { SilenceDialog } from '../features/alerts/silence-dialog';
 import { AttachDialog } from '../features/incident/declare/attach-dialog';
@@ -137,6 +138,7 @@ export function App() {
           <PartBoundary key={view} part="the alert list">
             <SettingsProblem view={settings} withLink />
             <SourceStrip />
+            <OnCallLine />
             <AlertList />
           </PartBoundary>
         )}

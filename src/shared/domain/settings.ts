@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alarmSettingsSchema, DEFAULT_ALARM } from '../escalation/alarm-settings';
 export { describeIssues } from './describe-issues';
 import { escalationSettingsSchema } from '../escalation/policy-settings';
+import { scheduleSettingsSchema } from '../schedules/schedule-settings';
 import { incidentDefaultsOverrideSchema } from './incident-defaults';
 import { severitySchema, severityScaleSchema } from './severity';
 import { sourceConfigSchema } from './source';
@@ -216,6 +217,11 @@ export const settingsSchema = z
       openWindow: DEFAULT_OPEN_WINDOW_SHORTCUT,
       acknowledge: '',
     }),
+    /**
+     * On-call schedules (none by default) and the reminder before my shift; see
+     * {@link scheduleSettingsSchema}.
+     */
+    schedules: scheduleSettingsSchema.default(() => scheduleSettingsSchema.parse({})),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -11,6 +11,8 @@ export const deadlineKindSchema = z.enum([
   'status-update',
   'ack-ending',
   'escalation-step',
+  'shift-reminder',
+  'shift-change',
 ]);
 
 /** What a deadline is for. */
@@ -38,6 +40,10 @@ export const DEADLINE_DELIVERY: Readonly<Record<DeadlineKind, DeadlineDelivery>>
   // outbound record, so a crash between the page and its mark shows there as a retry; losing
   // it would leave the next person unpaged.
   'escalation-step': 'at-least-once',
+  // A local notification ("your shift starts at 09:00"), and an entry in the shift-change log
+  // that is written only once its mark is on disk.
+  'shift-reminder': 'at-most-once',
+  'shift-change': 'at-most-once',
 };
 
 /** One due thing: an absolute wall-clock time, persisted before a timer is armed for it. */

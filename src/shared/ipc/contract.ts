@@ -24,6 +24,8 @@ import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '.
 import { sourcePreviewSchema } from '../domain/source-preview';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
 import { escalationSettingsSchema } from '../escalation/policy-settings';
+import { onCallSummarySchema } from '../schedules/on-call';
+import { scheduleSettingsSchema } from '../schedules/schedule-settings';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
 import { channelSecretStateSchema, outboundRecordEntrySchema } from './outbound-schemas';
@@ -236,6 +238,8 @@ export const invokeContract = {
         alertList: alertListSettingsSchema.strict().optional(),
         /** People, outbound channels, policies and rules; replaces the whole block. */
         escalation: escalationSettingsSchema.optional(),
+        /** On-call schedules and the reminder before my shift; replaces the whole block. */
+        schedules: scheduleSettingsSchema.optional(),
         /** Team sync (server address, name); replaces the whole block. */
         sync: syncSettingsSchema.strict().optional(),
         /** Global shortcuts (Electron accelerators, "" for none); replaces the whole block. */
@@ -264,6 +268,14 @@ export const invokeContract = {
   'alert:escalation': {
     request: z.object({ alertId: z.string().min(1).max(1024) }).strict(),
     response: alertEscalationViewSchema,
+  },
+  /**
+   * Who is on call now and next in every schedule and layer, and my next shift (the profile's
+   * name); `schedules:changed` pushes it again at each change of who is on call.
+   */
+  'schedules:onCall': {
+    request: empty,
+    response: onCallSummarySchema,
   },
   /**
    * The alarms ringing now (unacknowledged SEV1s whose alarm repeats, not snoozed), for a
@@ -518,6 +530,11 @@ export const eventContract = {
    * to the alert list with that alert selected and its details open.
    */
   'alert:reveal': z.object({ alertId: z.string().min(1).max(1024) }).strict(),
+  /**
+   * Who is on call changed (a shift boundary, from the deadline scheduler) or the schedules were
+   * edited: the summary as `schedules:onCall` answers it.
+   */
+  'schedules:changed': onCallSummarySchema,
   /** Team sync changed: its state, or the team's incident list. */
   'sync:changed': syncViewSchema,
   /** Someone came into or left a shared incident, or started or stopped typing in it. */

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
+import { noShiftFeed, type ShiftFeed } from '../../../shared/schedules/layer-shifts';
 import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
 import { incidentOpContext } from '../incidents/incident-op-context';
@@ -22,6 +23,7 @@ import { createSyncService } from '../sync/sync-service';
 import { createTrayActions, type TrayActionDeps, type TrayActions } from '../tray/tray-actions';
 import type { TrayInput } from '../tray/tray-model';
 import { currentTrayInput } from '../tray/tray-state';
+import { trayOnCallLine } from '../../../shared/schedules/on-call-text';
 import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
@@ -34,6 +36,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
 import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
+import { currentOnCall, scheduleHandlers } from './handlers/schedule-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
 import { sourcePreviewHandlers } from './handlers/source-preview-handlers';
@@ -67,6 +70,11 @@ export interface AppServicesOptions {
   /** How long a teammate's unrenewed presence lasts, and the tick that expires it (tests). */
   syncPresenceTimeoutMs?: number;
   syncKeepaliveMs?: number;
+  /**
+   * The shifts of iCalendar feed layers (the feed service, which keeps each feed's last good
+   * copy); none until it is wired, so a feed layer has nobody on call.
+   */
+  shiftFeed?: ShiftFeed;
 }
 
 /** The running services of one app instance, the same in both shells. */
@@ -83,6 +91,11 @@ export interface AppServices {
   tray: TrayFeed;
   /** The settings in use now (the shell registers its global shortcuts from them). */
   settings(): Settings;
+  /**
+   * The shift feed has new shifts (an iCalendar feed was read again): re-plan the shift
+   * reminders and changes, and push `schedules:changed`.
+   */
+  shiftFeedChanged(): void;
   stop(): Promise<void>;
 }
 
@@ -111,6 +124,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const status = sources.statuses().find((s) => alertId.startsWith(`${s.sourceId}:`));
     return status === undefined || status.lastSuccessAt !== undefined;
   };
+  const me = () => incidentOpContext(settings(), clock.now()).actor;
+  const shiftFeed = options.shiftFeed ?? noShiftFeed;
+  const onCall = { settings, me, clock, feed: shiftFeed };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
   const escalation = createEscalation({
@@ -122,8 +138,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     alerts: () => sources.alerts(),
     answered,
     incidents: () => incidents.current()?.openIncidents(),
-    actor: () => incidentOpContext(settings(), clock.now()).actor,
+    actor: me,
     log,
+    // Schedule levels page whoever the schedules (rotations, feeds) have on call then.
+    shiftFeed,
+    timeZone: () => settings().profile.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    // At each shift boundary, from the scheduler: the renderer's "On call" line follows.
+    onShiftChange: () => onCallChanged(),
     // Each escalation step past "me" pages through the outbound service when it is due.
     deliver: (step, alert) => outbound.deliver(step, alert),
     // The page's alarm (and the shell's) rings while an unacknowledged SEV1 is not snoozed.
@@ -133,6 +154,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const { alertNotifier } = escalation;
   const trayListeners = new Set<() => void>();
+  // Who is on call changed: the renderer's "On call" line and the tray's follow.
+  function onCallChanged(): void {
+    emit('schedules:changed', currentOnCall(onCall));
+    trayChanged();
+  }
   function trayChanged(): void {
     for (const listener of trayListeners) listener();
   }
@@ -251,6 +277,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           scheduler: () => escalation.scheduler.state(),
           incidents: () => incidents.current()?.list().incidents,
           settings,
+          onCallNow: () => trayOnCallLine(currentOnCall(onCall)),
         },
         clock.now(),
       ),
@@ -279,6 +306,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...syncHandlers({ sync, openIncidents: () => incidents.open() }),
     ...incidentPatchHandlers({ incidents, patches, settings, clock }),
     ...escalationHandlers({ escalation, outbound, settings, alerts }),
+    ...scheduleHandlers(onCall),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -318,6 +346,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         runbookFolder.configure(view.settings.runbooks.dir);
         void sync.configure();
         emit('settings:changed', view);
+        // Edited schedules or another profile name: new reminders and handoffs, a new summary.
+        void escalation.schedulesChanged();
+        onCallChanged();
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
       });
@@ -353,6 +384,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     tray,
     settings,
+    shiftFeedChanged() {
+      void escalation.schedulesChanged();
+      onCallChanged();
+    },
     async stop() {
       unsubscribe?.();
       sources.stop();

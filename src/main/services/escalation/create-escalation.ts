@@ -19,7 +19,12 @@ import {
 } from '../../../shared/escalation/escalation-steps';
 import type { WhoIsOnCall } from '../../../shared/escalation/policy-plan';
 import { doNotDisturbAt, type SchedulerState } from '../../../shared/escalation/scheduler-state';
+import { noShiftFeed, type ShiftFeed } from '../../../shared/schedules/layer-shifts';
+import type { ShiftChange } from '../../../shared/schedules/shift-change';
+import { scheduleWhoIsOnCall } from '../../../shared/schedules/schedule-who-is-on-call';
+import { createShiftChangeLog } from '../schedules/shift-change-log';
 import { alarmRepeatHandler } from './alarm-repeat';
+import { createShiftDeadlines } from './shift-deadlines';
 import { escalationStepHandler, type DeliverStep } from './escalation-step';
 import { createDeadlineScheduler, type DeadlineScheduler } from './deadline-scheduler';
 import { schedulerStateFile, type SchedulerStateFile } from './scheduler-state-file';
@@ -65,13 +70,19 @@ export interface EscalationOptions {
   /** Told after every write of the scheduler's state (a step fired, do-not-disturb changed). */
   onWrite?: (state: SchedulerState) => void;
   /**
-   * Who is on call in a schedule. Until schedules exist nobody is, so a level that pages only
-   * schedules is skipped at once.
+   * Who is on call in a schedule; by default the `schedules` settings answer (a level whose
+   * schedules have nobody on call is skipped at once).
    */
   whoIsOnCall?: WhoIsOnCall;
+  /** The shifts of iCalendar feed layers (the feed service); none by default. */
+  shiftFeed?: ShiftFeed;
+  /** The time zone the user reads times in (the shift reminder's "09:00"); the machine's by default. */
+  timeZone?: () => string;
+  /** Told each change of who is on call in a layer, once it is in the shift-change log. */
+  onShiftChange?: (change: ShiftChange) => void;
 }
 
-/** Nobody is on call anywhere: the app has no schedules yet. */
+/** Nobody is on call anywhere (a test's world without schedules). */
 export const nobodyOnCall: WhoIsOnCall = () => [];
 
 /** The scheduler and everything on it, as the app (and the escalation harness) runs them. */
@@ -90,8 +101,12 @@ export interface Escalation {
   resume(): Promise<void>;
   /** Every deadline, once the scheduler's file has been read. */
   deadlines(): Promise<readonly Deadline[]>;
-  /** Who is on call in a schedule (nobody until schedules exist). */
+  /** Who is on call in a schedule (the `schedules` settings, feeds through `shiftFeed`). */
   readonly whoIsOnCall: WhoIsOnCall;
+  /** The schedules or the profile changed: re-plan the shift reminders and changes. */
+  schedulesChanged(): Promise<void>;
+  /** The shift-change log (for the handoff review), oldest first. */
+  shiftChanges(): Promise<ShiftChange[]>;
   /** The alarms ringing now, once the scheduler's file has been read. */
   ringing(): Promise<AlarmRinging[]>;
   /**
@@ -174,7 +189,14 @@ export function createEscalation(options: EscalationOptions): Escalation {
     log,
   });
   // Escalation to others: each step of an alert's policy a deadline, paged when due.
-  const whoIsOnCall = options.whoIsOnCall ?? nobodyOnCall;
+  const shiftFeed = options.shiftFeed ?? noShiftFeed;
+  const whoIsOnCall =
+    options.whoIsOnCall ??
+    scheduleWhoIsOnCall(
+      () => settings().schedules.list,
+      () => settings().escalation.people,
+      shiftFeed,
+    );
   scheduler.handle(
     'escalation-step',
     escalationStepHandler({
@@ -216,12 +238,28 @@ export function createEscalation(options: EscalationOptions): Escalation {
     log,
   });
 
+  // The reminder before my shift and each change of who is on call.
+  const shiftChangeLog = createShiftChangeLog(options.dir, log);
+  const shifts = createShiftDeadlines({
+    scheduler,
+    clock,
+    notifier: options.notifier,
+    settings,
+    me: options.actor,
+    timeZone: options.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    feed: shiftFeed,
+    changes: shiftChangeLog,
+    onChange: options.onShiftChange,
+    log,
+  });
+
   return {
     scheduler,
     alertNotifier,
     async open() {
       await scheduler.open();
       await ackEnding.check();
+      await shifts.check();
     },
     async alertsChanged(change) {
       await alertNotifier.onAlertsChanged(change);
@@ -234,7 +272,10 @@ export function createEscalation(options: EscalationOptions): Escalation {
     async recheck() {
       await reminders.check();
       await ackEnding.check();
+      await shifts.check();
     },
+    schedulesChanged: () => shifts.check(),
+    shiftChanges: () => shiftChangeLog.list(),
     resume: () => scheduler.resume(),
     whoIsOnCall,
     async deadlines() {
@@ -281,6 +322,7 @@ export function createEscalation(options: EscalationOptions): Escalation {
     async close() {
       reminders.stop();
       ackEnding.stop();
+      shifts.stop();
       await scheduler.close();
     },
   };

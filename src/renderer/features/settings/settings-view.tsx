@@ -12,6 +12,7 @@ import './profile-section.css';
 import { RunbookFolderSection } from './runbook-folder-section';
 import { SourcesSection } from './sources/sources-section';
 import { TeamSyncSection } from '../sync/team-sync-section';
+import { SchedulesSection } from '../schedules/schedules-section';
 
 /**
  * The settings screen: sources, severity vocabulary, the runbook folder, where the file is,
@@ -41,6 +42,7 @@ export function SettingsView() {
           <RunbookFolderSection view={view} />
           <IncidentsSection view={view} />
           <EscalationSection view={view} />
+          <SchedulesSection view={view} />
           <TeamSyncSection view={view} />
           <NotificationTest />
         </>

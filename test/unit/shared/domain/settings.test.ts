@@ -55,6 +55,7 @@ describe('settingsSchema', () => {
       escalation: defaultEscalationSettings(),
       sync: { allowInsecure: false },
       shortcuts: { openWindow: 'CommandOrControl+Alt+O', acknowledge: '' },
+      schedules: { list: [], reminderMinutes: 15 },
     });
   });
 

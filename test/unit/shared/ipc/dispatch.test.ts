@@ -38,6 +38,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'alarm:snooze': record('alarm:snooze', { until: '2026-03-01T02:15:00.000Z' }),
     'alarm:doNotDisturb': record('alarm:doNotDisturb', { on: false }),
     'alarm:ringing': record('alarm:ringing', { ringing: [] }),
+    'schedules:onCall': record('schedules:onCall', { at: 0, schedules: [], mineNow: [] }),
     'alert:escalation': record('alert:escalation', { later: 0, actions: [] }),
     'link:open': record('link:open', { opened: true }),
     'channels:secrets': record('channels:secrets', { channels: [] }),

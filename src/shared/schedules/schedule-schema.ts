@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { isoTimeSchema } from '../domain/alert';
+import { escalationIdSchema } from '../escalation/policy-schema';
+
+/** The layers of a schedule: who is paged first, and their backup. */
+export const scheduleLayerNameSchema = z.enum(['primary', 'secondary']);
+
+/** A layer of a schedule. */
+export type ScheduleLayerName = z.infer<typeof scheduleLayerNameSchema>;
+
+/** Days of the week, as a handoff day; ISO order (Monday first). */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+/** A day of the week. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A participant or override person: a profile name or an escalation person's id or name. */
+export const participantSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'a participant needs a name' })
+  .max(200);
+
+/** Most participants in one rotation. */
+export const MAX_PARTICIPANTS = 100;
+
+/** Longest rotation: a year of days. */
+export const MAX_ROTATION_DAYS = 366;
+
+/**
+ * A rotation: participants take turns in order, each for a week or for `days` days, handing
+ * over at `handoffTime` in the schedule's time zone (the wall time holds across a daylight
+ * saving change, so that shift is 23 or 25 hours long per day it spans). A weekly rotation
+ * hands over on `handoffDay`; the first shift begins at the first handoff on or after
+ * `startDate`, and nobody is on call in the layer before it.
+ */
+export const rotationLayerSchema = z
+  .object({
+    kind: z.literal('rotation'),
+    /** In turn order; the first takes the first shift. */
+    participants: z
+      .array(participantSchema)
+      .min(1, { error: 'a rotation needs at least one participant' })
+      .max(MAX_PARTICIPANTS),
+    /** `week`: a shift is a week, handed over on `handoffDay`; `days`: every `days` days. */
+    every: z.enum(['week', 'days']).default('week'),
+    /** Length of a shift in days when `every` is `days`. */
+    days: z
+      .number({ error: 'must be a whole number of days' })
+      .int({ error: 'must be a whole number of days' })
+      .min(1, { error: 'must be at least 1 day' })
+      .max(MAX_ROTATION_DAYS, { error: `must be at most ${MAX_ROTATION_DAYS} days` })
+      .default(7),
+    /** The day a weekly rotation hands over. */
+    handoffDay: z.enum(WEEKDAYS).default('monday'),
+    /** Local time of the handoff, `HH:MM` (24 h) in the schedule's time zone. */
+    handoffTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time such as 09:00 (24 h)' })
+      .default('09:00'),
+    /** The calendar day the rotation starts, `YYYY-MM-DD` in the schedule's time zone. */
+    startDate: z.iso.date({ error: 'must be a date such as 2026-01-05' }),
+  })
+  .strict();
+
+/** A rotation layer. */
+export type RotationLayer = z.output<typeof rotationLayerSchema>;
+
+/**
+ * An iCalendar feed (PagerDuty, Opsgenie and GoAlert export one per schedule): its shifts come
+ * from the feed service, which keeps the last good copy when a fetch fails.
+ */
+export const icsLayerSchema = z
+  .object({
+    kind: z.literal('ics'),
+    url: z
+      .url({ protocol: /^(https?|webcal)$/, error: 'must be an http(s):// or webcal:// URL' })
+      .max(2048),
+  })
+  .strict();
+
+/** An iCalendar feed layer. */
+export type IcsLayer = z.output<typeof icsLayerSchema>;
+
+/** One layer: a rotation, or an iCalendar feed. */
+export const scheduleLayerSchema = z.discriminatedUnion('kind', [
+  rotationLayerSchema,
+  icsLayerSchema,
+]);
+
+/** One layer of a schedule. */
+export type ScheduleLayer = z.output<typeof scheduleLayerSchema>;
+
+/** Someone takes a layer over for a span (a swap, a sick day): they replace whoever was on. */
+export const scheduleOverrideSchema = z
+  .object({
+    person: participantSchema,
+    /** From (inclusive). */
+    from: isoTimeSchema,
+    /** Until (exclusive); after `from`. */
+    to: isoTimeSchema,
+    layer: scheduleLayerNameSchema.default('primary'),
+  })
+  .strict();
+
+/** An override. */
+export type ScheduleOverride = z.output<typeof scheduleOverrideSchema>;
+
+/**
+ * An on-call schedule: a primary layer, an optional secondary (the backup), each a rotation or
+ * an iCalendar feed, and overrides. Escalation targets `schedule:<id>` page its primary, and
+ * `schedule:<id>-secondary` its secondary (see `scheduleWhoIsOnCall`).
+ */
+export const scheduleSchema = z
+  .object({
+    /** How policies refer to it. */
+    id: escalationIdSchema,
+    name: z.string().trim().min(1, { error: 'a schedule needs a name' }).max(100),
+    /** The IANA time zone handoffs are in, e.g. `Europe/Berlin`. */
+    timeZone: z.string().trim().min(1, { error: 'a schedule needs a time zone' }).max(64),
+    layers: z
+      .object({
+        primary: scheduleLayerSchema,
+        secondary: scheduleLayerSchema.optional(),
+      })
+      .strict(),
+    overrides: z.array(scheduleOverrideSchema).max(500).default([]),
+  })
+  .strict();
+
+/** An on-call schedule. */
+export type Schedule = z.output<typeof scheduleSchema>;
+
+/** An on-call schedule as written, defaults left out. */
+export type ScheduleInput = z.input<typeof scheduleSchema>;

@@ -1,0 +1,137 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
+import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
+
+const SCREENS = join(import.meta.dirname, '../../../screens');
+
+// Settings → Schedules, all real: browser mode and Chromium. The form is driven by keyboard
+// where a responder would (Tab to the next field, Enter to save).
+describe('on-call schedules in Settings', () => {
+  let session: E2eSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    session = await startE2eSession({ name: 'schedules', settings: { profile: { name: 'Ben' } } });
+    ({ page } = await session.openPage({ viewport: { width: 1400, height: 1000 } }));
+    await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
+  });
+  afterAll(async () => {
+    await session?.dispose();
+  });
+
+  const section = () => page.getByRole('form', { name: 'Schedules' });
+  const schedule = () => section().getByRole('group', { name: /^Schedule 1/ });
+  const settingsFile = () => readFileSync(join(session.home, 'settings.json'), 'utf8');
+  const save = () => section().getByRole('button', { name: 'Save', exact: true }).click();
+
+  it('refuses a schedule with no participants and an unknown zone, each reason at its field', async () => {
+    const before = settingsFile();
+    await section().getByRole('button', { name: 'Add schedule' }).click();
+    await schedule().getByLabel('Name').fill('Platform');
+    await schedule().getByLabel(/^Id/).fill('platform');
+    await schedule().getByLabel('Time zone').fill('Mars/Olympus');
+    await save();
+    await expect
+      .poll(() => schedule().getByLabel('Time zone').getAttribute('aria-invalid'))
+      .toBe('true');
+    await expect
+      .poll(() => schedule().locator('#schedule-0-zone-error').textContent())
+      .toBe(
+        '"Mars/Olympus" is not a known time zone; use an IANA name such as Europe/Berlin or America/New_York',
+      );
+    await expect
+      .poll(() => schedule().locator('#schedule-0-primary-participants-error').textContent())
+      .toBe('a rotation needs at least one participant');
+    expect(settingsFile()).toBe(before);
+    await schedule().screenshot({ path: join(SCREENS, 'schedules-refused-1400-light.png') });
+  });
+
+  it('refuses overlapping overrides in one layer, saying so', async () => {
+    await schedule().getByLabel('Time zone').fill('Europe/Berlin');
+    await schedule().getByLabel('Participant 1', { exact: true }).fill('Ben');
+    await schedule().getByRole('button', { name: 'Add participant' }).click();
+    await schedule().getByLabel('Participant 2', { exact: true }).fill('Ana');
+    // Ana first: the ↑ button reorders, from the keyboard too.
+    await schedule().getByRole('button', { name: 'Move participant 2 up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => schedule().getByLabel('Participant 1', { exact: true }).inputValue())
+      .toBe('Ana');
+    await schedule().getByLabel('Starts on').fill('2026-01-05');
+    for (const [from, to] of [
+      ['2030-03-18T09:00', '2030-03-19T09:00'],
+      ['2030-03-18T20:00', '2030-03-20T09:00'],
+    ] as const) {
+      await schedule().getByRole('button', { name: 'Add override' }).click();
+      const n = await schedule().getByLabel('Who', { exact: true }).count();
+      await schedule()
+        .getByLabel('Who', { exact: true })
+        .nth(n - 1)
+        .fill(n === 1 ? 'Cy' : 'Dee');
+      await schedule()
+        .getByLabel('From', { exact: true })
+        .nth(n - 1)
+        .fill(from);
+      await schedule()
+        .getByLabel('Until', { exact: true })
+        .nth(n - 1)
+        .fill(to);
+    }
+    await save();
+    await expect
+      .poll(() => schedule().locator('#schedule-0-override-1-from-error').textContent())
+      .toBe(
+        'the override for Dee overlaps the one for Cy on the primary layer; one person covers a span, so shorten or remove one',
+      );
+  });
+
+  it('saves a good schedule and shows who is on call, here and above the alert list', async () => {
+    await schedule().getByRole('button', { name: 'Remove override 2' }).click();
+    await schedule().getByLabel('Who', { exact: true }).focus();
+    await page.keyboard.press('Enter'); // Enter in a field submits the form, as everywhere.
+    await expect.poll(() => section().getByRole('status').last().textContent()).toBe('Saved.');
+    const saved = JSON.parse(settingsFile()).schedules;
+    expect(saved.list[0]).toMatchObject({
+      id: 'platform',
+      timeZone: 'Europe/Berlin',
+      layers: { primary: { participants: ['Ana', 'Ben'], startDate: '2026-01-05' } },
+      overrides: [{ person: 'Cy', from: '2030-03-18T08:00:00Z', to: '2030-03-19T08:00:00Z' }],
+    });
+    const line = section().getByRole('region', { name: 'On call' });
+    await expect
+      .poll(() => line.textContent(), WITHIN_ONE_POLL)
+      .toMatch(/Platform On call now: (Ana|Ben) \(primary\) · next: (Ben|Ana) at \w{3} \d\d:\d\d/);
+    await expect.poll(() => line.textContent()).toMatch(/You are on call now|Your next shift: /);
+
+    await page.getByRole('button', { name: '← Back to alerts' }).click();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'On call' }).textContent())
+      .toContain('On call now:');
+  });
+
+  it('axe: the Schedules section, light and dark; screenshots', async () => {
+    await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
+    await section().getByRole('button', { name: 'Add secondary layer' }).click();
+    await section()
+      .getByRole('heading', { name: 'Schedules' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'center' }));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await seriousViolations(page), colorScheme).toEqual([]);
+      await page.screenshot({
+        path: join(SCREENS, `schedules-settings-1400-${colorScheme}.png`),
+      });
+    }
+    await page.getByRole('button', { name: 'Discard changes' }).last().click();
+    await page.getByRole('button', { name: '← Back to alerts' }).click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: join(SCREENS, `schedules-alerts-1400-${colorScheme}.png`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+});

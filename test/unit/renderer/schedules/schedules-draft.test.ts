@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkSchedulesDraft,
+  newSchedule,
+  schedulesDraft,
+  schedulesErrorsFromIssues,
+  type SchedulesDraft,
+} from '../../../../src/renderer/features/schedules/schedules-draft';
+
+const draft = (patch: Partial<SchedulesDraft['list'][number]> = {}): SchedulesDraft => ({
+  reminderMinutes: '15',
+  list: [
+    {
+      ...newSchedule([], 'Europe/Berlin', '2026-03-16'),
+      id: 'platform',
+      name: 'Platform',
+      ...patch,
+    },
+  ],
+});
+
+describe('the schedule form', () => {
+  it('puts each reason at its field: no participants, unknown zone, a rotation of 0 days', () => {
+    const base = draft();
+    const checked = checkSchedulesDraft(
+      draft({
+        timeZone: 'Europe/Atlantis',
+        primary: { ...base.list[0]!.primary, participants: ['  '], every: 'days', days: '0' },
+      }),
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.errors).toEqual({
+      'list.0.layers.primary.participants': 'a rotation needs at least one participant',
+      'list.0.layers.primary.days': 'must be at least 1 day',
+      'list.0.timeZone':
+        '"Europe/Atlantis" is not a known time zone; use an IANA name such as Europe/Berlin or America/New_York',
+    });
+  });
+
+  it('reads override times in the schedule’s zone and round-trips them', () => {
+    const base = draft();
+    const form = draft({
+      primary: { ...base.list[0]!.primary, participants: ['Ana', 'Ben'] },
+      overrides: [
+        { person: 'Cy', layer: 'primary', from: '2026-07-01T09:00', to: '2026-07-02T09:00' },
+      ],
+    });
+    const checked = checkSchedulesDraft(form);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    // 09:00 in Berlin in summer is 07:00 UTC.
+    expect(checked.schedules.list[0]?.overrides[0]?.from).toBe('2026-07-01T07:00:00Z');
+    expect(schedulesDraft(checked.schedules).list[0]?.overrides[0]?.from).toBe('2026-07-01T09:00');
+  });
+
+  it('refuses an override that ends before it starts, and one without times', () => {
+    const base = draft();
+    const checked = checkSchedulesDraft(
+      draft({
+        primary: { ...base.list[0]!.primary, participants: ['Ana'] },
+        overrides: [
+          { person: 'Cy', layer: 'primary', from: '2026-07-02T09:00', to: '2026-07-01T09:00' },
+          { person: 'Dee', layer: 'primary', from: '', to: '2026-08-01T09:00' },
+        ],
+      }),
+    );
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.errors['list.0.overrides.0.to']).toMatch(/ends before it starts/);
+    expect(checked.errors['list.0.overrides.1.from']).toBe('must be a date and time');
+  });
+
+  it('places the reasons main answered at the form’s fields', () => {
+    expect(
+      schedulesErrorsFromIssues(['schedules.list.1.id: duplicate schedule id "a"', 'theme: bad']),
+    ).toEqual({ 'list.1.id': 'duplicate schedule id "a"' });
+  });
+});

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
-import { noShiftFeed, type ShiftFeed } from '../../../shared/schedules/layer-shifts';
+import type { ShiftFeed } from '../../../shared/schedules/layer-shifts';
 import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
 import { incidentOpContext } from '../incidents/incident-op-context';
@@ -15,6 +15,8 @@ import { createSourceHealthNotifier } from '../notify/source-health-notification
 import { channelSecretKey } from '../outbound/channel-secret';
 import { createOutboundService } from '../outbound/outbound-service';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
+import { createIcsFeeds } from '../schedules/ics-feeds';
+import { createScheduleFeeds } from '../schedules/schedule-feeds';
 import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
@@ -71,8 +73,8 @@ export interface AppServicesOptions {
   syncPresenceTimeoutMs?: number;
   syncKeepaliveMs?: number;
   /**
-   * The shifts of iCalendar feed layers (the feed service, which keeps each feed's last good
-   * copy); none until it is wired, so a feed layer has nobody on call.
+   * The shifts of iCalendar feed layers; by default the feed service (`schedules/ics-feeds.ts`,
+   * copies in `<home>/schedules/`) following the feeds the schedules name. Tests replace it.
    */
   shiftFeed?: ShiftFeed;
 }
@@ -125,7 +127,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     return status === undefined || status.lastSuccessAt !== undefined;
   };
   const me = () => incidentOpContext(settings(), clock.now()).actor;
-  const shiftFeed = options.shiftFeed ?? noShiftFeed;
+  // The feeds the schedules name, fetched in the background; a newly read feed re-plans the
+  // shift reminders and pushes who is on call.
+  const icsFeeds = createIcsFeeds({
+    home: options.home,
+    clock,
+    onChanged: () => services.shiftFeedChanged(),
+  });
+  const scheduleFeeds = createScheduleFeeds(icsFeeds, (message) =>
+    log('warn', `Schedules: ${message}`),
+  );
+  const shiftFeed = options.shiftFeed ?? scheduleFeeds.shiftFeed;
   const onCall = { settings, me, clock, feed: shiftFeed };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
@@ -336,7 +348,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       ),
     );
 
-  return {
+  const services: AppServices = {
     handlers,
     start() {
       unsubscribe = settingsStore.onChange((view) => {
@@ -349,6 +361,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         // Edited schedules or another profile name: new reminders and handoffs, a new summary.
         void escalation.schedulesChanged();
         onCallChanged();
+        // Settings that could not be read name no schedules: no reason to drop a feed's copy.
+        if (!view.problem) void scheduleFeeds.configure(view.settings.schedules.list);
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
       });
@@ -364,6 +378,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
       void sync.configure();
+      if (!view.problem) void scheduleFeeds.configure(view.settings.schedules.list);
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
       // After the sources are configured, so a deadline of an alert waits for its source.
@@ -396,9 +411,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       // Before the store closes the documents the providers are attached to.
       sync.close();
       await escalation.close();
+      await scheduleFeeds.close();
       await outbound.close();
       await incidents.close();
       settingsStore.close();
     },
   };
+  return services;
 }

@@ -138,7 +138,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log('warn', `Schedules: ${message}`),
   );
   const shiftFeed = options.shiftFeed ?? scheduleFeeds.shiftFeed;
-  const onCall = { settings, me, clock, feed: shiftFeed };
+  const onCall = {
+    settings,
+    me,
+    clock,
+    feed: shiftFeed,
+    feedStatus: (url: string) => scheduleFeeds.status(url),
+  };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
   const escalation = createEscalation({

@@ -1,5 +1,6 @@
 import type { Schedule } from '../../../shared/schedules/schedule-schema';
 import type { ShiftFeed } from '../../../shared/schedules/layer-shifts';
+import type { FeedStatus } from '../../../shared/schedules/feed-status';
 import type { IcsFeeds } from './ics-feeds';
 
 /** The feed service following the feeds the schedules name, and nothing else. */
@@ -8,6 +9,8 @@ export interface ScheduleFeeds {
   configure(schedules: readonly Schedule[]): Promise<void>;
   /** The feed service as the schedules read it (Date in, shifts out). */
   shiftFeed: ShiftFeed;
+  /** What the feed at `url` is doing, as the on-call summary carries it. */
+  status(url: string): FeedStatus | undefined;
   /** Waits for a configure under way, then closes the feed service. */
   close(): Promise<void>;
 }
@@ -59,6 +62,10 @@ export function createScheduleFeeds(
       return queue;
     },
     shiftFeed: (url, from, to) => feeds.shifts(url, from.getTime(), to.getTime()),
+    status(url) {
+      const status = feeds.status(url);
+      return status && { ...status, warnings: [...status.warnings] };
+    },
     close: () => queue.then(() => feeds.close()),
   };
 }

@@ -1,5 +1,6 @@
 import type { Settings } from '../../../../shared/domain/settings';
 import type { InvokeHandlers } from '../../../../shared/ipc/dispatch';
+import type { FeedStatus } from '../../../../shared/schedules/feed-status';
 import type { ShiftFeed } from '../../../../shared/schedules/layer-shifts';
 import { onCallSummary, type OnCallSummary } from '../../../../shared/schedules/on-call';
 import type { Clock } from '../../clock/clock';
@@ -14,6 +15,8 @@ export interface OnCallDeps {
   me: () => string | undefined;
   clock: Clock;
   feed: ShiftFeed;
+  /** What the feed at `url` is doing; undefined for a feed not (yet) followed. */
+  feedStatus?: (url: string) => FeedStatus | undefined;
 }
 
 /**
@@ -21,7 +24,25 @@ export interface OnCallDeps {
  * @param deps - schedules, me, clock and feeds
  */
 export function currentOnCall(deps: OnCallDeps): OnCallSummary {
-  return onCallSummary(deps.settings().schedules.list, deps.me(), deps.clock.now(), deps.feed);
+  const list = deps.settings().schedules.list;
+  const summary = onCallSummary(list, deps.me(), deps.clock.now(), deps.feed);
+  const { feedStatus } = deps;
+  if (!feedStatus) return summary;
+  // Each feed layer says how its feed is doing, so Settings can tell a stale copy from a fresh one.
+  return {
+    ...summary,
+    schedules: summary.schedules.map((schedule) => {
+      const layers = list.find((s) => s.id === schedule.id)?.layers;
+      return {
+        ...schedule,
+        layers: schedule.layers.map((layer) => {
+          const source = layers?.[layer.layer];
+          const feed = source?.kind === 'ics' ? feedStatus(source.url) : undefined;
+          return feed ? { ...layer, feed } : layer;
+        }),
+      };
+    }),
+  };
 }
 
 /**

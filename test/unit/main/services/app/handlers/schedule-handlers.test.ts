@@ -113,6 +113,10 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
       WAIT,
     );
     expect(feedServer.requests).toEqual(['/private/0123456789abcdef/feed/P7ZVR1U']);
+    // The layer says how its feed is doing, never with the secret part of its URL.
+    const layer = (await value('schedules:onCall', {})).schedules[0]?.layers[0];
+    expect(layer?.feed).toMatchObject({ ok: true, pending: false, shiftCount: 3 });
+    expect(JSON.stringify(layer?.feed)).not.toContain('0123456789abcdef');
     const copies = () => fs.readdirSync(path.join(kit.home, 'schedules'));
     expect(copies()).toHaveLength(1);
 

@@ -173,6 +173,11 @@ describe('on-call schedules in Settings', () => {
       await payments.getByLabel('Feed URL').fill(`${feed.url}/private/e2e-secret/feed/PAYMENTS`);
       await payments.getByLabel('Feed URL').press('Enter');
       await expect.poll(() => section().getByRole('status').last().textContent()).toBe('Saved.');
+      // The URL is a secret: in the secret store, not in settings.json, and shown masked.
+      expect(settingsFile()).not.toContain('e2e-secret');
+      await expect
+        .poll(() => payments.locator('.schedule__stored').textContent())
+        .toBe(`Stored — ${feed.url}/… Replace`);
 
       const line = section().getByRole('region', { name: 'On call' });
       await expect

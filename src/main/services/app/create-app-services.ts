@@ -16,7 +16,8 @@ import { channelSecretKey } from '../outbound/channel-secret';
 import { createOutboundService } from '../outbound/outbound-service';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
 import { createIcsFeeds } from '../schedules/ics-feeds';
-import { createScheduleFeeds } from '../schedules/schedule-feeds';
+import { liftFeedUrls } from '../schedules/lift-feed-urls';
+import { createScheduleFeeds, feedSecretKey, icsLayersOf } from '../schedules/schedule-feeds';
 import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
@@ -38,6 +39,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
 import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
+import { scheduleFeedHandlers } from './handlers/schedule-feed-handlers';
 import { currentOnCall, scheduleHandlers } from './handlers/schedule-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
@@ -134,7 +136,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clock,
     onChanged: () => services.shiftFeedChanged(),
   });
-  const scheduleFeeds = createScheduleFeeds(icsFeeds, (message) =>
+  const scheduleFeeds = createScheduleFeeds(icsFeeds, secretStore, (message) =>
     log('warn', `Schedules: ${message}`),
   );
   const shiftFeed = options.shiftFeed ?? scheduleFeeds.shiftFeed;
@@ -143,7 +145,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     me,
     clock,
     feed: shiftFeed,
-    feedStatus: (url: string) => scheduleFeeds.status(url),
+    feedStatus: (ref: string) => scheduleFeeds.status(ref),
   };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
@@ -325,6 +327,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...incidentPatchHandlers({ incidents, patches, settings, clock }),
     ...escalationHandlers({ escalation, outbound, settings, alerts }),
     ...scheduleHandlers(onCall),
+    ...scheduleFeedHandlers({
+      secrets: secretStore,
+      settings,
+      feedsChanged: async () => {
+        await scheduleFeeds.configure(settings().schedules.list);
+        onCallChanged();
+      },
+    }),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -338,8 +348,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const ids = view.settings.sources.map((s) => s.id);
     // So does a removed outbound channel its URL or routing key.
     const channels = view.settings.escalation.channels.map((c) => channelSecretKey(c.id));
-    const kept = new Set([...ids.map(sourceSecretKey), ...ids.map(webhookTokenKey), ...channels]);
-    const owned = [sourceSecretKey(''), webhookTokenKey(''), channelSecretKey('')];
+    // And a removed feed layer its feed's URL.
+    const feeds = icsLayersOf(view.settings.schedules.list).flatMap((l) =>
+      l.feed === undefined ? [] : [feedSecretKey(l.feed)],
+    );
+    const kept = new Set([
+      ...ids.map(sourceSecretKey),
+      ...ids.map(webhookTokenKey),
+      ...channels,
+      ...feeds,
+    ]);
+    const owned = [
+      sourceSecretKey(''),
+      webhookTokenKey(''),
+      channelSecretKey(''),
+      feedSecretKey(''),
+    ];
     for (const key of await secretStore.keys()) {
       if (owned.some((prefix) => key.startsWith(prefix)) && !kept.has(key)) {
         await secretStore.delete(key);
@@ -353,12 +377,29 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         `Secrets: the token of a removed source could not be deleted: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
+  // Secret housekeeping one step at a time: a feed URL just moved into the store must not be
+  // swept by a sweep that read the settings from before the move.
+  let housekeeping: Promise<unknown> = Promise.resolve();
+  const keepSecrets = (view: SettingsView) => {
+    housekeeping = housekeeping.then(async () => {
+      // Plain feed URLs in the settings go to the secret store; the settings change that
+      // follows sweeps with the settings as they are then.
+      const moved = await liftFeedUrls(view, secretStore, settingsStore).catch((error: unknown) => {
+        log(
+          'warn',
+          `Schedules: a feed's URL stays in settings.json, the secret store did not take it: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        return false;
+      });
+      if (!moved) await sweepSecrets(view);
+    });
+  };
 
   const services: AppServices = {
     handlers,
     start() {
       unsubscribe = settingsStore.onChange((view) => {
-        void sweepSecrets(view);
+        keepSecrets(view);
         sources.configure(view.settings.sources);
         void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
@@ -379,7 +420,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           `Settings: ${view.problem.file} was not usable: ${view.problem.issues.join('; ')}`,
         );
       }
-      void sweepSecrets(view);
+      keepSecrets(view);
       sources.configure(view.settings.sources);
       void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);

@@ -59,23 +59,43 @@ export function ScheduleLayerEditor(props: {
       </div>
       {layer.kind === 'ics' ? (
         <>
-          <ScheduleField
-            id={`${idBase}-url`}
-            label="Feed URL"
-            error={errorAt(errors, `${path}.url`)}
-            help="The schedule's iCalendar export; the app keeps its last good copy when it cannot be read."
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                className="field__input"
-                value={layer.url}
-                spellCheck={false}
-                maxLength={2048}
-                onChange={(e) => set({ url: e.target.value })}
-              />
-            )}
-          </ScheduleField>
+          {layer.feed !== '' && !layer.replace ? (
+            <div className="field">
+              <span className="field__label" id={`${idBase}-url-label`}>
+                Feed URL
+              </span>
+              <p className="schedule__stored" aria-labelledby={`${idBase}-url-label`}>
+                Stored — {layer.shownAs || 'a feed'}{' '}
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  aria-label={`Replace the ${props.title.toLowerCase()} feed’s URL`}
+                  onClick={() => set({ replace: true })}
+                >
+                  Replace
+                </button>
+              </p>
+            </div>
+          ) : (
+            <ScheduleField
+              id={`${idBase}-url`}
+              label="Feed URL"
+              error={errorAt(errors, `${path}.url`)}
+              help="The schedule's iCalendar export; kept in the secret store, not in settings.json. The app keeps its last good copy when it cannot be read."
+            >
+              {(aria) => (
+                <input
+                  {...aria}
+                  className="field__input"
+                  value={layer.url}
+                  spellCheck={false}
+                  autoComplete="off"
+                  maxLength={2048}
+                  onChange={(e) => set({ url: e.target.value })}
+                />
+              )}
+            </ScheduleField>
+          )}
           {props.feedStatus !== undefined ? (
             <p className="schedule__feed-status" role="status" aria-label={`${props.title} feed`}>
               {props.feedStatus}

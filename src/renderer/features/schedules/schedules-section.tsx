@@ -84,13 +84,25 @@ export function SchedulesSection(props: { view: SettingsView }) {
     }
     setStatus({ kind: 'saving', text: 'Saving…' });
     bridge.invoke('settings:update', { schedules: checked.schedules }).then(
-      (view) => {
+      async (view) => {
         setErrors({});
         setOther([]);
         setDirty(false);
         setSavedFrom(JSON.stringify(view.settings.schedules));
         setDraft(schedulesDraft(view.settings.schedules));
-        setStatus({ kind: 'saved', text: 'Saved.' });
+        // The schedule is saved; now each typed feed URL goes to the secret store, never to
+        // settings.json (as a channel's secret does after its channel).
+        try {
+          for (const { feed, url } of checked.feedUrls) {
+            await bridge.invoke('schedules:setFeedUrl', { feed, url });
+          }
+          setStatus({ kind: 'saved', text: 'Saved.' });
+        } catch (error) {
+          setStatus({
+            kind: 'error',
+            text: `Saved, but a feed’s URL was not stored: ${errorMessage(error)}`,
+          });
+        }
       },
       (error: unknown) => {
         const issues = error instanceof BridgeError ? [...error.issues] : [];

@@ -2,6 +2,7 @@ import type { Settings } from '../../../../shared/domain/settings';
 import type { InvokeHandlers } from '../../../../shared/ipc/dispatch';
 import type { FeedStatus } from '../../../../shared/schedules/feed-status';
 import type { ShiftFeed } from '../../../../shared/schedules/layer-shifts';
+import { feedRefOf } from '../../../../shared/schedules/schedule-schema';
 import { onCallSummary, type OnCallSummary } from '../../../../shared/schedules/on-call';
 import type { Clock } from '../../clock/clock';
 
@@ -15,8 +16,8 @@ export interface OnCallDeps {
   me: () => string | undefined;
   clock: Clock;
   feed: ShiftFeed;
-  /** What the feed at `url` is doing; undefined for a feed not (yet) followed. */
-  feedStatus?: (url: string) => FeedStatus | undefined;
+  /** What the feed `ref` (see `feedRefOf`) is doing; undefined for one not (yet) followed. */
+  feedStatus?: (ref: string) => FeedStatus | undefined;
 }
 
 /**
@@ -37,7 +38,7 @@ export function currentOnCall(deps: OnCallDeps): OnCallSummary {
         ...schedule,
         layers: schedule.layers.map((layer) => {
           const source = layers?.[layer.layer];
-          const feed = source?.kind === 'ics' ? feedStatus(source.url) : undefined;
+          const feed = source?.kind === 'ics' ? feedStatus(feedRefOf(source)) : undefined;
           return feed ? { ...layer, feed } : layer;
         }),
       };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startFaultServer, type FaultServer } from '../../../../../support/fault-server';
+import { memorySecretStore } from '../../../../../support/memory-secret-store';
 import { startPageReceiver, type PageReceiver } from '../../../../../support/page-receiver';
 import { icsFixture, NOW as ICS_NOW } from '../../schedules/ics-fixtures';
 import {
@@ -122,6 +123,59 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
 
     await value('settings:update', { schedules: { list: [] } });
     await vi.waitFor(() => expect(copies()).toEqual([]), WAIT);
+  });
+
+  it('moves a plain feed URL out of settings.json into the secret store, and sweeps it with its layer', async () => {
+    const secrets = memorySecretStore();
+    kit.secretStore = secrets;
+    startApp({ schedules: { list: [fromFeed()] } });
+    await vi.waitFor(
+      () => expect(fs.readFileSync(kit.settingsFile(), 'utf8')).not.toContain('0123456789abcdef'),
+      WAIT,
+    );
+    const layer = JSON.parse(fs.readFileSync(kit.settingsFile(), 'utf8')).schedules.list[0].layers
+      .primary;
+    expect(layer).toEqual({
+      kind: 'ics',
+      feed: expect.any(String),
+      shownAs: `${new URL(feedServer.url).protocol}//${new URL(feedServer.url).host}/…`,
+    });
+    expect(await secrets.get(`schedule-feed:${layer.feed}`)).toBe(feedUrl());
+    await vi.waitFor(async () => expect(await primaryNow()).toBe('Ravi Kumar'), WAIT);
+
+    await value('settings:update', { schedules: { list: [] } });
+    await vi.waitFor(async () => expect(await secrets.keys()).toEqual([]), WAIT);
+  });
+
+  it('takes a saved feed layer’s URL through schedules:setFeedUrl, never into settings', async () => {
+    const stored = {
+      ...fromFeed(),
+      layers: {
+        primary: { kind: 'ics' as const, feed: 'pd-platform', shownAs: 'http://feeds.test/…' },
+      },
+    };
+    startApp({ schedules: { list: [stored] } });
+    // Saved without its URL yet: nobody on call, and the layer says why.
+    await vi.waitFor(async () => {
+      const layer = (await value('schedules:onCall', {})).schedules[0]?.layers[0];
+      expect(layer?.feed?.error).toBe(
+        'its URL is not stored here; enter it again in Settings → Schedules',
+      );
+      expect(layer?.now).toBeUndefined();
+    }, WAIT);
+
+    const unknown = await kit.call('schedules:setFeedUrl', { feed: 'nope', url: feedUrl() });
+    expect(unknown.ok || unknown.error.code).toBe('not-found');
+    const bad = await kit.call('schedules:setFeedUrl', {
+      feed: 'pd-platform',
+      url: 'ftp://feeds.test/x.ics',
+    });
+    expect(bad.ok).toBe(false);
+
+    const answer = await value('schedules:setFeedUrl', { feed: 'pd-platform', url: feedUrl() });
+    expect(answer.shownAs).not.toContain('0123456789abcdef');
+    await vi.waitFor(async () => expect(await primaryNow()).toBe('Ravi Kumar'), WAIT);
+    expect(fs.readFileSync(kit.settingsFile(), 'utf8')).not.toContain('0123456789abcdef');
   });
 
   it('pages the feed’s person when an escalation level targets the schedule', async () => {

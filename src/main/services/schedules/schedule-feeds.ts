@@ -104,7 +104,7 @@ export function createScheduleFeeds(
           shown: shown.get(ref) ?? 'a feed',
           pending: false,
           ok: false,
-          error: 'its URL is not stored here; enter it again in Settings → Schedules',
+          error: 'no URL is stored for this feed here; enter it in Settings → Schedules',
           shiftCount: 0,
           warnings: [],
         };

@@ -147,6 +147,25 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
     await vi.waitFor(async () => expect(await secrets.keys()).toEqual([]), WAIT);
   });
 
+  it('keeps a plain feed URL working when the secret store cannot take it, and says so', async () => {
+    const secrets = memorySecretStore();
+    kit.secretStore = {
+      ...secrets,
+      set: async () => {
+        throw new Error('safeStorage is not available');
+      },
+    };
+    startApp({ schedules: { list: [fromFeed()] } });
+    await vi.waitFor(async () => expect(await primaryNow()).toBe('Ravi Kumar'), WAIT);
+    await vi.waitFor(
+      () =>
+        expect(kit.logs).toContain(
+          "warn: Schedules: a feed's URL stays in settings.json, the secret store did not take it: safeStorage is not available",
+        ),
+      WAIT,
+    );
+  });
+
   it('takes a saved feed layer’s URL through schedules:setFeedUrl, never into settings', async () => {
     const stored = {
       ...fromFeed(),
@@ -159,7 +178,7 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
     await vi.waitFor(async () => {
       const layer = (await value('schedules:onCall', {})).schedules[0]?.layers[0];
       expect(layer?.feed?.error).toBe(
-        'its URL is not stored here; enter it again in Settings → Schedules',
+        'no URL is stored for this feed here; enter it in Settings → Schedules',
       );
       expect(layer?.now).toBeUndefined();
     }, WAIT);

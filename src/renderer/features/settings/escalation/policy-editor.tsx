@@ -130,7 +130,7 @@ export function PolicyEditor(props: {
           <button
             type="button"
             className="btn btn--small btn--danger"
-            aria-label={`Remove the policy ${title}`}
+            aria-label={`Remove policy ${title}`}
             onClick={() => {
               const next = draft.policies[index + 1] ?? draft.policies[index - 1];
               act(
@@ -163,7 +163,7 @@ export function PolicyEditor(props: {
           type="button"
           className="btn btn--small"
           data-add-level
-          aria-label={`Add a level to ${title}`}
+          aria-label={`Add level to ${title}`}
           disabled={policy.levels.length >= 20}
           aria-describedby={levelsError ? `${base}-levels-error` : undefined}
           onClick={() =>
@@ -297,7 +297,7 @@ function LevelEditor(props: {
         type="button"
         className="btn btn--small"
         data-add-target
-        aria-label={`Add someone to page at ${name}`}
+        aria-label={`Add target to ${name}`}
         disabled={level.targets.length >= 20}
         aria-describedby={targetsError ? `esc-${level.key}-targets-error` : undefined}
         onClick={() =>

@@ -69,6 +69,8 @@ export function placeIssues(
   const paths = fieldPaths(draft);
   const fields: Record<string, string> = { ...own };
   const other: string[] = [];
+  // The schema and the form's own check can both find the same thing: say it once.
+  const placed: Record<string, string[]> = {};
   for (const issue of issues) {
     const parts = issue.path.map(String);
     let field: string | undefined;
@@ -77,14 +79,14 @@ export function placeIssues(
       if (paths.has(candidate)) field = candidate;
     }
     if (field === undefined) {
-      other.push(`${parts.length > 0 ? parts.join('.') : '(escalation)'}: ${issue.message}`);
+      const line = `${parts.length > 0 ? parts.join('.') : '(escalation)'}: ${issue.message}`;
+      if (!other.includes(line)) other.push(line);
     } else if (!(field in own)) {
-      const before = fields[field];
-      if (before === undefined) fields[field] = issue.message;
-      else if (!before.split('; ').includes(issue.message))
-        fields[field] = `${before}; ${issue.message}`;
+      const said = (placed[field] ??= []);
+      if (!said.includes(issue.message)) said.push(issue.message);
     }
   }
+  for (const [field, messages] of Object.entries(placed)) fields[field] = messages.join('; ');
   return { fields, other };
 }
 

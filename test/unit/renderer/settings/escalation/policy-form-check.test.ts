@@ -155,4 +155,22 @@ describe('the policy form', () => {
       'rules.0.policy': 'pick a policy, or Nobody',
     });
   });
+
+  it('says a reason found by both the schema and the form once', () => {
+    let draft = run(start(), { type: 'policy-add' });
+    const added = draft.policies[2]!;
+    draft = run(
+      draft,
+      { type: 'policy-field', policy: added.key, field: 'name', value: 'Nights' },
+      { type: 'policy-field', policy: added.key, field: 'id', value: 'default' },
+    );
+    const checked = checkPolicyForm(draft, undefined);
+    expect(checked).toEqual({
+      ok: false,
+      errors: {
+        fields: { 'policies.2.id': 'duplicate policy id "default"; each policy needs its own id' },
+        other: [],
+      },
+    });
+  });
 });

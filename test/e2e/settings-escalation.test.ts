@@ -93,12 +93,12 @@ describe('escalation in Settings', () => {
     await retype('10');
     await tabTo(card().getByRole('button', { name: 'Add target to level 2' }));
     await page.keyboard.press('Enter');
-    await page.keyboard.type('An'); // "An outbound channel"
+    await page.keyboard.type('Ou'); // "Outbound channel"
     await page.keyboard.press('Tab');
     await page.keyboard.type('I'); // "Incident channel (incident)"
     await tabTo(card().getByRole('button', { name: 'Add target to level 2' }));
     await page.keyboard.press('Enter');
-    await page.keyboard.type('W'); // "Whoever is on call in a schedule"
+    await page.keyboard.type('On'); // "On-call schedule"
     await page.keyboard.press('Tab');
     await page.keyboard.type('dba');
     await tabTo(card().getByRole('button', { name: 'Move target 2 of level 2 up' }));
@@ -134,6 +134,9 @@ describe('escalation in Settings', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       expect(await seriousViolations(page), scheme).toEqual([]);
+      if (process.env.POLICY_SCREENSHOTS) {
+        await card().screenshot({ path: `/tmp/policy-refused-${scheme}.png` });
+      }
     }
     await page.emulateMedia({ colorScheme: 'light' });
 

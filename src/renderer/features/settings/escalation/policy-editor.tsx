@@ -26,8 +26,8 @@ export const SCHEDULE_LIST_ID = 'escalation-schedule-ids';
 const KIND_TEXT: Record<TargetKind, string> = {
   me: 'Me (this app’s alarm)',
   person: 'A person',
-  schedule: 'Whoever is on call in a schedule',
-  channel: 'An outbound channel',
+  schedule: 'On-call schedule',
+  channel: 'Outbound channel',
 };
 
 const find =

@@ -219,6 +219,31 @@ describe('escalation in Settings', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
   });
 
+  it('sets my alarm per severity with the keyboard, refusing a repeat too fast at its field', async () => {
+    const alarm = page.getByRole('form', { name: 'My alarm' });
+    const seconds = alarm.getByLabel('SEV2 alarm repeats every (seconds)');
+    await seconds.focus();
+    await retype('5');
+    await tabTo(alarm.getByRole('button', { name: 'Save', exact: true }));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => reasonAt(seconds))
+      .toBe('repeat every 10–86400 whole seconds (60 is a minute)');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), scheme).toEqual([]);
+      if (process.env.POLICY_SCREENSHOTS) {
+        await alarm.screenshot({ path: `/tmp/alarm-form-${scheme}.png` });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await seconds.focus();
+    await retype('120');
+    await page.keyboard.press('Enter'); // Enter in a field saves its form
+    await expect.poll(() => alarm.getByRole('status').textContent()).toBe('Saved.');
+    expect(JSON.parse(settingsFile()).alarm.sev2).toEqual({ mode: 'repeat', repeatSeconds: 120 });
+  });
+
   it('refuses a policy paging a channel that does not exist, saying so, and saves nothing', async () => {
     const before = settingsFile();
     await section().getByRole('button', { name: 'Edit as JSON' }).click();

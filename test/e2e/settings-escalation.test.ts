@@ -112,9 +112,11 @@ describe('escalation in Settings', () => {
     // Alt+↑ in a level's minutes moves it up; Alt+↓ back.
     await tabTo(card().getByLabel('Minutes before repeating'), 'Shift+Tab');
     await page.keyboard.press('Alt+ArrowUp');
-    expect(await plan().innerText()).toMatch(/At once: page me\.\nAt once: page person "\?"/);
+    expect(await plan().innerText()).toMatch(
+      /At once: page me\.\nAt once: page a person not picked yet/,
+    );
     await page.keyboard.press('Alt+ArrowDown');
-    expect(await plan().innerText()).toMatch(/\nAfter 10 min: page person "\?"/);
+    expect(await plan().innerText()).toMatch(/\nAfter 10 min: page a person not picked yet/);
 
     await tabTo(section().getByRole('button', { name: 'Save', exact: true }));
     await page.keyboard.press('Enter');
@@ -144,8 +146,14 @@ describe('escalation in Settings', () => {
     await retype('nights');
     await tabTo(card().getByLabel('Minutes before the next level').first());
     await retype('5');
-    await tabTo(card().getByRole('button', { name: 'Remove level 3 of Nights DB' }));
+    // Level 3 pages a person, added here and then picked.
+    await tabTo(section().getByRole('button', { name: '+ Add person' }));
     await page.keyboard.press('Enter');
+    await page.keyboard.type('Ana Lima');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ana');
+    await card().getByLabel('Level 3, target 1: person').focus();
+    await page.keyboard.type('A'); // "Ana Lima (ana)"
     await section().getByRole('button', { name: '+ Add rule' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab'); // from SEV1 to SEV2
@@ -169,8 +177,10 @@ describe('escalation in Settings', () => {
             { kind: 'channel', id: 'incident' },
           ],
         },
+        { delayMinutes: 5, targets: [{ kind: 'person', id: 'ana' }] },
       ],
     });
+    expect(saved.people).toEqual([{ id: 'ana', name: 'Ana Lima' }]);
     expect(saved.rules.at(-1)).toEqual({ severities: ['sev2'], policy: 'nights' });
   });
 
@@ -184,7 +194,8 @@ describe('escalation in Settings', () => {
           'What it will do',
           'At once: page me.',
           'After 5 min: page whoever is on call in schedule dba and tell Incident channel.',
-          'After 15 min still unacknowledged: start again from the top, once more.',
+          'After 15 min: page Ana Lima.',
+          'After 20 min still unacknowledged: start again from the top, once more.',
         ].join('\n'),
       );
     if (process.env.POLICY_SCREENSHOTS) {

@@ -23,6 +23,9 @@ export function minutesText(minutes: number): string {
 }
 
 function targetPhrase(target: EscalationTarget, names: PolicyNames): string {
+  // A form shows the plan while a target is being chosen: say so rather than quote nothing.
+  if (target.kind !== 'me' && target.id === '')
+    return `page a ${NOT_PICKED[target.kind]} not picked yet`;
   switch (target.kind) {
     case 'me':
       return 'page me';
@@ -39,6 +42,8 @@ function targetPhrase(target: EscalationTarget, names: PolicyNames): string {
   }
 }
 
+const NOT_PICKED = { person: 'person', schedule: 'schedule', channel: 'channel' } as const;
+
 function listText(phrases: readonly string[]): string {
   if (phrases.length <= 1) return phrases.join('');
   return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
@@ -47,7 +52,7 @@ function listText(phrases: readonly string[]): string {
 /**
  * What a policy will do, in plain sentences a responder reads at a glance: "At once: page me.",
  * "After 5 min: page whoever is on call in schedule secondary.", "After 10 min: tell Incident
- * channel.", then how it repeats. Times count from when the alert is announced, assuming nobody
+ * channel.", then how it repeats. A target whose id is still empty reads as not picked yet. Times count from when the alert is announced, assuming nobody
  * acknowledges (acknowledging stops everything). A level with no targets says so rather than
  * being left out, so a half-built policy reads as it is.
  * @param policy - the policy (levels, repeat); its delays must not be negative

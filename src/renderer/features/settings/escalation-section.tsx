@@ -23,6 +23,7 @@ import {
   type FocusFinder,
   type PolicyEditorContext,
 } from './escalation/policy-editor';
+import { PeopleEditor } from './escalation/people-editor';
 import { RulesEditor } from './escalation/rules-editor';
 import {
   MAX_ESCALATION_TEXT,
@@ -276,6 +277,8 @@ export function EscalationSection(props: { view: SettingsView }) {
               <option key={id} value={id} />
             ))}
           </datalist>
+          <h3 className="escalation__subheading">People</h3>
+          <PeopleEditor ctx={ctx} />
           <h3 className="escalation__subheading">Which policy an alert gets</h3>
           <p className="field__help">Rules are tried in order; the first that matches decides.</p>
           <RulesEditor ctx={ctx} scale={settings.severityScale} />

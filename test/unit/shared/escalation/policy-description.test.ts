@@ -60,6 +60,12 @@ describe('describePolicy', () => {
       'After 1 h: nobody (this level has no targets).',
       'After 1 h 30 min still unacknowledged: start again from the top, once more.',
     ]);
+    expect(
+      describePolicy(
+        { repeat: 0, levels: [{ delayMinutes: 5, targets: [{ kind: 'channel', id: '' }] }] },
+        names,
+      )[0],
+    ).toBe('At once: page a channel not picked yet.');
     expect(describePolicy({ repeat: 0, levels: [] }, names)).toEqual([
       'Pages nobody: the policy has no levels.',
     ]);

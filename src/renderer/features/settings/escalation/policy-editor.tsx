@@ -60,9 +60,9 @@ function invalid(id: string, error: string | undefined) {
   return error ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
 }
 
-/** The target as the plan describes it; an empty id still reads as a target. */
+/** The target as the plan describes it. */
 function asTarget(target: TargetDraft): EscalationTarget {
-  return target.kind === 'me' ? { kind: 'me' } : { kind: target.kind, id: target.id || '?' };
+  return target.kind === 'me' ? { kind: 'me' } : { kind: target.kind, id: target.id.trim() };
 }
 
 /**

@@ -35,6 +35,9 @@ const TARGET_ID_MISSING = {
  */
 export function fieldPaths(draft: PolicyFormDraft): Set<string> {
   const paths = new Set<string>(['defaultPolicy']);
+  draft.people.forEach((_, h) => {
+    for (const field of ['id', 'name', 'channel']) paths.add(`people.${h}.${field}`);
+  });
   draft.policies.forEach((policy, p) => {
     for (const field of ['id', 'name', 'repeat', 'levels']) paths.add(`policies.${p}.${field}`);
     policy.levels.forEach((level, l) => {
@@ -158,8 +161,16 @@ export function checkPolicyForm(
     };
   });
 
+  const people = draft.people.map((person, h) => {
+    if (person.name.trim() === '') own[`people.${h}.name`] = 'give their name as teammates know it';
+    return {
+      id: person.id.trim(),
+      name: person.name.trim(),
+      ...(person.channel === '' ? {} : { channel: person.channel }),
+    };
+  });
   const block = {
-    people: draft.people,
+    people,
     channels: draft.channels,
     policies,
     rules,

@@ -47,9 +47,17 @@ export interface RuleDraft {
   policy: PolicyPick;
 }
 
-/** The escalation section as edited. People and channels are kept as saved (edited as JSON). */
+/** A person a level can page, as edited; `channel` is '' for none. */
+export interface PersonDraft {
+  key: string;
+  id: string;
+  name: string;
+  channel: string;
+}
+
+/** The escalation section as edited. Channels are kept as saved (edited as JSON). */
 export interface PolicyFormDraft {
-  people: EscalationPerson[];
+  people: PersonDraft[];
   channels: OutboundChannel[];
   policies: PolicyDraft[];
   rules: RuleDraft[];
@@ -87,7 +95,12 @@ export function draftFromSettings(escalation: EscalationSettings): PolicyFormDra
     })),
   }));
   return {
-    people: escalation.people.map((person) => ({ ...person })),
+    people: escalation.people.map((person: EscalationPerson) => ({
+      key: key('h'),
+      id: person.id,
+      name: person.name,
+      channel: person.channel ?? '',
+    })),
     channels: escalation.channels.map((channel) => ({ ...channel })),
     policies,
     rules: escalation.rules.map((rule) => ({
@@ -105,6 +118,9 @@ export function draftFromSettings(escalation: EscalationSettings): PolicyFormDra
 /** Everything the form can do to its draft. */
 export type PolicyFormAction =
   | { type: 'load'; draft: PolicyFormDraft }
+  | { type: 'person-add' }
+  | { type: 'person-remove'; person: string }
+  | { type: 'person-field'; person: string; field: 'id' | 'name' | 'channel'; value: string }
   | { type: 'policy-add' }
   | { type: 'policy-remove'; policy: string }
   | { type: 'policy-field'; policy: string; field: 'id' | 'name' | 'repeat'; value: string }
@@ -199,6 +215,20 @@ export function policyFormReducer(
   switch (action.type) {
     case 'load':
       return action.draft;
+    case 'person-add':
+      return {
+        ...bumped,
+        people: [...draft.people, { key: key('h'), id: '', name: '', channel: '' }],
+      };
+    case 'person-remove':
+      return { ...draft, people: draft.people.filter((p) => p.key !== action.person) };
+    case 'person-field':
+      return {
+        ...draft,
+        people: draft.people.map((p) =>
+          p.key === action.person ? { ...p, [action.field]: action.value } : p,
+        ),
+      };
     case 'policy-add':
       return {
         ...bumped,

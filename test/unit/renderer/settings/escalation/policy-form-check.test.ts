@@ -173,4 +173,42 @@ describe('the policy form', () => {
       },
     });
   });
+
+  it('adds a person a level can page, and refuses one without a name', () => {
+    let draft = run(start(), { type: 'person-add' });
+    const person = draft.people[0]!;
+    const policy = draft.policies[0]!;
+    const level = policy.levels[0]!;
+    draft = run(
+      draft,
+      { type: 'person-field', person: person.key, field: 'id', value: 'ana' },
+      { type: 'target-add', policy: policy.key, level: level.key },
+    );
+    const target = draft.policies[0]!.levels[0]!.targets[1]!;
+    draft = run(draft, {
+      type: 'target-set',
+      policy: policy.key,
+      level: level.key,
+      target: target.key,
+      kind: 'person',
+      id: 'ana',
+    });
+    expect(checkPolicyForm(draft, undefined)).toEqual({
+      ok: false,
+      errors: { fields: { 'people.0.name': 'give their name as teammates know it' }, other: [] },
+    });
+    draft = run(
+      draft,
+      { type: 'person-field', person: person.key, field: 'name', value: 'Ana Lima' },
+      { type: 'person-field', person: person.key, field: 'channel', value: 'incident' },
+    );
+    const checked = checkPolicyForm(draft, undefined);
+    expect(checked.ok && checked.escalation.people).toEqual([
+      { id: 'ana', name: 'Ana Lima', channel: 'incident' },
+    ]);
+    expect(checked.ok && checked.escalation.policies[0]!.levels[0]!.targets).toEqual([
+      { kind: 'me' },
+      { kind: 'person', id: 'ana' },
+    ]);
+  });
 });

@@ -205,6 +205,8 @@ describe('escalation in Settings', () => {
           await page.emulateMedia({ colorScheme: scheme });
           await card().scrollIntoViewIfNeeded();
           await page.screenshot({ path: `/tmp/policy-${width}-${scheme}.png` });
+          await section().locator('.policy-rules').scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `/tmp/policy-rules-${width}-${scheme}.png` });
         }
       }
       await page.setViewportSize({ width: 1400, height: 1000 });

@@ -18,6 +18,13 @@ const PENDING_RESYNC_GAP_MS = 5_000;
 const KEEPALIVE_MS = 20_000;
 const DEAD_AFTER_MS = 60_000;
 
+/*
+ * The provider checks for a dead connection every messageReconnectTimeout / 10 (6 s), a main
+ * thread wake-up all shift long for a check that can only fire once per DEAD_AFTER_MS. The
+ * keepalive tick runs the same check instead (issue 10's idle budget: ≤ 1 wake-up a second);
+ * a connection gone without a FIN is closed DEAD_AFTER_MS to one keepalive period later.
+ */
+
 /** One document shared through the session. */
 interface SharedDocument {
   provider: HocuspocusProvider;
@@ -85,7 +92,9 @@ export class SyncSession {
         options.onChange();
       },
     });
+    clearInterval(this.#socket.intervals.connectionChecker);
     this.#keepalive = setInterval(() => {
+      this.#socket.checkConnection();
       if (!this.#connected) return;
       const first = this.#documents.values().next();
       if (!first.done && first.value.provider.isAuthenticated) {

@@ -4,7 +4,7 @@ import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
-import { incidentOpContext } from '../incidents/incident-op-context';
+import { incidentActor, incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
 import { createIncidentPatches } from '../incidents/incident-patches';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
@@ -103,7 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     alerts: () => sources.alerts(),
     answered,
     incidents: () => incidents.current()?.openIncidents(),
-    actor: () => incidentOpContext(settings(), clock.now()).actor,
+    actor: () => incidentActor(settings()),
     log,
     // Each escalation step past "me" pages through the outbound service when it is due.
     deliver: (step, alert) => outbound.deliver(step, alert),
@@ -205,7 +205,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clock,
     log,
     incidents: () => incidents.current(),
-    fallbackName: () => incidentOpContext(settings(), clock.now()).actor,
+    fallbackName: () => incidentActor(settings()),
     onChange: (view) => emit('sync:changed', view),
     maxDelayMs: options.syncMaxDelayMs,
   });
@@ -217,7 +217,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...alertHandlers({ sources }),
     ...sourceActionHandlers({
       sources,
-      actor: () => incidentOpContext(settings(), clock.now()).actor,
+      actor: () => incidentActor(settings()),
     }),
     ...credentialHandlers({ secrets: secretStore, sources, settings }),
     ...sourcePreviewHandlers({ sources }),

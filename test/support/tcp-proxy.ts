@@ -18,6 +18,11 @@ export interface TcpProxy {
    * without the connection noticing, as yjs#405 and yjs#550 describe); resolves once dropped.
    */
   dropNextUpdate(documentName: string): Promise<void>;
+  /**
+   * From now on lose every frame the server sends, keeping the connection open: a server or a
+   * network gone without a FIN, as the client sees it.
+   */
+  silence(): void;
   close(): Promise<void>;
 }
 
@@ -30,6 +35,7 @@ export async function tcpProxy(target: number): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
   let isCut = false;
   let dropping: { name: string; dropped: () => void } | undefined;
+  let silent = false;
   const server = createServer((client) => {
     if (isCut) {
       client.destroy();
@@ -52,6 +58,7 @@ export async function tcpProxy(target: number): Promise<TcpProxy> {
     upstream.on(
       'data',
       downstream(client, (payload) => {
+        if (silent) return true;
         if (!dropping || !isUpdateFor(payload, dropping.name)) return false;
         dropping.dropped();
         dropping = undefined;
@@ -81,6 +88,9 @@ export async function tcpProxy(target: number): Promise<TcpProxy> {
         client.pause();
         upstream.pause();
       }
+    },
+    silence() {
+      silent = true;
     },
     dropNextUpdate(name) {
       return new Promise((resolve) => {

@@ -102,3 +102,45 @@ export function escalationIssues(escalation: EscalationReferences): EscalationIs
   }
   return issues;
 }
+
+/**
+ * What a form editing the policies refuses besides {@link escalationIssues}: a level paging the
+ * same target twice, and a level paging a schedule that is not among `scheduleIds`. Not part of
+ * the settings schema, so a settings file that main already accepts is never refused because of
+ * it: an unknown schedule has nobody on call and its level is skipped at once, which the editor
+ * refuses only when the user can see the schedules to choose from.
+ * @param policies - the policies as edited, shapes already valid
+ * @param scheduleIds - the on-call schedules that exist; `undefined` skips the schedule check
+ * @returns every issue, with the same paths as {@link escalationIssues}
+ */
+export function policyTargetIssues(
+  policies: readonly Pick<EscalationPolicy, 'name' | 'levels'>[],
+  scheduleIds: readonly string[] | undefined,
+): EscalationIssue[] {
+  const issues: EscalationIssue[] = [];
+  const schedules = scheduleIds === undefined ? undefined : new Set(scheduleIds);
+  policies.forEach((policy, p) => {
+    policy.levels.forEach((level, l) => {
+      const seen = new Set<string>();
+      level.targets.forEach((target, t) => {
+        const path = ['policies', p, 'levels', l, 'targets', t];
+        const key = target.kind === 'me' ? 'me' : `${target.kind}:${target.id}`;
+        if (seen.has(key)) {
+          const who = target.kind === 'me' ? 'me' : `${target.kind} "${target.id}"`;
+          issues.push({
+            path: target.kind === 'me' ? [...path, 'kind'] : [...path, 'id'],
+            message: `level ${l + 1} of policy "${policy.name}" pages ${who} twice; remove one`,
+          });
+        }
+        seen.add(key);
+        if (target.kind === 'schedule' && schedules && !schedules.has(target.id)) {
+          issues.push({
+            path: [...path, 'id'],
+            message: `level ${l + 1} of policy "${policy.name}" pages schedule "${target.id}", which does not exist, so nobody would be paged; add that schedule or pick another`,
+          });
+        }
+      });
+    });
+  });
+  return issues;
+}

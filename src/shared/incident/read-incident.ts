@@ -12,7 +12,11 @@ import {
   type StoredStrike,
 } from './doc-layout';
 import { IncidentOpError } from './errors';
-import type { TimelineReadCache } from './timeline-read-cache';
+import type {
+  TimelineChangesSince,
+  TimelineReadCache,
+  TimelineReading,
+} from './timeline-read-cache';
 import {
   INCIDENT_SCHEMA_VERSION,
   actorSchema,
@@ -412,26 +416,32 @@ function readTimeline(
   problems: string[],
   cache: TimelineReadCache | undefined,
 ): TimelineEntry[] {
+  const since = cache?.takeChanges();
+  const placed = since && placeChanges(since, cache!);
+  if (placed) {
+    cache!.remember(placed);
+    return placed.entries as TimelineEntry[];
+  }
+  const byMap = new WeakMap<Y.Map<unknown>, TimelineEntry>();
   const entries: TimelineEntry[] = [];
+  const problemsBefore = problems.length;
   types.timeline.toArray().forEach((raw: unknown, index) => {
     if (!(raw instanceof Y.Map)) {
       problems.push(`timeline.${index}: unreadable entry, left out`);
       return;
     }
     const cached = cache?.get(raw);
-    if (cached !== undefined) {
-      if (cached === null) problems.push(`timeline.${index}: unreadable entry, left out`);
-      else entries.push(cached);
-      return;
-    }
-    const read = readEntry(raw);
-    cache?.set(raw, read);
+    const read = cached === undefined ? readEntry(raw) : cached;
+    if (cached === undefined) cache?.set(raw, read);
     if (read === null) problems.push(`timeline.${index}: unreadable entry, left out`);
-    else entries.push(read);
+    else {
+      entries.push(read);
+      byMap.set(raw, read);
+    }
   });
   // Parse each time once, not once per comparison (nor once per read: entries kept in the cache
   // keep their parsed times too).
-  return entries
+  const sorted = entries
     .map((entry) => ({ entry, ...parsedTimes(entry) }))
     .sort(
       (a, b) =>
@@ -440,6 +450,79 @@ function readTimeline(
         (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
     )
     .map(({ entry }) => entry);
+  // Problems name positions in the document: with any, the next reading is whole again.
+  cache?.remember(problems.length === problemsBefore ? { entries: sorted, byMap } : undefined);
+  return sorted;
+}
+
+/**
+ * The last reading with what changed since put in place: each changed entry read again (and
+ * moved if its time changed), each added one inserted where it sorts. Undefined when that is not
+ * the same as a whole reading: an entry is unreadable, or ties with another (a whole reading
+ * keeps such entries in document order).
+ */
+function placeChanges(
+  { previous, added, changed }: TimelineChangesSince,
+  cache: TimelineReadCache,
+): TimelineReading | undefined {
+  const entries = [...previous.entries];
+  const byMap = previous.byMap;
+  const readAgain = (map: Y.Map<unknown>): TimelineEntry | null => {
+    const cached = cache.get(map);
+    if (cached !== undefined) return cached;
+    const read = readEntry(map);
+    cache.set(map, read);
+    return read;
+  };
+  for (const map of changed) {
+    const old = byMap.get(map);
+    const read = readAgain(map);
+    const index = old === undefined ? -1 : entries.indexOf(old);
+    if (read === null || index < 0) return undefined;
+    byMap.set(map, read);
+    if (compareTimelineEntries(old!, read) === 0) entries[index] = read;
+    else {
+      entries.splice(index, 1);
+      if (!insertSorted(entries, read)) return undefined;
+    }
+  }
+  for (const map of added) {
+    const read = readAgain(map);
+    if (read === null) return undefined;
+    byMap.set(map, read);
+    if (!insertSorted(entries, read)) return undefined;
+  }
+  return { entries, byMap };
+}
+
+// Binary search by the shown order; an entry added after the last one (the scribe's next line)
+// is one comparison. False on a tie, where only the document order decides.
+function insertSorted(entries: TimelineEntry[], entry: TimelineEntry): boolean {
+  const last = entries[entries.length - 1];
+  const afterLast = last === undefined ? 1 : compareByParsedTimes(entry, last);
+  if (afterLast > 0) {
+    entries.push(entry);
+    return true;
+  }
+  if (afterLast === 0) return false;
+  let low = 0;
+  let high = entries.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareByParsedTimes(entry, entries[mid] as TimelineEntry) > 0) low = mid + 1;
+    else high = mid;
+  }
+  const before = entries[low - 1];
+  if (compareByParsedTimes(entry, entries[low] as TimelineEntry) === 0) return false;
+  if (before !== undefined && compareByParsedTimes(entry, before) === 0) return false;
+  entries.splice(low, 0, entry);
+  return true;
+}
+
+function compareByParsedTimes(a: TimelineEntry, b: TimelineEntry): number {
+  const x = parsedTimes(a);
+  const y = parsedTimes(b);
+  return x.at - y.at || x.createdAt - y.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 const times = new WeakMap<TimelineEntry, { at: number; createdAt: number }>();

@@ -36,19 +36,23 @@ export function sameTimelineEntry(a: TimelineEntry, b: TimelineEntry): boolean {
 /**
  * What changed on a timeline since the reading `before`, to send only that.
  * @param before - the entries last sent, by id
- * @param after - the timeline as read now
+ * @param after - the timeline as read now (a reading: each entry object in it once)
  */
 export function diffTimeline(
   before: ReadonlyMap<string, TimelineEntry>,
   after: readonly TimelineEntry[],
 ): TimelineChanges {
   const upserted: TimelineEntry[] = [];
-  const seen = new Set<string>();
+  let kept = 0;
   for (const entry of after) {
-    seen.add(entry.id);
     const old = before.get(entry.id);
-    if (old === undefined || !sameTimelineEntry(old, entry)) upserted.push(entry);
+    if (old === entry) kept++;
+    else if (old === undefined || !sameTimelineEntry(old, entry)) upserted.push(entry);
   }
+  // Every entry sent before is in this reading as the very same object, so none is gone: a long
+  // timeline does not build a set of its 10,000 ids for each line the scribe adds.
+  if (kept === before.size) return { upserted, removed: [] };
+  const seen = new Set(after.map((entry) => entry.id));
   const removed = [...before.keys()].filter((id) => !seen.has(id));
   return { upserted, removed };
 }

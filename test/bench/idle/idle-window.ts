@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startBrowserMode } from '../../support/browser-mode';
+import { seedIncident } from '../../support/seed-incident';
+import { syncServerProcess, TEST_SYNC_TOKEN } from '../../support/sync-server';
 import { requestHeapReport, reportOptions, type HeapFigures } from './node-report';
 import { ratesBetween, readProc, type IdleRates, type ProcReading } from './proc-figures';
 
@@ -22,8 +24,8 @@ const DEFAULT_SOURCE = { host: '127.0.0.1', port: 9093 };
 
 /** One process over the run. */
 export interface IdleFigures extends IdleRates {
-  /** CPU and wake-ups over the first {@link SETTLE_SECONDS}. */
-  readonly startUp: IdleRates;
+  /** CPU and wake-ups over the first {@link SETTLE_SECONDS}, and the RSS at its end. */
+  readonly startUp: IdleRates & { readonly rss: number };
   /** Memory at the end. */
   readonly memory: ProcReading;
   readonly heap: HeapFigures;
@@ -32,6 +34,11 @@ export interface IdleFigures extends IdleRates {
 /** Browser mode and the floor, measured over the same windows. */
 export interface IdleWindow {
   readonly app: IdleFigures;
+  /**
+   * A second browser mode, with team sync connected to a real local sync server (Hocuspocus)
+   * and sharing one incident, over the same windows.
+   */
+  readonly synced: IdleFigures;
   readonly floor: IdleFigures;
   /** Whether the default source answered (then the figures are not the unreachable case). */
   readonly sourceReachable: boolean;
@@ -58,7 +65,11 @@ export function measuredIdleWindow(): IdleWindow | undefined {
 async function measure(): Promise<IdleWindow> {
   const dir = mkdtempSync(join(tmpdir(), 'oncall-idle-bench-'));
   const home = join(dir, 'home');
-  const reports = { app: join(dir, 'app-reports'), floor: join(dir, 'floor-reports') };
+  const reports = {
+    app: join(dir, 'app-reports'),
+    synced: join(dir, 'synced-reports'),
+    floor: join(dir, 'floor-reports'),
+  };
   // Node writes a report into its directory but does not make it.
   for (const reportDir of Object.values(reports)) mkdirSync(reportDir);
   const floor = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], {
@@ -66,14 +77,35 @@ async function measure(): Promise<IdleWindow> {
     stdio: 'ignore',
   });
   const floorExited = new Promise<void>((resolve) => floor.once('exit', () => resolve()));
+  const server = await syncServerProcess();
   try {
-    const app = await startBrowserMode({
-      home,
-      env: { NODE_OPTIONS: reportOptions(reports.app) },
+    await server.start();
+    const syncedHome = join(dir, 'synced-home');
+    mkdirSync(syncedHome);
+    writeFileSync(
+      join(syncedHome, 'settings.json'),
+      JSON.stringify({ profile: { name: 'Idle Member' }, sync: { url: server.url } }),
+    );
+    await seedIncident(syncedHome, {
+      id: 'inc-20261205-060000-1d1e',
+      title: 'Shared and quiet',
+      entries: 20,
+      endsAt: new Date(Date.now() - 60_000),
     });
+    const [app, synced] = await Promise.all([
+      startBrowserMode({ home, env: { NODE_OPTIONS: reportOptions(reports.app) } }),
+      startBrowserMode({
+        home: syncedHome,
+        env: { NODE_OPTIONS: reportOptions(reports.synced), ONCALL_SYNC_TOKEN: TEST_SYNC_TOKEN },
+      }),
+    ]);
     try {
       if (floor.pid === undefined) throw new Error('the idle node process did not start');
-      const read = () => ({ app: readProc(app.pid), floor: readProc(floor.pid!) });
+      const read = () => ({
+        app: readProc(app.pid),
+        synced: readProc(synced.pid),
+        floor: readProc(floor.pid!),
+      });
       const start = read();
       await delay(SETTLE_SECONDS * 1000);
       const settled = read();
@@ -83,19 +115,30 @@ async function measure(): Promise<IdleWindow> {
       // After the windows: writing a report is work they must not see.
       const heap = {
         app: await requestHeapReport(app.pid, reports.app),
+        synced: await requestHeapReport(synced.pid, reports.synced),
         floor: await requestHeapReport(floor.pid, reports.floor),
       };
-      const figures = (side: 'app' | 'floor'): IdleFigures => ({
+      // Still connected at the end: the figures are of a live connection, not of retries.
+      if (!establishedTo(server.port)) {
+        throw new Error(`the synced browser mode is not connected:\n${synced.stderr()}`);
+      }
+      const figures = (side: 'app' | 'synced' | 'floor'): IdleFigures => ({
         ...ratesBetween(settled[side], end[side]),
-        startUp: ratesBetween(start[side], settled[side]),
+        startUp: { ...ratesBetween(start[side], settled[side]), rss: settled[side].rss },
         memory: end[side],
         heap: heap[side],
       });
-      return { app: figures('app'), floor: figures('floor'), sourceReachable };
+      return {
+        app: figures('app'),
+        synced: figures('synced'),
+        floor: figures('floor'),
+        sourceReachable,
+      };
     } finally {
-      await app.stop();
+      await Promise.all([app.stop(), synced.stop()]);
     }
   } finally {
+    await server.stop();
     floor.kill();
     await floorExited;
     rmSync(dir, { recursive: true, force: true });
@@ -119,4 +162,16 @@ function answers(address: { host: string; port: number }): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+// An established TCP connection to 127.0.0.1:port (Linux: /proc/net/tcp, addresses in hex).
+function establishedTo(port: number): boolean {
+  const remote = `0100007F:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .slice(1)
+    .some((line) => {
+      const fields = line.trim().split(/\s+/);
+      return fields[2] === remote && fields[3] === '01';
+    });
 }

@@ -126,3 +126,123 @@ async function readLatency(page: Page): Promise<number> {
   });
   return (await handle.jsonValue()) as number;
 }
+
+/** Where the time of one Enter → line shown went, in ms (see {@link enterSplit}). */
+export interface EnterSplit {
+  /** keydown → the change handed to the WebSocket: the renderer's own handling. */
+  renderer: number;
+  /** → the patch with the line received: IPC to main, apply, journal + fdatasync, patch back. */
+  roundTrip: number;
+  /** → the line in the DOM: merging the patch and React's render. */
+  render: number;
+  /** → the first paint after it. */
+  paint: number;
+  total: number;
+}
+
+/**
+ * Like {@link enterToLineShown}, with the time split where the page can see it: the WebSocket's
+ * send and the arrival of the patch (the message event's own time stamp, so listeners that run
+ * before ours do not count as transport).
+ * @param page - a page whose composer has the focus
+ * @param text - the line, unique on the timeline
+ */
+export async function enterSplit(page: Page, text: string): Promise<EnterSplit> {
+  await page.keyboard.insertText(text);
+  await page.evaluate((needle) => {
+    const w = window as unknown as { __split?: Record<string, number>; __splitDone?: boolean };
+    w.__split = {};
+    w.__splitDone = false;
+    const marks = w.__split;
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (data) {
+      if (marks.sent === undefined && String(data).includes(needle)) {
+        marks.sent = performance.now();
+        this.addEventListener('message', (event: MessageEvent) => {
+          if (marks.patch === undefined && String(event.data).includes(needle)) {
+            marks.patch = event.timeStamp;
+          }
+        });
+      }
+      return send.call(this, data);
+    };
+    const input = document.activeElement as HTMLInputElement;
+    const timeline = input.closest('section') as HTMLElement;
+    input.addEventListener(
+      'keydown',
+      (event) => {
+        marks.key = event.timeStamp;
+        const observer = new MutationObserver(() => {
+          const texts = [...timeline.querySelectorAll('.entry__text')];
+          if (!texts.some((el) => el.textContent === needle)) return;
+          observer.disconnect();
+          marks.shown = performance.now();
+          WebSocket.prototype.send = send;
+          requestAnimationFrame(() => {
+            setTimeout(() => {
+              marks.paint = performance.now();
+              w.__splitDone = true;
+            }, 0);
+          });
+        });
+        observer.observe(timeline, { childList: true, subtree: true, characterData: true });
+      },
+      { once: true },
+    );
+  }, text);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (window as { __splitDone?: boolean }).__splitDone, undefined, {
+    timeout: 30_000,
+  });
+  const m = await page.evaluate(
+    () => (window as unknown as { __split: Record<string, number> }).__split,
+  );
+  const [key, sent, patch, shown, paint] = [m.key, m.sent, m.patch, m.shown, m.paint].map(
+    Number,
+  ) as [number, number, number, number, number];
+  return {
+    renderer: sent - key,
+    roundTrip: patch - sent,
+    render: shown - patch,
+    paint: paint - shown,
+    total: paint - key,
+  };
+}
+
+/**
+ * One WebSocket round trip from a page to an echo server, in ms: the least any call costs.
+ * @param page - a blank page whose socket {@link openEchoSocket} opened
+ */
+export async function echoRoundTrip(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const socket = (window as unknown as { __echo: WebSocket }).__echo;
+        const start = performance.now();
+        socket.addEventListener('message', () => resolve(performance.now() - start), {
+          once: true,
+        });
+        socket.send('{"type":"invoke","id":1,"channel":"ping","payload":{}}');
+      }),
+  );
+}
+
+/**
+ * Open a WebSocket from a blank page to `url` and keep it for {@link echoRoundTrip}.
+ * @param page - a blank page
+ * @param url - an echo server's ws:// address
+ */
+export async function openEchoSocket(page: Page, url: string): Promise<void> {
+  await page.evaluate(
+    (address) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = new WebSocket(address);
+        (window as unknown as { __echo: WebSocket }).__echo = socket;
+        socket.addEventListener('open', () => resolve(), { once: true });
+        socket.addEventListener('error', () => reject(new Error(`no echo at ${address}`)), {
+          once: true,
+        });
+      }),
+    url,
+  );
+}

@@ -18,6 +18,8 @@ export const BIG_ENTRIES = 10_000;
 export interface TimelineApp {
   /** A new page (its own context) showing the incident with that title, composer focused. */
   open(title: string): Promise<Page>;
+  /** A blank page (its own context) in the same browser, for floors measured beside the app. */
+  blank(): Promise<Page>;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,9 @@ export async function startTimelineApp(): Promise<TimelineApp> {
           .getByRole('textbox', { name: 'Timeline entry' })
           .focus();
         return page;
+      },
+      async blank() {
+        return (await opened.newContext()).newPage();
       },
       stop,
     };

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { systemClock } from '../../../src/main/services/clock/clock';
 import { SyncSession } from '../../../src/main/services/sync/sync-session';
 import { rawSyncClient, until } from '../../support/sync-client';
+import { tcpProxy } from '../../support/tcp-proxy';
 import { syncServerProcess, TEST_SYNC_TOKEN, type RealSyncServer } from '../../support/sync-server';
 
 describe('a sync session on a real server', () => {
@@ -80,6 +81,32 @@ describe('a sync session on a real server', () => {
       expect(session.connected).toBe(true);
     } finally {
       session.close();
+    }
+  });
+
+  it('notices a connection that went silent without closing, and says it is offline', async () => {
+    const proxy = await tcpProxy(server.port);
+    const url = `ws://127.0.0.1:${proxy.port}`;
+    const session: SyncSession = new SyncSession({
+      url,
+      server: url,
+      token: TEST_SYNC_TOKEN,
+      name: 'Ana',
+      clock: systemClock,
+      onChange: () => {},
+      onRemoteUpdate: () => {},
+      maxDelayMs: 300,
+      deadAfterMs: 2_000,
+      keepaliveMs: 500,
+    });
+    try {
+      session.share('inc-20261205-130000-eeee', new Y.Doc());
+      await until(() => session.connected, 'connected');
+      proxy.silence();
+      await until(() => !session.connected, 'offline once nothing came back for a while');
+    } finally {
+      session.close();
+      await proxy.close();
     }
   });
 });

@@ -6,7 +6,6 @@ import {
   checkEscalationText,
   escalationText,
   outboundEntryText,
-  policySummary,
 } from '../../../src/renderer/features/settings/escalation-draft';
 import { EscalationSection } from '../../../src/renderer/features/settings/escalation-section';
 import { settingsSchema, type SettingsInput } from '../../../src/shared/domain/settings';
@@ -32,14 +31,20 @@ const text = (html: string) =>
     .replace(/\s+/g, ' ');
 
 describe('Settings → Escalation', () => {
-  it('says the default policies in words, and which is the default', () => {
-    const page = text(render({}));
+  it('shows each policy as a form, with what it will do in words beside it', () => {
+    const html = render({});
+    const page = text(html);
     expect(page).toContain(
-      'Me, then secondary, then manager (default): me → 5 min → on call in secondary → 5 min → on call in manager',
+      'What it will do At once: page me. After 5 min: page whoever is on call in schedule secondary. After 10 min: page whoever is on call in schedule manager. No more levels after that.',
     );
-    expect(page).toContain(
-      'me + channel Incident channel → 5 min → on call in secondary → 5 min → on call in manager',
+    expect(page).toContain('At once: page me and tell Incident channel.');
+    expect(html).toContain('aria-label="Level 2, target 1: schedule id"');
+    expect(html).toMatch(
+      /<label class="field__label" for="esc-l\d+-delay">Minutes before the next level<\/label>/,
     );
+    // Rules: SEV1 gets its own policy, SEV4 nobody, the rest the default.
+    expect(page).toContain('Alerts no rule matches get');
+    expect(html).not.toContain('id="escalation-json"');
   });
 
   it('lists each channel with its secret field and a Send test page button', () => {
@@ -94,14 +99,6 @@ describe('Settings → Escalation', () => {
         'policies.0.levels.0.targets.0.id: level 1 of policy "P" pages person "zoe", who is not among the people; add them or pick someone else',
       ],
     });
-  });
-
-  it('says a repeating policy repeats', () => {
-    const escalation = defaultEscalationSettings();
-    const policy = { ...escalation.policies[0]!, repeat: 2 };
-    expect(policySummary(policy, escalation)).toBe(
-      'me → 5 min → on call in secondary → 5 min → on call in manager → 5 min (then 2 more times)',
-    );
   });
 
   it('reads a failed page with its reason and attempts', () => {

@@ -6,7 +6,7 @@ import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
 import type { ShiftFeed } from '../../../shared/schedules/layer-shifts';
 import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
-import { incidentOpContext } from '../incidents/incident-op-context';
+import { incidentActor, incidentOpContext } from '../incidents/incident-op-context';
 import { createLazyIncidentStore } from '../incidents/lazy-incident-store';
 import { createIncidentPatches } from '../incidents/incident-patches';
 import { recordAlertsOnIncidents } from '../incidents/record-alerts-on-incidents';
@@ -128,7 +128,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const status = sources.statuses().find((s) => alertId.startsWith(`${s.sourceId}:`));
     return status === undefined || status.lastSuccessAt !== undefined;
   };
-  const me = () => incidentOpContext(settings(), clock.now()).actor;
+  // Only the name: the zone lookup behind a full op context is the first use of ICU at start.
+  const me = () => incidentActor(settings());
   // The feeds the schedules name, fetched in the background; a newly read feed re-plans the
   // shift reminders and pushes who is on call.
   const icsFeeds = createIcsFeeds({
@@ -279,7 +280,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     clock,
     log,
     incidents: () => incidents.current(),
-    fallbackName: () => incidentOpContext(settings(), clock.now()).actor,
+    fallbackName: me,
     onChange: (view) => emit('sync:changed', view),
     onPresence: (view) => emit('presence:changed', view),
     maxDelayMs: options.syncMaxDelayMs,
@@ -288,7 +289,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
 
   const alerts = () => sources.alerts();
-  const actor = () => incidentOpContext(settings(), clock.now()).actor;
   const tray: TrayFeed = {
     input: () =>
       currentTrayInput(
@@ -305,7 +305,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       trayListeners.add(listener);
       return () => trayListeners.delete(listener);
     },
-    actions: (shell) => createTrayActions({ sources, escalation, alerts, actor, ...shell }),
+    actions: (shell) => createTrayActions({ sources, escalation, alerts, actor: me, ...shell }),
   };
   // One line per feature; a missing channel is a compile error through InvokeHandlers.
   const handlers: InvokeHandlers = {
@@ -313,7 +313,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...alertHandlers({ sources }),
     ...sourceActionHandlers({
       sources,
-      actor: () => incidentOpContext(settings(), clock.now()).actor,
+      actor: me,
     }),
     ...credentialHandlers({ secrets: secretStore, sources, settings }),
     ...sourcePreviewHandlers({ sources }),

@@ -1,5 +1,9 @@
 import type { TimelineEntry } from '../../../shared/incident/schema';
-import { diffTimeline } from '../../../shared/incident/timeline-diff';
+import {
+  diffTimeline,
+  sameTimelineEntry,
+  type TimelineChanges,
+} from '../../../shared/incident/timeline-diff';
 import type { IncidentView } from '../../../shared/ipc/incident-schemas';
 import type {
   IncidentPatch,
@@ -22,6 +26,8 @@ export interface IncidentPatches {
 interface Sent {
   version: number;
   entries: Map<string, TimelineEntry>;
+  /** The timeline as last read, in its order. */
+  timeline: readonly TimelineEntry[];
 }
 
 /**
@@ -35,19 +41,23 @@ export function createIncidentPatches(): IncidentPatches {
     sent.set(view.incident.id, {
       version,
       entries: new Map(view.incident.timeline.map((entry) => [entry.id, entry])),
+      timeline: view.incident.timeline,
     });
   };
   return {
     next(view) {
       const before = sent.get(view.incident.id);
       const base = before?.version ?? 0;
-      const timeline = diffTimeline(before?.entries ?? new Map(), view.incident.timeline);
+      const timeline =
+        (before && appendedOnly(before, view.incident.timeline)) ??
+        diffTimeline(before?.entries ?? new Map(), view.incident.timeline);
       if (before === undefined) remember(view, base + 1);
       else {
         // Updated in place: rebuilding a 10,000-entry map for every line costs more than the diff.
         before.version = base + 1;
         for (const id of timeline.removed) before.entries.delete(id);
         for (const entry of timeline.upserted) before.entries.set(entry.id, entry);
+        before.timeline = view.incident.timeline;
       }
       const { timeline: _whole, ...incident } = view.incident;
       const patch: IncidentPatch = {
@@ -69,4 +79,20 @@ export function createIncidentPatches(): IncidentPatches {
     },
     version: (id) => sent.get(id)?.version ?? 0,
   };
+}
+
+/**
+ * The changes when the timeline read now begins with the very entries read last time, in the
+ * same places (the scribe's next line, added at the end): those are unchanged and none is gone,
+ * so only the entries after them are looked at, not all 10,000 by id. Undefined otherwise.
+ */
+function appendedOnly(before: Sent, after: readonly TimelineEntry[]): TimelineChanges | undefined {
+  const previous = before.timeline;
+  if (after.length < previous.length) return undefined;
+  for (let i = 0; i < previous.length; i++) if (after[i] !== previous[i]) return undefined;
+  const upserted = after.slice(previous.length).filter((entry) => {
+    const old = before.entries.get(entry.id);
+    return old === undefined || !sameTimelineEntry(old, entry);
+  });
+  return { upserted, removed: [] };
 }

@@ -25,6 +25,12 @@ const DEAD_AFTER_MS = 60_000;
  * applies too.
  */
 export const PRESENCE_TIMEOUT_MS = 30_000;
+/*
+ * The provider checks for a dead connection every messageReconnectTimeout / 10 (6 s), a main
+ * thread wake-up all shift long for a check that can only fire once per DEAD_AFTER_MS. The
+ * keepalive tick runs the same check instead (issue 10's idle budget: ≤ 1 wake-up a second);
+ * a connection gone without a FIN is closed DEAD_AFTER_MS to one keepalive period later.
+ */
 
 /** One document shared through the session. */
 interface SharedDocument {
@@ -104,8 +110,10 @@ export class SyncSession {
         options.onChange();
       },
     });
+    clearInterval(this.#socket.intervals.connectionChecker);
     this.#keepalive = setInterval(() => {
       this.#sweepPresence();
+      this.#socket.checkConnection();
       if (!this.#connected) return;
       const first = this.#documents.values().next();
       if (!first.done && first.value.provider.isAuthenticated) {

@@ -1,5 +1,4 @@
 import { describeIssues } from '../../../shared/domain/settings';
-import type { EscalationPolicy, EscalationTarget } from '../../../shared/escalation/policy-schema';
 import {
   escalationSettingsSchema,
   type EscalationSettings,
@@ -44,38 +43,6 @@ export function checkEscalationText(text: string): EscalationCheck {
   return result.success
     ? { ok: true, escalation: result.data }
     : { ok: false, issues: describeIssues(result.error) };
-}
-
-function targetText(target: EscalationTarget, escalation: EscalationSettings): string {
-  switch (target.kind) {
-    case 'me':
-      return 'me';
-    case 'person':
-      return escalation.people.find((p) => p.id === target.id)?.name ?? target.id;
-    case 'schedule':
-      return `on call in ${target.id}`;
-    case 'channel':
-      return `channel ${escalation.channels.find((c) => c.id === target.id)?.name ?? target.id}`;
-  }
-}
-
-/**
- * A policy in one line, as a person says it: "me → 5 min → on call in secondary → 5 min →
- * on call in manager", with its repeats.
- * @param policy - the policy
- * @param escalation - for the names of people and channels
- */
-export function policySummary(policy: EscalationPolicy, escalation: EscalationSettings): string {
-  const parts: string[] = [];
-  policy.levels.forEach((level, index) => {
-    parts.push(level.targets.map((target) => targetText(target, escalation)).join(' + '));
-    if (index < policy.levels.length - 1 || policy.repeat > 0) {
-      parts.push(`${level.delayMinutes} min`);
-    }
-  });
-  const repeats =
-    policy.repeat > 0 ? ` (then ${policy.repeat} more time${policy.repeat > 1 ? 's' : ''})` : '';
-  return `${parts.join(' → ')}${repeats}`;
 }
 
 /**

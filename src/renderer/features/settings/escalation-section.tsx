@@ -1,72 +1,107 @@
-import { useEffect, useState } from 'react';
-import type { OutboundChannel } from '../../../shared/escalation/policy-schema';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { EscalationSettings } from '../../../shared/escalation/policy-settings';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { ChannelSecretState, OutboundRecordEntry } from '../../../shared/ipc/outbound-schemas';
 import { useApp } from '../../app/app-context';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
 import { formatTimestamp } from '../../components/time-format';
+import { ChannelRow } from './escalation/channel-row';
+import { knownScheduleIds } from './escalation/known-schedule-ids';
+import {
+  checkPolicyForm,
+  placeIssues,
+  type PolicyFormErrors,
+} from './escalation/policy-form-check';
+import {
+  draftFromSettings,
+  policyFormReducer,
+  type PolicyFormAction,
+} from './escalation/policy-form-draft';
+import {
+  PolicyEditor,
+  SCHEDULE_LIST_ID,
+  type FocusFinder,
+  type PolicyEditorContext,
+} from './escalation/policy-editor';
+import { PeopleEditor } from './escalation/people-editor';
+import { RulesEditor } from './escalation/rules-editor';
 import {
   MAX_ESCALATION_TEXT,
   checkEscalationText,
   escalationText,
   outboundEntryText,
-  policySummary,
 } from './escalation-draft';
 import { FormErrorList } from './form-error-list';
 import { SaveActions, type SectionStatus } from './save-actions';
 
-/** What each kind of channel keeps secret, as its field's label says. */
-const SECRET_LABEL: Record<OutboundChannel['kind'], string> = {
-  webhook: 'Webhook URL',
-  slack: 'Slack incoming webhook URL',
-  ntfy: 'ntfy topic URL (https://ntfy.sh/your-topic)',
-  pagerduty: 'Routing key (Events API v2 integration key)',
-};
-
-const KIND_NAME: Record<OutboundChannel['kind'], string> = {
-  webhook: 'JSON webhook',
-  slack: 'Slack',
-  ntfy: 'ntfy',
-  pagerduty: 'PagerDuty Events API v2',
-};
-
 /** How many of the newest outbound pages the section lists. */
 const RECORD_SHOWN = 10;
 
-function StatusText(props: { status: SectionStatus | undefined }) {
-  const { status } = props;
-  if (!status) return null;
-  const kind = status.kind === 'note' ? 'saving' : status.kind;
-  return (
-    <span className={`save-status save-status--${kind}`} role="status">
-      {status.text}
-    </span>
-  );
+const NO_ERRORS: PolicyFormErrors = { fields: {}, other: [] };
+const FIX_FIELDS: SectionStatus = {
+  kind: 'error',
+  text: 'Not saved: fix the fields marked above.',
+};
+
+function fieldsFromBridge(
+  error: unknown,
+  draft: Parameters<typeof placeIssues>[1],
+): PolicyFormErrors {
+  // Main answers with "path: reason" lines; the path is inside the escalation block.
+  const issues = (error instanceof BridgeError ? error.issues : []).map((line) => {
+    const match = /^escalation\.([^:]+): (.*)$/s.exec(line);
+    return match
+      ? {
+          path: (match[1] ?? '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          message: match[2] ?? '',
+        }
+      : { path: [], message: line };
+  });
+  return placeIssues(issues, draft);
 }
 
 /**
- * Settings → Escalation: the policies in words, the whole `escalation` block to edit (checked
- * as main checks it, each refusal with its reason), each outbound channel's secret (stored in
- * the secret store, shown masked) with "Send test page", and the newest outbound pages.
+ * Settings → Escalation: the policies as a form (levels, delays, targets, repeats, with what
+ * each will do in words beside it), the rules choosing a policy per alert, and "Edit as JSON"
+ * for the whole block; each refusal with its reason at its field. Then each outbound channel's
+ * secret (stored in the secret store, shown masked) with "Send test page", and the newest
+ * outbound pages.
  */
 export function EscalationSection(props: { view: SettingsView }) {
   const { bridge } = useApp();
-  const saved = props.view.settings.escalation;
+  const { settings } = props.view;
+  const saved = settings.escalation;
   const savedText = escalationText(saved);
+  const loaded = useMemo(
+    () => draftFromSettings(JSON.parse(savedText) as EscalationSettings),
+    [savedText],
+  );
+  const scheduleIds = knownScheduleIds(settings);
+  const [draft, dispatch] = useReducer(policyFormReducer, loaded);
+  const [mode, setMode] = useState<'form' | 'json'>('form');
   const [text, setText] = useState(savedText);
   const [savedFrom, setSavedFrom] = useState(savedText);
   const [dirty, setDirty] = useState(false);
-  const [issues, setIssues] = useState<string[]>([]);
+  const [errors, setErrors] = useState<PolicyFormErrors>(NO_ERRORS);
   const [status, setStatus] = useState<SectionStatus | undefined>();
   const [secrets, setSecrets] = useState<readonly ChannelSecretState[]>([]);
   const [record, setRecord] = useState<readonly OutboundRecordEntry[]>([]);
+  const container = useRef<HTMLFormElement>(null);
+  const pendingFocus = useRef<FocusFinder | undefined>(undefined);
 
   // Follow a block saved elsewhere (the file, another window) unless the user is editing.
   if (savedFrom !== savedText && !dirty) {
     setSavedFrom(savedText);
     setText(savedText);
+    dispatch({ type: 'load', draft: loaded });
   }
+
+  useEffect(() => {
+    const finder = pendingFocus.current;
+    if (!finder || !container.current) return;
+    pendingFocus.current = undefined;
+    finder(container.current)?.focus();
+  });
 
   const channelKey = saved.channels.map((c) => c.id).join('\n');
   useEffect(() => {
@@ -95,87 +130,197 @@ export function EscalationSection(props: { view: SettingsView }) {
     };
   }, [bridge]);
 
-  const save = (event: React.FormEvent): void => {
-    event.preventDefault();
-    const checked = checkEscalationText(text);
-    if (!checked.ok) {
-      setIssues(checked.issues);
-      setStatus({ kind: 'error', text: 'Not saved: see the problems below.' });
-      return;
+  const act = (action: PolicyFormAction, focus?: FocusFinder): void => {
+    pendingFocus.current = focus;
+    dispatch(action);
+    setDirty(true);
+    setStatus(undefined);
+    // A reason stays by its field while it is being fixed; after a move or removal the indexes
+    // it was placed by no longer point at the same field.
+    if (
+      !/^(policy|level|target|rule)-(field|delay|set|severity|policy)$|^default-policy$/.test(
+        action.type,
+      )
+    ) {
+      setErrors(NO_ERRORS);
     }
+  };
+
+  const discard = (): void => {
+    dispatch({ type: 'load', draft: loaded });
+    setText(savedText);
+    setSavedFrom(savedText);
+    setDirty(false);
+    setErrors(NO_ERRORS);
+    setStatus(undefined);
+  };
+
+  const send = (escalation: EscalationSettings): void => {
     setStatus({ kind: 'saving', text: 'Saving…' });
-    bridge.invoke('settings:update', { escalation: checked.escalation }).then(
+    bridge.invoke('settings:update', { escalation }).then(
       (view) => {
         const next = escalationText(view.settings.escalation);
-        setIssues([]);
+        setErrors(NO_ERRORS);
         setDirty(false);
         setSavedFrom(next);
         setText(next);
+        dispatch({ type: 'load', draft: draftFromSettings(view.settings.escalation) });
         setStatus({ kind: 'saved', text: 'Saved.' });
       },
       (error: unknown) => {
-        setIssues(error instanceof BridgeError ? [...error.issues] : []);
+        setErrors(
+          mode === 'form'
+            ? fieldsFromBridge(error, draft)
+            : { fields: {}, other: error instanceof BridgeError ? [...error.issues] : [] },
+        );
         setStatus({ kind: 'error', text: `Not saved: ${errorMessage(error)}` });
       },
     );
   };
 
+  const save = (event: React.FormEvent): void => {
+    event.preventDefault();
+    if (mode === 'json') {
+      const checked = checkEscalationText(text);
+      if (!checked.ok) {
+        setErrors({ fields: {}, other: checked.issues });
+        setStatus({ kind: 'error', text: 'Not saved: see the problems below.' });
+        return;
+      }
+      send(checked.escalation);
+      return;
+    }
+    const checked = checkPolicyForm(draft, scheduleIds);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setStatus(
+        Object.keys(checked.errors.fields).length > 0
+          ? FIX_FIELDS
+          : { kind: 'error', text: 'Not saved: see the problems below.' },
+      );
+      // Take the keyboard to the first field that needs fixing.
+      pendingFocus.current = (root) => root.querySelector<HTMLElement>('[aria-invalid="true"]');
+      return;
+    }
+    send(checked.escalation);
+  };
+
+  const switchMode = (): void => {
+    if (mode === 'form') {
+      // The JSON shows the form as it is, so nothing typed is lost by switching.
+      const checked = checkPolicyForm(draft, undefined);
+      if (!checked.ok) {
+        setErrors(checked.errors);
+        setStatus({ kind: 'error', text: 'Fix the fields marked above before editing as JSON.' });
+        return;
+      }
+      setText(escalationText(checked.escalation));
+      setMode('json');
+    } else {
+      const checked = checkEscalationText(text);
+      if (!checked.ok) {
+        setErrors({ fields: {}, other: checked.issues });
+        setStatus({ kind: 'error', text: 'Fix the JSON before going back to the form.' });
+        return;
+      }
+      dispatch({ type: 'load', draft: draftFromSettings(checked.escalation) });
+      setMode('form');
+    }
+    setErrors(NO_ERRORS);
+    setStatus(undefined);
+  };
+
+  const ctx: PolicyEditorContext = { draft, errors: errors.fields, act };
   return (
     <form
-      className="settings__section"
+      className="settings__section escalation-settings"
       aria-labelledby="escalation-heading"
       noValidate
       onSubmit={save}
+      ref={container}
     >
-      <h2 className="settings__heading" id="escalation-heading">
-        Escalation
-      </h2>
-      <PolicyList escalation={saved} />
-      <div className="field">
-        <label className="field__label" htmlFor="escalation-json">
-          People, channels, policies and rules (JSON, as in the settings file)
-        </label>
-        <textarea
-          id="escalation-json"
-          className="field__input escalation__json"
-          value={text}
-          rows={14}
-          spellCheck={false}
-          maxLength={MAX_ESCALATION_TEXT}
-          aria-invalid={issues.length > 0 ? true : undefined}
-          aria-describedby="escalation-json-help"
-          onChange={(event) => {
-            setText(event.target.value);
-            setDirty(true);
-            setStatus(undefined);
-          }}
-        />
-        <span className="field__help" id="escalation-json-help">
-          Targets: <code>{'{ "kind": "me" }'}</code>, a person, a schedule or a channel by{' '}
-          <code>id</code>. <code>delayMinutes</code> is how long a level has before the next;
-          docs/settings.md describes every field.
-        </span>
+      <div className="escalation-settings__head">
+        <h2 className="settings__heading" id="escalation-heading">
+          Escalation
+        </h2>
+        <button type="button" className="btn btn--small" onClick={switchMode}>
+          {mode === 'form' ? 'Edit as JSON' : 'Back to the form'}
+        </button>
       </div>
-      <FormErrorList issues={issues} />
-      <SaveActions canSave={dirty} status={status}>
-        {dirty ? (
+      {mode === 'form' ? (
+        <>
+          <h3 className="escalation__subheading">Policies</h3>
+          <p className="field__help">
+            A policy pages its levels in order until the alert is acknowledged. People and channels
+            are added under Edit as JSON (docs/settings.md).
+          </p>
+          <ul className="policy-cards" aria-label="Policies">
+            {draft.policies.map((policy, index) => (
+              <PolicyEditor key={policy.key} ctx={ctx} policy={policy} index={index} />
+            ))}
+          </ul>
           <button
             type="button"
-            className="btn"
-            onClick={() => {
-              setText(savedText);
-              setDirty(false);
-              setIssues([]);
+            className="btn btn--small"
+            data-add-policy
+            disabled={draft.policies.length >= 50}
+            onClick={() =>
+              act({ type: 'policy-add' }, (root) =>
+                root.querySelector<HTMLElement>('.policy-card:last-child input'),
+              )
+            }
+          >
+            + Add policy
+          </button>
+          <datalist id={SCHEDULE_LIST_ID}>
+            {(scheduleIds ?? []).map((id) => (
+              <option key={id} value={id} />
+            ))}
+          </datalist>
+          <h3 className="escalation__subheading">People</h3>
+          <PeopleEditor ctx={ctx} />
+          <h3 className="escalation__subheading">Which policy an alert gets</h3>
+          <p className="field__help">Rules are tried in order; the first that matches decides.</p>
+          <RulesEditor ctx={ctx} scale={settings.severityScale} />
+        </>
+      ) : (
+        <div className="field">
+          <label className="field__label" htmlFor="escalation-json">
+            People, channels, policies and rules (JSON, as in the settings file)
+          </label>
+          <textarea
+            id="escalation-json"
+            className="field__input escalation__json"
+            value={text}
+            rows={18}
+            spellCheck={false}
+            maxLength={MAX_ESCALATION_TEXT}
+            aria-invalid={errors.other.length > 0 ? true : undefined}
+            aria-describedby="escalation-json-help"
+            onChange={(event) => {
+              setText(event.target.value);
+              setDirty(true);
               setStatus(undefined);
             }}
-          >
+          />
+          <span className="field__help" id="escalation-json-help">
+            Targets: <code>{'{ "kind": "me" }'}</code>, a person, a schedule or a channel by{' '}
+            <code>id</code>. <code>delayMinutes</code> is how long a level has before the next;
+            docs/settings.md describes every field.
+          </span>
+        </div>
+      )}
+      <FormErrorList issues={errors.other} />
+      <SaveActions canSave={dirty} status={status}>
+        {dirty ? (
+          <button type="button" className="btn" onClick={discard}>
             Discard changes
           </button>
         ) : null}
       </SaveActions>
       <h3 className="escalation__subheading">Outbound channels</h3>
       {saved.channels.length === 0 ? (
-        <p className="muted">No channels: add one to the block above and save it.</p>
+        <p className="muted">No channels: add one under Edit as JSON and save it.</p>
       ) : (
         saved.channels.map((channel) => (
           <ChannelRow
@@ -204,122 +349,5 @@ export function EscalationSection(props: { view: SettingsView }) {
         </ul>
       )}
     </form>
-  );
-}
-
-function PolicyList(props: { escalation: EscalationSettings }) {
-  const { escalation } = props;
-  if (escalation.policies.length === 0) {
-    return <p className="muted">No policies: alerts page only you.</p>;
-  }
-  return (
-    <ul className="escalation__policies">
-      {escalation.policies.map((policy) => (
-        <li key={policy.id}>
-          <strong>{policy.name}</strong>
-          {policy.id === escalation.defaultPolicy ? ' (default)' : ''}:{' '}
-          {policySummary(policy, escalation)}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function ChannelRow(props: {
-  channel: OutboundChannel;
-  secret: ChannelSecretState | undefined;
-  onSecret: (state: ChannelSecretState) => void;
-}) {
-  const { bridge } = useApp();
-  const { channel, secret } = props;
-  const [value, setValue] = useState('');
-  const [status, setStatus] = useState<SectionStatus | undefined>();
-  const id = `channel-secret-${channel.id}`;
-
-  const store = (next: string | null): void => {
-    setStatus({ kind: 'saving', text: next === null ? 'Forgetting…' : 'Storing…' });
-    bridge.invoke('channel:setSecret', { channelId: channel.id, secret: next }).then(
-      (state) => {
-        props.onSecret(state);
-        setValue('');
-        setStatus({ kind: 'saved', text: next === null ? 'Forgotten.' : 'Stored.' });
-      },
-      (error: unknown) => setStatus({ kind: 'error', text: errorMessage(error) }),
-    );
-  };
-
-  const test = (): void => {
-    setStatus({ kind: 'saving', text: 'Sending a test page…' });
-    bridge.invoke('channel:test', { channelId: channel.id }).then(
-      (entry) =>
-        setStatus(
-          entry.result === 'sent'
-            ? {
-                kind: 'saved',
-                text: `Test page sent${entry.attempts > 1 ? ` (${entry.attempts} attempts)` : ''} — check that it arrived.`,
-              }
-            : { kind: 'error', text: `Test page failed: ${entry.reason ?? 'no reason given'}` },
-        ),
-      (error: unknown) =>
-        setStatus({ kind: 'error', text: `Test page failed: ${errorMessage(error)}` }),
-    );
-  };
-
-  return (
-    <div className="escalation__channel">
-      <p className="escalation__channel-name">
-        <strong>{channel.name}</strong>{' '}
-        <span className="muted">
-          ({KIND_NAME[channel.kind]}, id {channel.id})
-        </span>{' '}
-        —{' '}
-        {secret?.set
-          ? `secret stored ${secret.hint ?? ''}`
-          : 'no secret stored yet: pages to it fail until one is'}
-      </p>
-      <div className="field field--inline">
-        <label className="field__label" htmlFor={id}>
-          {SECRET_LABEL[channel.kind]}
-        </label>
-        <input
-          id={id}
-          className="field__input"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          maxLength={4096}
-          onChange={(event) => setValue(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              if (value.trim()) store(value.trim());
-            }
-          }}
-        />
-        <button
-          type="button"
-          className="btn btn--small"
-          disabled={!value.trim()}
-          onClick={() => store(value.trim())}
-        >
-          Store
-        </button>
-        {secret?.set ? (
-          <button type="button" className="btn btn--small" onClick={() => store(null)}>
-            Forget
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="btn btn--small"
-          onClick={test}
-          disabled={status?.kind === 'saving'}
-        >
-          Send test page
-        </button>
-      </div>
-      <StatusText status={status} />
-    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp, useAppState } from '../../app/app-context';
 import { SettingsProblem } from '../../app/banners';
 import { errorMessage } from '../../bridge/bridge-error';
+import { AlarmSection } from './alarm-section';
 import { EscalationSection } from './escalation-section';
 import { IncidentsSection } from './incidents-section';
 import { ProfileSection } from './profile-section';
@@ -42,6 +43,7 @@ export function SettingsView() {
           <RunbookFolderSection view={view} />
           <IncidentsSection view={view} />
           <EscalationSection view={view} />
+          <AlarmSection view={view} />
           <SchedulesSection view={view} />
           <TeamSyncSection view={view} />
           <NotificationTest />

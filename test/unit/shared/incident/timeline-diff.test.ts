@@ -31,6 +31,13 @@ describe('diffTimeline', () => {
     expect(changes.removed).toEqual(['c']);
   });
 
+  it('still sees an entry gone when the others are the very objects sent before', () => {
+    const [a, b, c] = [entry('a', 1), entry('b', 2), entry('c', 3)];
+    const d = entry('d', 4);
+    expect(diffTimeline(byId([a, b, c]), [a, b, d])).toEqual({ upserted: [d], removed: ['c'] });
+    expect(diffTimeline(byId([a, b, c]), [a, b, c, d])).toEqual({ upserted: [d], removed: [] });
+  });
+
   it('a strike or a restore is a change', () => {
     const a = entry('a', 1);
     const struck = {

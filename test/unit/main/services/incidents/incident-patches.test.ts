@@ -39,4 +39,16 @@ describe('incident patches', () => {
     expect(patch).toMatchObject({ version: 1, base: 0 });
     expect(patch.timeline.upserted).toEqual([note('a')]);
   });
+
+  it('a line added after the entries last read sends only it; one gone among them is still sent as gone', () => {
+    const patches = createIncidentPatches();
+    const [a, b, c] = [note('a'), note('b'), note('c')];
+    patches.versioned(withTimeline([a, b]));
+    expect(patches.next(withTimeline([a, b, c])).timeline).toEqual({ upserted: [c], removed: [] });
+    const d = note('d');
+    expect(patches.next(withTimeline([a, c, d])).timeline).toEqual({
+      upserted: [d],
+      removed: ['b'],
+    });
+  });
 });

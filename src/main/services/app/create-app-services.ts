@@ -377,21 +377,23 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         `Secrets: the token of a removed source could not be deleted: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
-  // Secret housekeeping one step at a time: a feed URL just moved into the store must not be
-  // swept by a sweep that read the settings from before the move.
+  // Secret housekeeping one step at a time, each with the settings as they are when it runs:
+  // a sweep that read older settings would delete a feed URL just moved or just stored.
   let housekeeping: Promise<unknown> = Promise.resolve();
-  const keepSecrets = (view: SettingsView) => {
+  const keepSecrets = () => {
     housekeeping = housekeeping.then(async () => {
       // Plain feed URLs in the settings go to the secret store; the settings change that
-      // follows sweeps with the settings as they are then.
-      const moved = await liftFeedUrls(view, secretStore, settingsStore).catch((error: unknown) => {
-        log(
-          'warn',
-          `Schedules: a feed's URL stays in settings.json, the secret store did not take it: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return false;
-      });
-      if (!moved) await sweepSecrets(view);
+      // follows sweeps after it.
+      const moved = await liftFeedUrls(settingsStore.view(), secretStore, settingsStore).catch(
+        (error: unknown) => {
+          log(
+            'warn',
+            `Schedules: a feed's URL stays in settings.json, the secret store did not take it: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return false;
+        },
+      );
+      if (!moved) await sweepSecrets(settingsStore.view());
     });
   };
 
@@ -399,7 +401,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     handlers,
     start() {
       unsubscribe = settingsStore.onChange((view) => {
-        keepSecrets(view);
+        keepSecrets();
         sources.configure(view.settings.sources);
         void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
@@ -420,7 +422,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           `Settings: ${view.problem.file} was not usable: ${view.problem.issues.join('; ')}`,
         );
       }
-      keepSecrets(view);
+      keepSecrets();
       sources.configure(view.settings.sources);
       void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
@@ -452,6 +454,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     async stop() {
       unsubscribe?.();
+      // A feed URL being moved into the secret store finishes first.
+      await housekeeping;
       sources.stop();
       await webhooks.close();
       runbookFolder.close();

@@ -3,9 +3,30 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
+import { startFaultServer, type FaultServer } from '../support/fault-server';
 import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2e-session';
 
 const SCREENS = join(import.meta.dirname, '../../../screens');
+
+/** A PagerDuty-shaped feed (test/fixtures/ics/pagerduty.ics) with Jane Doe on call around now. */
+function janeOnCallFeed(nowMs: number): string {
+  const ics = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//PagerDuty//On-Call Schedule//EN',
+    'X-WR-CALNAME:On Call Schedule for Payments - Primary',
+    'BEGIN:VEVENT',
+    'UID:e2e-jane@pagerduty.com',
+    `DTSTAMP:${ics(nowMs)}`,
+    `DTSTART:${ics(nowMs - 86_400_000)}`,
+    `DTEND:${ics(nowMs + 6 * 86_400_000)}`,
+    'SUMMARY:On Call - Jane Doe - Payments - Primary',
+    'END:VEVENT',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+}
 
 // Settings → Schedules, all real: browser mode and Chromium. The form is driven by keyboard
 // where a responder would (Tab to the next field, Enter to save).
@@ -134,4 +155,66 @@ describe('on-call schedules in Settings', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' });
   });
+
+  it('shows the person a feed layer has on call and the feed read; the feed down, its last copy', async () => {
+    const feed: FaultServer = await startFaultServer();
+    feed.serve({
+      headers: { 'content-type': 'text/calendar; charset=utf-8' },
+      body: janeOnCallFeed(Date.now()),
+    });
+    try {
+      await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
+      await section().getByRole('button', { name: 'Add schedule' }).click();
+      const payments = section().getByRole('group', { name: /^Schedule 2/ });
+      await payments.getByLabel('Name').fill('Payments');
+      await payments.getByLabel(/^Id/).fill('payments');
+      await payments.getByLabel('Time zone').fill('Europe/Berlin');
+      await payments.getByLabel('Shifts from').first().selectOption('ics');
+      await payments.getByLabel('Feed URL').fill(`${feed.url}/private/e2e-secret/feed/PAYMENTS`);
+      await payments.getByLabel('Feed URL').press('Enter');
+      await expect.poll(() => section().getByRole('status').last().textContent()).toBe('Saved.');
+      // The URL is a secret: in the secret store, not in settings.json, and shown masked.
+      expect(settingsFile()).not.toContain('e2e-secret');
+      await expect
+        .poll(() => payments.locator('.schedule__stored').textContent())
+        .toBe(`Stored — ${feed.url}/… Replace`);
+
+      const line = section().getByRole('region', { name: 'On call' });
+      await expect
+        .poll(() => line.textContent(), WITHIN_ONE_POLL)
+        .toContain('Payments On call now: Jane Doe (primary)');
+      const status = () =>
+        section()
+          .getByRole('group', { name: /^Schedule 2/ })
+          .getByRole('status', { name: 'Primary feed' });
+      await expect
+        .poll(() => status().textContent(), WITHIN_ONE_POLL)
+        .toMatch(/^OK: read at \d\d:\d\d, 1 shift$/);
+
+      // The feed's server goes away; the app starts again and cannot read it.
+      await feed.close();
+      await session.restartApp();
+      ({ page } = await session.openPage({ viewport: { width: 1400, height: 1000 } }));
+      await page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
+      // Its retries back off for up to half a minute before the read counts as failed.
+      await expect
+        .poll(() => status().textContent(), { timeout: 60_000 })
+        .toMatch(/^Could not be read: .+ — using the copy from \d\d:\d\d, 1 shift$/);
+      expect(await status().textContent()).not.toContain('e2e-secret');
+      await expect
+        .poll(() => section().getByRole('region', { name: 'On call' }).textContent())
+        .toContain('Payments On call now: Jane Doe (primary)');
+      await status().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await seriousViolations(page), colorScheme).toEqual([]);
+        await page.screenshot({
+          path: join(SCREENS, `schedules-feed-down-1400-${colorScheme}.png`),
+        });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    } finally {
+      await feed.close().catch(() => {});
+    }
+  }, 120_000);
 });

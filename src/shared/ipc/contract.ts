@@ -25,6 +25,7 @@ import { sourcePreviewSchema } from '../domain/source-preview';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
 import { escalationSettingsSchema } from '../escalation/policy-settings';
 import { onCallSummarySchema } from '../schedules/on-call';
+import { feedIdSchema, feedUrlSchema } from '../schedules/schedule-schema';
 import { scheduleSettingsSchema } from '../schedules/schedule-settings';
 import { incidentOpSchema } from '../incident/apply-op';
 import { incidentIdSchema } from '../incident/schema';
@@ -276,6 +277,17 @@ export const invokeContract = {
   'schedules:onCall': {
     request: empty,
     response: onCallSummarySchema,
+  },
+  /**
+   * Store a saved feed layer's URL in the secret store, never in settings.json (a private
+   * feed's URL is its password), and follow the feed at once; answers it as shown (scheme and
+   * host). `not-found` for a feed no saved layer names (save the schedule first), `bad-request`
+   * for a URL that cannot be fetched (saying what to give), `unavailable` when the store cannot
+   * keep secrets here.
+   */
+  'schedules:setFeedUrl': {
+    request: z.object({ feed: feedIdSchema, url: feedUrlSchema }).strict(),
+    response: z.object({ feed: z.string(), shownAs: z.string() }),
   },
   /**
    * The alarms ringing now (unacknowledged SEV1s whose alarm repeats, not snoozed), for a

@@ -1,14 +1,20 @@
 import { rotationShifts, MAX_SHIFTS } from './rotation-shifts';
-import type { Schedule, ScheduleLayerName, ScheduleOverride } from './schedule-schema';
+import {
+  feedRefOf,
+  type Schedule,
+  type ScheduleLayerName,
+  type ScheduleOverride,
+} from './schedule-schema';
 import type { Shift } from './shift';
 
 /**
  * Where an iCalendar layer's shifts come from: the feed service, which fetches each feed off the
- * main loop and keeps its last good copy. Answers the shifts of the feed at `url` overlapping
+ * main loop and keeps its last good copy. Answers the shifts of the feed `ref` (its id, or a
+ * plain URL not yet moved into the secret store; see `feedRefOf`) overlapping
  * `[from, to)`, from what it has now (never waits). The app has none until the feed service
  * is wired, and then a feed layer has nobody on call.
  */
-export type ShiftFeed = (url: string, from: Date, to: Date) => readonly Shift[];
+export type ShiftFeed = (ref: string, from: Date, to: Date) => readonly Shift[];
 
 /** No feed service: every iCalendar layer is empty. */
 export const noShiftFeed: ShiftFeed = () => [];
@@ -80,7 +86,7 @@ export function layerShifts(
   const base =
     source.kind === 'rotation'
       ? rotationShifts(source, schedule.timeZone, fromMs, toMs)
-      : feed(source.url, from, to)
+      : feed(feedRefOf(source), from, to)
           .filter((s) => s.end > fromMs && s.start < toMs && s.end > s.start)
           .slice(0, MAX_SHIFTS);
   const overrides = schedule.overrides.filter((o) => o.layer === layer);

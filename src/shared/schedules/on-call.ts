@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { feedStatusSchema } from './feed-status';
 import { layerShifts, noShiftFeed, type ShiftFeed } from './layer-shifts';
 import { scheduleLayerNameSchema, type Schedule, type ScheduleLayerName } from './schedule-schema';
 import type { Shift } from './shift';
@@ -22,6 +23,8 @@ export const layerOnCallSchema = z.object({
   now: shiftSchema.optional(),
   /** The next shift after now (of someone else, or after a gap). */
   next: shiftSchema.optional(),
+  /** An iCalendar feed layer's feed: read or not, and the copy in use. */
+  feed: feedStatusSchema.optional(),
 });
 
 /** Who is on call in one layer now and next. */

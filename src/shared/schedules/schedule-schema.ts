@@ -74,21 +74,65 @@ export const rotationLayerSchema = z
 /** A rotation layer. */
 export type RotationLayer = z.output<typeof rotationLayerSchema>;
 
+/** Where a feed's URL lives in the secret store: a private feed's URL is its password. */
+export const FEED_SECRET_PREFIX = 'schedule-feed:';
+
+/** A feed's id: its URL is in the secret store under `schedule-feed:<id>`. */
+export const feedIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, {
+  error: 'must be 1–64 letters, digits, "-" or "_"',
+});
+
+/** A feed's URL as given: http(s) or webcal. */
+export const feedUrlSchema = z
+  .url({ protocol: /^(https?|webcals?)$/, error: 'must be an http(s):// or webcal:// URL' })
+  .max(2048);
+
 /**
  * An iCalendar feed (PagerDuty, Opsgenie and GoAlert export one per schedule): its shifts come
- * from the feed service, which keeps the last good copy when a fetch fails.
+ * from the feed service, which keeps the last good copy when a fetch fails. The URL is a secret
+ * (PagerDuty's holds a private key in its path), so the layer names the feed by `feed`, its URL
+ * in the secret store, and keeps only `shownAs` (scheme and host). A `url` written by hand (or
+ * by an older version) is accepted and moved into the secret store by main when read.
  */
 export const icsLayerSchema = z
   .object({
     kind: z.literal('ics'),
-    url: z
-      .url({ protocol: /^(https?|webcal)$/, error: 'must be an http(s):// or webcal:// URL' })
-      .max(2048),
+    feed: feedIdSchema.optional(),
+    /** The feed as shown: `https://acme.pagerduty.com/…`. */
+    shownAs: z.string().max(300).optional(),
+    /** A plain URL, until main moves it into the secret store. */
+    url: feedUrlSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((layer) => layer.feed !== undefined || layer.url !== undefined, {
+    error: 'give the feed’s URL',
+    path: ['url'],
+  });
 
 /** An iCalendar feed layer. */
 export type IcsLayer = z.output<typeof icsLayerSchema>;
+
+/**
+ * How the feed service knows a layer's feed: its id once stored, else its plain URL.
+ * @param layer - an iCalendar feed layer
+ */
+export function feedRefOf(layer: IcsLayer): string {
+  return layer.feed ?? layer.url ?? '';
+}
+
+/**
+ * A feed URL as the app shows it: scheme and host only; the rest of a private feed's URL is
+ * its password (PagerDuty: /private/<token>/feed/…; GoAlert: ?token=…).
+ * @param url - the URL as given
+ */
+export function shownFeedAddress(url: string): string {
+  try {
+    const parsed = new URL(url.trim());
+    return `${parsed.protocol}//${parsed.host}/…`;
+  } catch {
+    return 'a feed';
+  }
+}
 
 /** One layer: a rotation, or an iCalendar feed. */
 export const scheduleLayerSchema = z.discriminatedUnion('kind', [

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SettingsView } from '../../../shared/ipc/contract';
 import type { InvokeHandlers } from '../../../shared/ipc/dispatch';
-import { noShiftFeed, type ShiftFeed } from '../../../shared/schedules/layer-shifts';
+import type { ShiftFeed } from '../../../shared/schedules/layer-shifts';
 import type { Clock } from '../clock/clock';
 import { createEscalation } from '../escalation/create-escalation';
 import { incidentActor, incidentOpContext } from '../incidents/incident-op-context';
@@ -15,6 +15,9 @@ import { createSourceHealthNotifier } from '../notify/source-health-notification
 import { channelSecretKey } from '../outbound/channel-secret';
 import { createOutboundService } from '../outbound/outbound-service';
 import { createRunbookFolderManager } from '../runbooks/runbook-folder-manager';
+import { createIcsFeeds } from '../schedules/ics-feeds';
+import { liftFeedUrls } from '../schedules/lift-feed-urls';
+import { createScheduleFeeds, feedSecretKey, icsLayersOf } from '../schedules/schedule-feeds';
 import { sourceSecretKey, type SecretStore } from '../secrets/secret-store';
 import { webhookTokenKey } from '../webhook/webhook-token';
 import type { SettingsStore } from '../settings/settings-store';
@@ -36,6 +39,7 @@ import { incidentHandlers } from './handlers/incident-handlers';
 import { outboundHandlers } from './handlers/outbound-handlers';
 import { incidentPatchHandlers } from './handlers/incident-patch-handlers';
 import { runbookHandlers } from './handlers/runbook-handlers';
+import { scheduleFeedHandlers } from './handlers/schedule-feed-handlers';
 import { currentOnCall, scheduleHandlers } from './handlers/schedule-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { sourceActionHandlers } from './handlers/source-action-handlers';
@@ -71,8 +75,8 @@ export interface AppServicesOptions {
   syncPresenceTimeoutMs?: number;
   syncKeepaliveMs?: number;
   /**
-   * The shifts of iCalendar feed layers (the feed service, which keeps each feed's last good
-   * copy); none until it is wired, so a feed layer has nobody on call.
+   * The shifts of iCalendar feed layers; by default the feed service (`schedules/ics-feeds.ts`,
+   * copies in `<home>/schedules/`) following the feeds the schedules name. Tests replace it.
    */
   shiftFeed?: ShiftFeed;
 }
@@ -126,8 +130,24 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
   // Only the name: the zone lookup behind a full op context is the first use of ICU at start.
   const me = () => incidentActor(settings());
-  const shiftFeed = options.shiftFeed ?? noShiftFeed;
-  const onCall = { settings, me, clock, feed: shiftFeed };
+  // The feeds the schedules name, fetched in the background; a newly read feed re-plans the
+  // shift reminders and pushes who is on call.
+  const icsFeeds = createIcsFeeds({
+    home: options.home,
+    clock,
+    onChanged: () => services.shiftFeedChanged(),
+  });
+  const scheduleFeeds = createScheduleFeeds(icsFeeds, secretStore, (message) =>
+    log('warn', `Schedules: ${message}`),
+  );
+  const shiftFeed = options.shiftFeed ?? scheduleFeeds.shiftFeed;
+  const onCall = {
+    settings,
+    me,
+    clock,
+    feed: shiftFeed,
+    feedStatus: (ref: string) => scheduleFeeds.status(ref),
+  };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
   const escalation = createEscalation({
@@ -307,6 +327,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...incidentPatchHandlers({ incidents, patches, settings, clock }),
     ...escalationHandlers({ escalation, outbound, settings, alerts }),
     ...scheduleHandlers(onCall),
+    ...scheduleFeedHandlers({
+      secrets: secretStore,
+      settings,
+      feedsChanged: async () => {
+        await scheduleFeeds.configure(settings().schedules.list);
+        onCallChanged();
+      },
+    }),
   };
 
   let unsubscribe: (() => void) | undefined;
@@ -320,8 +348,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     const ids = view.settings.sources.map((s) => s.id);
     // So does a removed outbound channel its URL or routing key.
     const channels = view.settings.escalation.channels.map((c) => channelSecretKey(c.id));
-    const kept = new Set([...ids.map(sourceSecretKey), ...ids.map(webhookTokenKey), ...channels]);
-    const owned = [sourceSecretKey(''), webhookTokenKey(''), channelSecretKey('')];
+    // And a removed feed layer its feed's URL.
+    const feeds = icsLayersOf(view.settings.schedules.list).flatMap((l) =>
+      l.feed === undefined ? [] : [feedSecretKey(l.feed)],
+    );
+    const kept = new Set([
+      ...ids.map(sourceSecretKey),
+      ...ids.map(webhookTokenKey),
+      ...channels,
+      ...feeds,
+    ]);
+    const owned = [
+      sourceSecretKey(''),
+      webhookTokenKey(''),
+      channelSecretKey(''),
+      feedSecretKey(''),
+    ];
     for (const key of await secretStore.keys()) {
       if (owned.some((prefix) => key.startsWith(prefix)) && !kept.has(key)) {
         await secretStore.delete(key);
@@ -335,12 +377,31 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         `Secrets: the token of a removed source could not be deleted: ${error instanceof Error ? error.message : String(error)}`,
       ),
     );
+  // Secret housekeeping one step at a time, each with the settings as they are when it runs:
+  // a sweep that read older settings would delete a feed URL just moved or just stored.
+  let housekeeping: Promise<unknown> = Promise.resolve();
+  const keepSecrets = () => {
+    housekeeping = housekeeping.then(async () => {
+      // Plain feed URLs in the settings go to the secret store; the settings change that
+      // follows sweeps after it.
+      const moved = await liftFeedUrls(settingsStore.view(), secretStore, settingsStore).catch(
+        (error: unknown) => {
+          log(
+            'warn',
+            `Schedules: a feed's URL stays in settings.json, the secret store did not take it: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return false;
+        },
+      );
+      if (!moved) await sweepSecrets(settingsStore.view());
+    });
+  };
 
-  return {
+  const services: AppServices = {
     handlers,
     start() {
       unsubscribe = settingsStore.onChange((view) => {
-        void sweepSecrets(view);
+        keepSecrets();
         sources.configure(view.settings.sources);
         void webhooks.configure();
         runbookFolder.configure(view.settings.runbooks.dir);
@@ -349,6 +410,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         // Edited schedules or another profile name: new reminders and handoffs, a new summary.
         void escalation.schedulesChanged();
         onCallChanged();
+        // Settings that could not be read name no schedules: no reason to drop a feed's copy.
+        if (!view.problem) void scheduleFeeds.configure(view.settings.schedules.list);
         // A removed source sends no status of its own; send the whole current list instead.
         for (const status of sources.statuses()) emit('source:status', status);
       });
@@ -359,11 +422,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           `Settings: ${view.problem.file} was not usable: ${view.problem.issues.join('; ')}`,
         );
       }
-      void sweepSecrets(view);
+      keepSecrets();
       sources.configure(view.settings.sources);
       void webhooks.configure();
       runbookFolder.configure(view.settings.runbooks.dir);
       void sync.configure();
+      if (!view.problem) void scheduleFeeds.configure(view.settings.schedules.list);
       const store = secretStore.status();
       if (store.warning) log('warn', `Secrets (${store.backend}): ${store.warning}`);
       // After the sources are configured, so a deadline of an alert waits for its source.
@@ -390,15 +454,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
     async stop() {
       unsubscribe?.();
+      // A feed URL being moved into the secret store finishes first.
+      await housekeeping;
       sources.stop();
       await webhooks.close();
       runbookFolder.close();
       // Before the store closes the documents the providers are attached to.
       sync.close();
       await escalation.close();
+      await scheduleFeeds.close();
       await outbound.close();
       await incidents.close();
       settingsStore.close();
     },
   };
+  return services;
 }

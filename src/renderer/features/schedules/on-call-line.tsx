@@ -3,8 +3,11 @@ import { isKnownTimeZone } from '../../../shared/schedules/zone';
 import { useAppState } from '../../app/app-context';
 import { useOnCall } from './use-on-call';
 
-/** The zone the reader reads times in: the profile's when it names a known one, else this machine's. */
-const readerZone = (profileZone: string | undefined): string =>
+/**
+ * The zone the reader reads times in: the profile's when it names a known one, else this machine's.
+ * @param profileZone - the profile's time zone, if set
+ */
+export const readerZone = (profileZone: string | undefined): string =>
   profileZone !== undefined && isKnownTimeZone(profileZone)
     ? profileZone
     : Intl.DateTimeFormat().resolvedOptions().timeZone;

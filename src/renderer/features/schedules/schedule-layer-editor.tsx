@@ -24,6 +24,8 @@ export function ScheduleLayerEditor(props: {
   path: string;
   title: string;
   layer: LayerDraft;
+  /** How the saved feed is doing, in words; absent for a rotation or a feed not saved yet. */
+  feedStatus?: string;
   errors: SchedulesErrors;
   onChange: (layer: LayerDraft) => void;
 }) {
@@ -56,23 +58,50 @@ export function ScheduleLayerEditor(props: {
         </ScheduleField>
       </div>
       {layer.kind === 'ics' ? (
-        <ScheduleField
-          id={`${idBase}-url`}
-          label="Feed URL"
-          error={errorAt(errors, `${path}.url`)}
-          help="The schedule's iCalendar export; the app keeps its last good copy when it cannot be read."
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              className="field__input"
-              value={layer.url}
-              spellCheck={false}
-              maxLength={2048}
-              onChange={(e) => set({ url: e.target.value })}
-            />
+        <>
+          {layer.feed !== '' && !layer.replace ? (
+            <div className="field">
+              <span className="field__label" id={`${idBase}-url-label`}>
+                Feed URL
+              </span>
+              <p className="schedule__stored" aria-labelledby={`${idBase}-url-label`}>
+                Stored — {layer.shownAs || 'a feed'}{' '}
+                <button
+                  type="button"
+                  className="btn btn--small"
+                  aria-label={`Replace the ${props.title.toLowerCase()} feed’s URL`}
+                  onClick={() => set({ replace: true })}
+                >
+                  Replace
+                </button>
+              </p>
+            </div>
+          ) : (
+            <ScheduleField
+              id={`${idBase}-url`}
+              label="Feed URL"
+              error={errorAt(errors, `${path}.url`)}
+              help="The schedule's iCalendar export; kept in the secret store, not in settings.json. The app keeps its last good copy when it cannot be read."
+            >
+              {(aria) => (
+                <input
+                  {...aria}
+                  className="field__input"
+                  value={layer.url}
+                  spellCheck={false}
+                  autoComplete="off"
+                  maxLength={2048}
+                  onChange={(e) => set({ url: e.target.value })}
+                />
+              )}
+            </ScheduleField>
           )}
-        </ScheduleField>
+          {props.feedStatus !== undefined ? (
+            <p className="schedule__feed-status" role="status" aria-label={`${props.title} feed`}>
+              {props.feedStatus}
+            </p>
+          ) : null}
+        </>
       ) : (
         <>
           <div

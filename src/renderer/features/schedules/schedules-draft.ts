@@ -5,6 +5,7 @@ import type {
   ScheduleLayerName,
   Weekday,
 } from '../../../shared/schedules/schedule-schema';
+import { shownFeedAddress } from '../../../shared/schedules/schedule-schema';
 import {
   DEFAULT_SHIFT_REMINDER_MINUTES,
   scheduleSettingsSchema,
@@ -21,7 +22,14 @@ export interface LayerDraft {
   handoffDay: Weekday;
   handoffTime: string;
   startDate: string;
+  /** A feed layer's saved feed id ('' for a feed not saved yet); its URL is in the secret store. */
+  feed: string;
+  /** The saved feed as shown (scheme and host). */
+  shownAs: string;
+  /** A URL typed here, to replace the stored one ('' keeps it); never read back from main. */
   url: string;
+  /** The person pressed "Replace" on a stored feed: the URL field shows. */
+  replace: boolean;
 }
 
 /** One override as the form edits it: local date-times in the schedule's zone. */
@@ -65,7 +73,10 @@ export function newLayer(today: string): LayerDraft {
     handoffDay: 'monday',
     handoffTime: '09:00',
     startDate: today,
+    feed: '',
+    shownAs: '',
     url: '',
+    replace: false,
   };
 }
 
@@ -90,7 +101,15 @@ export function newSchedule(taken: readonly string[], zone: string, today: strin
 function layerDraft(layer: ScheduleLayer): LayerDraft {
   const base = newLayer('');
   return layer.kind === 'ics'
-    ? { ...base, kind: 'ics', participants: [], url: layer.url }
+    ? {
+        ...base,
+        kind: 'ics',
+        participants: [],
+        feed: layer.feed ?? '',
+        shownAs: layer.shownAs ?? (layer.url !== undefined ? shownFeedAddress(layer.url) : ''),
+        // A plain URL main has not moved into the secret store yet is entered again on save.
+        url: layer.feed === undefined ? (layer.url ?? '') : '',
+      }
     : {
         ...base,
         participants: [...layer.participants],
@@ -132,8 +151,17 @@ export function schedulesDraft(settings: ScheduleSettings): SchedulesDraft {
   };
 }
 
-function layerInput(layer: LayerDraft): unknown {
-  if (layer.kind === 'ics') return { kind: 'ics', url: layer.url.trim() };
+function layerInput(layer: LayerDraft, newFeedId: () => string): unknown {
+  if (layer.kind === 'ics') {
+    const url = layer.url.trim();
+    if (url === '') {
+      return layer.feed === ''
+        ? { kind: 'ics' }
+        : { kind: 'ics', feed: layer.feed, shownAs: layer.shownAs };
+    }
+    // The URL is checked with the rest, then leaves the layer: it goes to the secret store.
+    return { kind: 'ics', feed: layer.feed || newFeedId(), shownAs: shownFeedAddress(url), url };
+  }
   return {
     kind: 'rotation',
     participants: layer.participants.map((p) => p.trim()).filter((p) => p !== ''),
@@ -157,22 +185,33 @@ function instantOf(local: string, zone: string): string | undefined {
 
 /** The form's check: the block to save, or each reason at its field. */
 export type SchedulesCheck =
-  { ok: true; schedules: ScheduleSettings } | { ok: false; errors: SchedulesErrors };
+  | {
+      ok: true;
+      /** The block to save: feed layers without their URLs. */
+      schedules: ScheduleSettings;
+      /** The URLs typed, to store in the secret store by feed once the block is saved. */
+      feedUrls: { feed: string; url: string }[];
+    }
+  | { ok: false; errors: SchedulesErrors };
 
 /**
  * The form checked as main checks it (the same schema), so nothing it would refuse is sent;
  * each reason is placed at its field's path. Override times are read in the schedule's zone.
  * @param draft - the form
+ * @param newFeedId - an id for a feed saved for the first time
  */
-export function checkSchedulesDraft(draft: SchedulesDraft): SchedulesCheck {
+export function checkSchedulesDraft(
+  draft: SchedulesDraft,
+  newFeedId: () => string = () => crypto.randomUUID(),
+): SchedulesCheck {
   const errors: SchedulesErrors = {};
   const list = draft.list.map((s, index) => ({
     id: s.id.trim(),
     name: s.name.trim(),
     timeZone: s.timeZone.trim(),
     layers: {
-      primary: layerInput(s.primary),
-      ...(s.secondary && { secondary: layerInput(s.secondary) }),
+      primary: layerInput(s.primary, newFeedId),
+      ...(s.secondary && { secondary: layerInput(s.secondary, newFeedId) }),
     },
     overrides: s.overrides.map((o, o2) => {
       const from = instantOf(o.from, s.timeZone.trim());
@@ -195,7 +234,24 @@ export function checkSchedulesDraft(draft: SchedulesDraft): SchedulesCheck {
     }
   }
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
-  return { ok: true, schedules: result.data };
+  const feedUrls: { feed: string; url: string }[] = [];
+  const withoutUrl = (layer: ScheduleLayer): ScheduleLayer => {
+    if (layer.kind !== 'ics' || layer.url === undefined || layer.feed === undefined) return layer;
+    feedUrls.push({ feed: layer.feed, url: layer.url });
+    const { url: _, ...rest } = layer;
+    return rest;
+  };
+  const schedules = {
+    ...result.data,
+    list: result.data.list.map((s) => ({
+      ...s,
+      layers: {
+        primary: withoutUrl(s.layers.primary),
+        ...(s.layers.secondary && { secondary: withoutUrl(s.layers.secondary) }),
+      },
+    })),
+  };
+  return { ok: true, schedules, feedUrls };
 }
 
 /**

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import type { SettingsView } from '../../../shared/ipc/contract';
-import { useApp } from '../../app/app-context';
+import { feedStatusText } from '../../../shared/schedules/feed-status';
+import type { ScheduleLayerName } from '../../../shared/schedules/schedule-schema';
+import { useApp, useAppState } from '../../app/app-context';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
 import { FormErrorList } from '../settings/form-error-list';
 import { SaveActions, type SectionStatus } from '../settings/save-actions';
-import { OnCallLine } from './on-call-line';
+import { OnCallLine, readerZone } from './on-call-line';
 import { ScheduleField } from './schedule-field';
 import { ScheduleLayerEditor } from './schedule-layer-editor';
 import { ScheduleOverridesEditor } from './schedule-overrides-editor';
+import { useOnCall } from './use-on-call';
 import {
   checkSchedulesDraft,
   errorAt,
@@ -46,6 +49,15 @@ export function SchedulesSection(props: { view: SettingsView }) {
   const [errors, setErrors] = useState<SchedulesErrors>({});
   const [other, setOther] = useState<string[]>([]);
   const [status, setStatus] = useState<SectionStatus | undefined>();
+  const summary = useOnCall();
+  const zone = readerZone(useAppState((s) => s.settings?.settings.profile.timeZone));
+  // How a saved feed layer's feed is doing, pushed by main whenever it is read again.
+  const feedText = (scheduleId: string, layer: ScheduleLayerName): string | undefined => {
+    const feed = summary?.schedules
+      .find((s) => s.id === scheduleId)
+      ?.layers.find((l) => l.layer === layer)?.feed;
+    return summary && feed ? feedStatusText(feed, summary.at, zone) : undefined;
+  };
 
   // Follow schedules saved elsewhere (the file, another window) unless the user is editing.
   if (savedFrom !== savedKey && !dirty) {
@@ -72,13 +84,25 @@ export function SchedulesSection(props: { view: SettingsView }) {
     }
     setStatus({ kind: 'saving', text: 'Saving…' });
     bridge.invoke('settings:update', { schedules: checked.schedules }).then(
-      (view) => {
+      async (view) => {
         setErrors({});
         setOther([]);
         setDirty(false);
         setSavedFrom(JSON.stringify(view.settings.schedules));
         setDraft(schedulesDraft(view.settings.schedules));
-        setStatus({ kind: 'saved', text: 'Saved.' });
+        // The schedule is saved; now each typed feed URL goes to the secret store, never to
+        // settings.json (as a channel's secret does after its channel).
+        try {
+          for (const { feed, url } of checked.feedUrls) {
+            await bridge.invoke('schedules:setFeedUrl', { feed, url });
+          }
+          setStatus({ kind: 'saved', text: 'Saved.' });
+        } catch (error) {
+          setStatus({
+            kind: 'error',
+            text: `Saved, but a feed’s URL was not stored: ${errorMessage(error)}`,
+          });
+        }
       },
       (error: unknown) => {
         const issues = error instanceof BridgeError ? [...error.issues] : [];
@@ -191,6 +215,7 @@ export function SchedulesSection(props: { view: SettingsView }) {
               path={`${path}.layers.primary`}
               title="Primary"
               layer={schedule.primary}
+              feedStatus={feedText(schedule.id, 'primary')}
               errors={errors}
               onChange={(primary) => editSchedule(index, { primary })}
             />
@@ -200,6 +225,7 @@ export function SchedulesSection(props: { view: SettingsView }) {
                 path={`${path}.layers.secondary`}
                 title="Secondary (the backup)"
                 layer={schedule.secondary}
+                feedStatus={feedText(schedule.id, 'secondary')}
                 errors={errors}
                 onChange={(secondary) => editSchedule(index, { secondary })}
               />

@@ -76,4 +76,62 @@ describe('the schedule form', () => {
       schedulesErrorsFromIssues(['schedules.list.1.id: duplicate schedule id "a"', 'theme: bad']),
     ).toEqual({ 'list.1.id': 'duplicate schedule id "a"' });
   });
+
+  describe('a feed layer', () => {
+    const PD = 'webcal://acme.pagerduty.com/private/0123456789abcdef/feed/P7ZVR1U';
+    const feedLayer = (patch: object) => ({
+      ...draft().list[0]!.primary,
+      kind: 'ics' as const,
+      participants: [],
+      ...patch,
+    });
+
+    it('saves a typed URL out of the settings: the layer keeps a new feed id and the address as shown', () => {
+      const checked = checkSchedulesDraft(
+        draft({ primary: feedLayer({ url: ` ${PD} ` }) }),
+        () => 'f-new',
+      );
+      expect(checked.ok).toBe(true);
+      if (!checked.ok) return;
+      expect(checked.schedules.list[0]?.layers.primary).toEqual({
+        kind: 'ics',
+        feed: 'f-new',
+        shownAs: 'webcal://acme.pagerduty.com/…',
+      });
+      expect(JSON.stringify(checked.schedules)).not.toContain('0123456789abcdef');
+      expect(checked.feedUrls).toEqual([{ feed: 'f-new', url: PD }]);
+    });
+
+    it('keeps a stored feed when no URL is typed, and shows it stored (never the URL)', () => {
+      const stored = { kind: 'ics' as const, feed: 'f1', shownAs: 'https://acme.pagerduty.com/…' };
+      const shown = schedulesDraft({
+        reminderMinutes: 15,
+        list: [{ ...checkedPlatform(), layers: { primary: stored } }],
+      });
+      expect(shown.list[0]?.primary).toMatchObject({
+        kind: 'ics',
+        feed: 'f1',
+        url: '',
+        replace: false,
+      });
+      const checked = checkSchedulesDraft(shown);
+      expect(checked.ok && checked.schedules.list[0]?.layers.primary).toEqual(stored);
+      expect(checked.ok && checked.feedUrls).toEqual([]);
+    });
+
+    it('refuses a new feed layer without a URL, or with one it cannot fetch, at the URL field', () => {
+      for (const url of ['', 'ftp://feeds.example/x.ics']) {
+        const checked = checkSchedulesDraft(draft({ primary: feedLayer({ url }) }));
+        expect(checked.ok).toBe(false);
+        if (checked.ok) return;
+        expect(checked.errors['list.0.layers.primary.url']).toBe(
+          url === '' ? 'give the feed’s URL' : 'must be an http(s):// or webcal:// URL',
+        );
+      }
+    });
+  });
 });
+
+function checkedPlatform() {
+  return { id: 'platform', name: 'Platform', timeZone: 'Europe/Berlin', overrides: [] };
+}

@@ -38,6 +38,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'alarm:doNotDisturb': { on: true, minutes: 60 },
   'alarm:ringing': {},
   'schedules:onCall': {},
+  'schedules:setFeedUrl': { feed: 'f1', url: 'webcal://acme.pagerduty.com/private/k/feed/P1' },
   'alert:escalation': { alertId: 'prod:abc123' },
   'link:open': { url: 'https://example.com' },
   'channels:secrets': {},

@@ -39,6 +39,10 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'alarm:doNotDisturb': record('alarm:doNotDisturb', { on: false }),
     'alarm:ringing': record('alarm:ringing', { ringing: [] }),
     'schedules:onCall': record('schedules:onCall', { at: 0, schedules: [], mineNow: [] }),
+    'schedules:setFeedUrl': record('schedules:setFeedUrl', {
+      feed: 'f1',
+      shownAs: 'https://acme.pagerduty.com/…',
+    }),
     'alert:escalation': record('alert:escalation', { later: 0, actions: [] }),
     'link:open': record('link:open', { opened: true }),
     'channels:secrets': record('channels:secrets', { channels: [] }),

@@ -1,6 +1,8 @@
 import type { Settings } from '../../../../shared/domain/settings';
 import type { InvokeHandlers } from '../../../../shared/ipc/dispatch';
+import type { FeedStatus } from '../../../../shared/schedules/feed-status';
 import type { ShiftFeed } from '../../../../shared/schedules/layer-shifts';
+import { feedRefOf } from '../../../../shared/schedules/schedule-schema';
 import { onCallSummary, type OnCallSummary } from '../../../../shared/schedules/on-call';
 import type { Clock } from '../../clock/clock';
 
@@ -14,6 +16,8 @@ export interface OnCallDeps {
   me: () => string | undefined;
   clock: Clock;
   feed: ShiftFeed;
+  /** What the feed `ref` (see `feedRefOf`) is doing; undefined for one not (yet) followed. */
+  feedStatus?: (ref: string) => FeedStatus | undefined;
 }
 
 /**
@@ -21,7 +25,25 @@ export interface OnCallDeps {
  * @param deps - schedules, me, clock and feeds
  */
 export function currentOnCall(deps: OnCallDeps): OnCallSummary {
-  return onCallSummary(deps.settings().schedules.list, deps.me(), deps.clock.now(), deps.feed);
+  const list = deps.settings().schedules.list;
+  const summary = onCallSummary(list, deps.me(), deps.clock.now(), deps.feed);
+  const { feedStatus } = deps;
+  if (!feedStatus) return summary;
+  // Each feed layer says how its feed is doing, so Settings can tell a stale copy from a fresh one.
+  return {
+    ...summary,
+    schedules: summary.schedules.map((schedule) => {
+      const layers = list.find((s) => s.id === schedule.id)?.layers;
+      return {
+        ...schedule,
+        layers: schedule.layers.map((layer) => {
+          const source = layers?.[layer.layer];
+          const feed = source?.kind === 'ics' ? feedStatus(feedRefOf(source)) : undefined;
+          return feed ? { ...layer, feed } : layer;
+        }),
+      };
+    }),
+  };
 }
 
 /**

@@ -1,0 +1,104 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createIcsFeeds } from '../../../../../src/main/services/schedules/ics-feeds';
+import {
+  createScheduleFeeds,
+  feedSecretKey,
+  type ScheduleFeeds,
+} from '../../../../../src/main/services/schedules/schedule-feeds';
+import type { Schedule } from '../../../../../src/shared/schedules/schedule-schema';
+import { startFaultServer, type FaultServer } from '../../../../support/fault-server';
+import { memorySecretStore } from '../../../../support/memory-secret-store';
+import { icsFixture, NOW, WINDOW } from './ics-fixtures';
+
+const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
+const POLICY = {
+  timeoutMs: 1_000,
+  maxBytes: 2 * 1024 * 1024,
+  retries: 0,
+  minRetryMs: 10,
+  maxRetryMs: 20,
+};
+
+let home: string;
+let server: FaultServer;
+let service: ScheduleFeeds;
+const secrets = memorySecretStore();
+const logs: string[] = [];
+
+const schedule = (id: string, primary: Schedule['layers']['primary']): Schedule => ({
+  id,
+  name: id,
+  timeZone: 'UTC',
+  layers: { primary },
+  overrides: [],
+});
+const who = (ref: string) =>
+  service.shiftFeed(ref, new Date(WINDOW.from), new Date(WINDOW.to)).map((s) => s.person);
+const copies = () => readdirSync(path.join(home, 'schedules')).length;
+
+beforeEach(async () => {
+  home = mkdtempSync(path.join(os.tmpdir(), 'oncall-schedule-feeds-'));
+  server = await startFaultServer();
+  server.serve({ headers: CALENDAR, body: icsFixture('pagerduty.ics') });
+  secrets.entries.clear();
+  logs.length = 0;
+  const feeds = createIcsFeeds({
+    home,
+    clock: { now: () => new Date(NOW) },
+    fetchPolicy: POLICY,
+  });
+  service = createScheduleFeeds(feeds, secrets, (message) => logs.push(message));
+});
+
+afterEach(async () => {
+  await service.close();
+  await server.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('the schedules’ feeds', () => {
+  it('follows a stored feed at its URL from the secret store, and one named twice until neither names it', async () => {
+    await secrets.set(feedSecretKey('pd'), `${server.url}/private/k1/feed/P1`);
+    const layer = { kind: 'ics' as const, feed: 'pd', shownAs: 'http://127.0.0.1/…' };
+    await service.configure([schedule('a', layer), schedule('b', layer)]);
+    await vi.waitFor(() => expect(who('pd')).toEqual(['Jane Doe', 'Ravi Kumar', 'Jane Doe']));
+
+    await service.configure([schedule('b', layer)]);
+    expect(who('pd')).toHaveLength(3);
+    expect(copies()).toBe(1);
+
+    await service.configure([]);
+    expect(who('pd')).toEqual([]);
+    expect(service.status('pd')).toBeUndefined();
+    expect(copies()).toBe(0);
+  });
+
+  it('fetches a feed at its new URL once replaced, forgetting the old copy', async () => {
+    await secrets.set(feedSecretKey('pd'), `${server.url}/private/old/feed/P1`);
+    const list = [schedule('a', { kind: 'ics', feed: 'pd', shownAs: 'x' })];
+    await service.configure(list);
+    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true));
+
+    await secrets.set(feedSecretKey('pd'), `${server.url}/private/new/feed/P1`);
+    await service.configure(list);
+    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true));
+    expect(server.requests).toEqual(['/private/old/feed/P1', '/private/new/feed/P1']);
+    expect(copies()).toBe(1);
+  });
+
+  it('says so for a stored feed without a URL, and has nobody on call from it', async () => {
+    await service.configure([
+      schedule('a', { kind: 'ics', feed: 'lost', shownAs: 'https://acme.pagerduty.com/…' }),
+    ]);
+    expect(service.status('lost')).toMatchObject({
+      shown: 'https://acme.pagerduty.com/…',
+      ok: false,
+      error: 'no URL is stored for this feed here; enter it in Settings → Schedules',
+    });
+    expect(who('lost')).toEqual([]);
+    expect(server.requests).toEqual([]);
+  });
+});

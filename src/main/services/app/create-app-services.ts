@@ -397,6 +397,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     });
   };
 
+  let stopped = false;
   const services: AppServices = {
     handlers,
     start() {
@@ -439,20 +440,25 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         );
     },
     refreshAll() {
+      // A wake-up or a window's reload can still call in after stop(): a stopped app does nothing.
+      if (stopped) return;
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
       void escalation.recheck();
     },
     resume() {
+      if (stopped) return;
       for (const status of sources.statuses()) sources.refresh(status.sourceId);
       void escalation.resume();
     },
     tray,
     settings,
     shiftFeedChanged() {
+      if (stopped) return;
       void escalation.schedulesChanged();
       onCallChanged();
     },
     async stop() {
+      stopped = true;
       unsubscribe?.();
       // A feed URL being moved into the secret store finishes first.
       await housekeeping;

@@ -20,7 +20,8 @@ import { startPageReceiver, type PageReceiver, type ReceivedPage } from '../supp
 // clock jumps, the machine sleeps. A page is delivered at least once (the page first, the mark
 // after), so checked: every step that came due while its alert escalated was received (missed
 // 0); a step received twice is a retry after a kill (at most one extra per kill) with the same
-// key, so deduplicated by key each step was received exactly once; nothing was paged for an
+// key (PagerDuty's `dedup_key`, the webhook's `dedupKey`), so deduplicated by key each step was
+// received exactly once; nothing was paged for an
 // alert after its acknowledgement or resolution was polled; the outbound record on disk has an
 // entry with its result for every page received.
 //
@@ -112,14 +113,21 @@ function triggerPages(hook: PageReceiver, pagerDuty: PageReceiver): Page[] {
   hook.received.forEach((received, index) => {
     const body = received.body as {
       action: string;
+      dedupKey: string;
       alert: { id: string };
       escalation: { level: number; repeat: number };
     };
     if (body.action !== 'trigger') return;
     const { level, repeat } = body.escalation;
-    // The webhook's receiver deduplicates by the alert and its escalation step.
-    const key = `${body.alert.id}|${level}|${repeat}`;
-    pages.push({ channel: 'hook', alertId: body.alert.id, level, repeat, key, index });
+    // The webhook's receiver deduplicates by the key it is sent.
+    pages.push({
+      channel: 'hook',
+      alertId: body.alert.id,
+      level,
+      repeat,
+      key: body.dedupKey,
+      index,
+    });
   });
   pagerDuty.received.forEach((received, index) => {
     const body = pagerDutyBody(received);
@@ -317,9 +325,10 @@ describe('outbound escalation pages survive kill -9 at random points', () => {
       for (const s of plannedSteps(since)) {
         if (s.level === 1 || s.dueAt > (escalatedUntil.get(id) ?? -Infinity)) continue;
         const channel = s.level === 2 ? 'hook' : 'pd';
+        // PagerDuty keeps one alert per alert's key; a webhook's key names the step.
         const key =
           channel === 'hook'
-            ? `${id}|${s.level}|${s.repeat}`
+            ? `oncall-companion:${id}:trigger:${s.repeat}:${s.level}`
             : `oncall-companion:${id}|${s.level}|${s.repeat}`;
         due.add(`${channel} ${key}`);
       }

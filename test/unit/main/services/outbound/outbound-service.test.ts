@@ -183,6 +183,7 @@ describe('generic JSON webhook', () => {
       version: 1,
       sender: 'On-Call Companion',
       action: 'trigger',
+      dedupKey: 'oncall-companion:prod:disk-full:trigger:0:3',
       sentAt: NOW.toISOString(),
       alert: {
         id: 'prod:disk-full',
@@ -201,6 +202,21 @@ describe('generic JSON webhook', () => {
       },
       escalation: { level: 3, repeat: 0 },
     });
+  });
+
+  it('sends a step again under the same dedup key, and each other step under its own', async () => {
+    // A crash between a page and its fired mark pages the step again (at least once): the
+    // receiver can drop the second by its key, though its sentAt differs.
+    const alert = sev1();
+    const hook = [{ kind: 'channel' as const, id: 'hook' }];
+    await service.deliver(step(hook, 2), alert);
+    await service.deliver(step(hook, 2), alert);
+    await service.deliver(step(hook, 3), alert);
+    await service.deliver({ ...step(hook, 2), repeat: 1 }, alert);
+    const keys = receiver.received.map((r) => (r.body as { dedupKey?: string }).dedupKey);
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).toBe(keys[0]);
+    expect(new Set(keys).size).toBe(3);
   });
 });
 

@@ -22,8 +22,9 @@ import { startPageReceiver, type PageReceiver, type ReceivedPage } from '../supp
 // 0); a step received twice is a retry after a kill (at most one extra per kill) with the same
 // key (PagerDuty's `dedup_key`, the webhook's `dedupKey`), so deduplicated by key each step was
 // received exactly once; nothing was paged for an
-// alert after its acknowledgement or resolution was polled; the outbound record on disk has an
-// entry with its result for every page received.
+// alert after its acknowledgement or resolution was polled; an alert that resolved is resolved
+// at PagerDuty, even when a kill cut its resolve off; the outbound record on disk has an entry
+// with its result for every page received.
 //
 // ESCALATION_CRASH_SEED=<n> replays a run; ESCALATION_CRASH_HISTORIES changes the count.
 
@@ -389,9 +390,21 @@ describe('outbound escalation pages survive kill -9 at random points', () => {
     }
     if (unconfirmed > kills)
       throw new Error(`${unconfirmed} pages left unconfirmed with only ${kills} kills`);
-    const resolves = pagerDuty.received.filter(
-      (r) => pagerDutyBody(r).event_action === 'resolve',
-    ).length;
+    // An alert that resolved is resolved at PagerDuty if a trigger reached it there, even when
+    // a kill cut the resolve off (then once the app is back).
+    const resolvedAt = new Map<string, number>();
+    pagerDuty.received.forEach((r, index) => {
+      const body = pagerDutyBody(r);
+      if (body.event_action === 'resolve') resolvedAt.set(body.dedup_key, index);
+    });
+    for (const id of firing.keys()) {
+      if (world.has(id)) continue;
+      const triggers = pages.filter((p) => p.channel === 'pd' && p.alertId === id);
+      const last = triggers.at(-1);
+      if (last && (resolvedAt.get(`oncall-companion:${id}`) ?? -1) < last.index)
+        throw new Error(`${id} resolved but is still triggered at PagerDuty`);
+    }
+    const resolves = resolvedAt.size;
     return {
       kills,
       pageKills,

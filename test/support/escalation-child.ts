@@ -104,7 +104,7 @@ lines.on('line', (line) => {
       polled = true;
       await escalation.alertsChanged({ ...diff, alerts: next });
       // As the composition root does, awaited here so `ok` means the resolve went out.
-      if (outbound) await Promise.all(diff.resolved.map((alert) => outbound?.alertResolved(alert)));
+      await outbound?.resolveGone(next, () => polled);
     } else if (command.op === 'resume') {
       await escalation.resume();
     } else {

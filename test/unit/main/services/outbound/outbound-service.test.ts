@@ -221,6 +221,25 @@ describe('generic JSON webhook', () => {
 });
 
 describe('PagerDuty Events API v2', () => {
+  it('resolves there, once the app is back, an alert that resolved while it was not running', async () => {
+    receiver.script(PD_ACCEPTED, PD_ACCEPTED);
+    const alert = sev1();
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }]), alert);
+    await service.close();
+    // Started again: the alert is gone from its source, which has answered.
+    open();
+    expect(await service.resolveGone([alert], () => true)).toEqual([]);
+    expect(await service.resolveGone([], () => false)).toEqual([]);
+    const [resolve] = await service.resolveGone([], () => true);
+    expect(resolve).toMatchObject({ action: 'resolve', result: 'sent', alertId: alert.id });
+    expect(receiver.received.map((r) => r.body)).toMatchObject([
+      { event_action: 'trigger', dedup_key: 'oncall-companion:prod:disk-full' },
+      { event_action: 'resolve', dedup_key: 'oncall-companion:prod:disk-full' },
+    ]);
+    // Resolved once.
+    expect(await service.resolveGone([], () => true)).toEqual([]);
+  });
+
   it('triggers with a dedup key, and resolves the same alert once the alert resolves', async () => {
     receiver.script(PD_ACCEPTED, PD_ACCEPTED);
     const alert = sev1({ labels: { alertname: 'DiskFull', instance: 'db-1:9100', service: 'db' } });

@@ -10,7 +10,7 @@ import type { Clock } from '../clock/clock';
 import type { SecretStore } from '../secrets/secret-store';
 import { CHANNEL_SECRET_WORDS, channelSecretKey } from './channel-secret';
 import { ntfyRequest } from './ntfy-request';
-import { openOutboundRecord, type OutboundRecord } from './outbound-record';
+import { INTERRUPTED_REASON, openOutboundRecord, type OutboundRecord } from './outbound-record';
 import { ChannelSetupError, type OutboundRequest } from './outbound-request';
 import { pageContent, truncate, type PageContent } from './page-content';
 import { pagerDutyDedupKey, pagerDutyRequest } from './pagerduty-request';
@@ -243,15 +243,19 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
     }
   }
 
-  /** The trigger entries at PagerDuty channels not followed by a resolve sent there. */
+  /**
+   * The trigger entries at PagerDuty channels not followed by a resolve sent there. A trigger
+   * a crash cut off counts: it may have arrived (a resolve of a key PagerDuty never saw is
+   * accepted and does nothing).
+   */
   async function triggeredAtPagerDuty(): Promise<OutboundRecordEntry[]> {
     const open = new Map<string, OutboundRecordEntry>();
     for (const entry of (await opened()).entries()) {
-      if (entry.channelKind !== 'pagerduty' || !entry.channelId || entry.result !== 'sent')
-        continue;
+      if (entry.channelKind !== 'pagerduty' || !entry.channelId) continue;
       const key = `${entry.channelId} ${entry.alertId ?? ''}`;
-      if (entry.action === 'trigger') open.set(key, entry);
-      if (entry.action === 'resolve') open.delete(key);
+      const mayHaveArrived = entry.result === 'sent' || entry.reason === INTERRUPTED_REASON;
+      if (entry.action === 'trigger' && mayHaveArrived) open.set(key, entry);
+      if (entry.action === 'resolve' && entry.result === 'sent') open.delete(key);
     }
     return [...open.values()];
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -238,6 +238,37 @@ describe('PagerDuty Events API v2', () => {
     ]);
     // Resolved once.
     expect(await service.resolveGone([], () => true)).toEqual([]);
+  });
+
+  it('resolves an alert whose trigger a crash cut off, since it may have arrived', async () => {
+    receiver.script(PD_ACCEPTED);
+    await mkdir(path.join(home, 'outbound'), { recursive: true, mode: 0o700 });
+    const cutOff = {
+      id: 'e1',
+      at: NOW.toISOString(),
+      action: 'trigger',
+      alertId: 'prod:disk-full',
+      level: 2,
+      repeat: 0,
+      target: 'channel Team PagerDuty',
+      channelId: 'pd',
+      channelKind: 'pagerduty',
+      dedupKey: 'oncall-companion:prod:disk-full',
+      result: 'sending',
+      attempts: 0,
+    };
+    await writeFile(
+      path.join(home, 'outbound', 'record.json'),
+      JSON.stringify({ version: 1, entries: [cutOff] }),
+      { mode: 0o600 },
+    );
+    open();
+    const [resolve] = await service.resolveGone([], () => true);
+    expect(resolve).toMatchObject({ action: 'resolve', result: 'sent' });
+    expect(receiver.received[0]?.body).toMatchObject({
+      event_action: 'resolve',
+      dedup_key: 'oncall-companion:prod:disk-full',
+    });
   });
 
   it('triggers with a dedup key, and resolves the same alert once the alert resolves', async () => {

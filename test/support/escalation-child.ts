@@ -1,12 +1,12 @@
-// The process test/integration/escalation-crash.test.ts kills: the app's escalation wiring
-// (createEscalation) on a home directory, driven line by line on stdin. Each line is a JSON
-// command `{ wall, mono, op, alerts? }`: set the clocks, then `poll` (the source answers
-// `alerts`), `check` (the timer woke) or `resume` (the machine woke); `ok` on stdout once done.
-// Every notification is appended to a capture file synchronously, the moment it is "shown", so
-// a kill leaves exactly what the user would have seen. With an outbound setup file (JSON
-// `{ escalation, secrets }`: the escalation settings and each channel's URL or routing key by its
-// secret key) the steps past "me" page through the app's outbound service as the composition root wires it,
-// and a resolved alert is resolved at PagerDuty. Usage:
+// The process test/integration/escalation-crash.test.ts and escalation-outbound-crash.test.ts
+// kill: the app's escalation wiring (createEscalation) on a home directory, driven line by line
+// on stdin. Each line is a JSON command `{ wall, mono, op, alerts? }`: set the clocks, then
+// `poll` (the source answers `alerts`), `check` (the timer woke) or `resume` (the machine woke);
+// `ok` on stdout once done. Every notification is appended to a capture file synchronously, the
+// moment it is "shown", so a kill leaves exactly what the user would have seen. With an outbound
+// setup file (JSON `{ escalation, secrets }`: the escalation settings, and each channel's URL or
+// routing key by its secret key) the steps past "me" page through the app's outbound service as
+// the composition root wires it, and an alert gone is resolved at PagerDuty. Usage:
 //   node test/support/escalation-child.ts <home> <capture-file> [<outbound-setup-file>]
 import fs from 'node:fs';
 import path from 'node:path';

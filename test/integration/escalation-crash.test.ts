@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { Alert } from '../../src/shared/domain/alert';
 import { schedulerStateSchema } from '../../src/shared/escalation/scheduler-state';
 import { prng } from '../unit/shared/incident/incident-fixtures';
 import { compileForNode } from '../support/compile-for-node';
+import { EscalationChildProcess as Child } from '../support/escalation-child-process';
 
 // The app's escalation runs in a child process that is killed (SIGKILL) at random points: while
 // it announces, fires a repeat, writes its file, or sits idle; then it starts again on the same
@@ -40,52 +40,6 @@ function alert(name: string, severity: Alert['severity'], silenced = false): Ale
     annotations: {},
     startsAt: new Date(T0).toISOString(),
   };
-}
-
-/** One running child and the commands it has answered. */
-class Child {
-  private readonly process: ChildProcessWithoutNullStreams;
-  private answered = 0;
-  private waiters: (() => void)[] = [];
-  stderr = '';
-  readonly exited: Promise<void>;
-
-  constructor(file: string, home: string, capture: string) {
-    this.process = spawn(process.execPath, [file, home, capture], { stdio: 'pipe' });
-    this.process.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      this.answered += chunk.split('\n').length - 1;
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-    this.process.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = new Promise((resolve) => this.process.on('close', () => resolve()));
-  }
-
-  /** Send a command and wait for its `ok`. */
-  async run(command: object): Promise<void> {
-    const want = this.answered + 1;
-    this.process.stdin.write(`${JSON.stringify(command)}\n`);
-    while (this.answered < want) {
-      await Promise.race([
-        new Promise<void>((resolve) => this.waiters.push(resolve)),
-        this.exited.then(() => {
-          throw new Error(`the child ended early:\n${this.stderr}`);
-        }),
-      ]);
-    }
-  }
-
-  /** Send a command and kill the child `delayMs` later, whatever it is doing. */
-  async runAndKill(command: object, delayMs: number): Promise<void> {
-    this.process.stdin.write(`${JSON.stringify(command)}\n`);
-    await new Promise((resolve) => setTimeout(resolve, delayMs));
-    this.process.kill('SIGKILL');
-    await this.exited;
-  }
-
-  async end(): Promise<void> {
-    this.process.stdin.end();
-    await this.exited;
-  }
 }
 
 interface Shown {
@@ -148,7 +102,7 @@ async function runKilledHistory(file: string, home: string, seed: number) {
   let mono = 0;
   let kills = 0;
   const world = [alert('A', 'sev1'), alert('B', 'sev2')];
-  let current = new Child(file, home, capture);
+  let current = new Child(file, [home, capture]);
   await current.run({ wall, mono, op: 'poll', alerts: world });
 
   for (let step = 0; step < STEPS; step++) {
@@ -170,7 +124,7 @@ async function runKilledHistory(file: string, home: string, seed: number) {
       kills++;
       await current.runAndKill(command, random.int(0, 8));
       // Started again on the same home: it polls first, like the app.
-      current = new Child(file, home, capture);
+      current = new Child(file, [home, capture]);
       mono = 0;
       await current.run({ wall, mono, op: 'poll', alerts: world });
     } else {

@@ -34,9 +34,12 @@ export interface PageReceiver {
 /**
  * Start a receiver on 127.0.0.1.
  * @param fallback - the answer once the script is used up (Slack's `200 ok` by default)
+ * @param onReceive - told each request once recorded, before it is answered (a crash test
+ *   kills the sender there: the page arrived, the sender never heard so)
  */
 export async function startPageReceiver(
   fallback: ScriptedAnswer = { status: 200, body: 'ok' },
+  onReceive?: (page: ReceivedPage) => void,
 ): Promise<PageReceiver> {
   const received: ReceivedPage[] = [];
   const queue: ScriptedAnswer[] = [];
@@ -51,12 +54,14 @@ export async function startPageReceiver(
       } catch {
         // Kept as text.
       }
-      received.push({
+      const page = {
         method: request.method ?? '',
         path: request.url ?? '',
         headers: request.headers,
         body,
-      });
+      };
+      received.push(page);
+      onReceive?.(page);
       const answer = queue.shift() ?? fallback;
       response.writeHead(answer.status, answer.headers ?? { 'content-type': 'text/plain' });
       response.end(answer.body ?? '');

@@ -10,7 +10,7 @@ import type { Clock } from '../clock/clock';
 import type { SecretStore } from '../secrets/secret-store';
 import { CHANNEL_SECRET_WORDS, channelSecretKey } from './channel-secret';
 import { ntfyRequest } from './ntfy-request';
-import { openOutboundRecord, type OutboundRecord } from './outbound-record';
+import { INTERRUPTED_REASON, openOutboundRecord, type OutboundRecord } from './outbound-record';
 import { ChannelSetupError, type OutboundRequest } from './outbound-request';
 import { pageContent, truncate, type PageContent } from './page-content';
 import { pagerDutyDedupKey, pagerDutyRequest } from './pagerduty-request';
@@ -44,6 +44,16 @@ export interface OutboundService {
   deliver(step: PlannedStep, alert: Alert): Promise<OutboundRecordEntry[]>;
   /** The alert resolved: resolve it at every PagerDuty channel it was triggered on. */
   alertResolved(alert: Alert): Promise<OutboundRecordEntry[]>;
+  /**
+   * Resolve at PagerDuty every alert the record has triggered there and not resolved that is
+   * no longer active among `alerts` while its source has answered: one that resolved while the
+   * app was not running, or whose resolve a crash cut off, is resolved once the app is back.
+   * Each trigger's resolve is tried once per run.
+   */
+  resolveGone(
+    alerts: readonly Alert[],
+    answered: (alertId: string) => boolean,
+  ): Promise<OutboundRecordEntry[]>;
   /** Send a test page through one channel. */
   sendTest(channelId: string): Promise<OutboundRecordEntry>;
   /** The record, newest first. */
@@ -233,6 +243,54 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
     }
   }
 
+  /**
+   * The trigger entries at PagerDuty channels not followed by a resolve sent there. A trigger
+   * a crash cut off counts: it may have arrived (a resolve of a key PagerDuty never saw is
+   * accepted and does nothing).
+   */
+  async function triggeredAtPagerDuty(): Promise<OutboundRecordEntry[]> {
+    const open = new Map<string, OutboundRecordEntry>();
+    for (const entry of (await opened()).entries()) {
+      if (entry.channelKind !== 'pagerduty' || !entry.channelId) continue;
+      const key = `${entry.channelId} ${entry.alertId ?? ''}`;
+      const mayHaveArrived = entry.result === 'sent' || entry.reason === INTERRUPTED_REASON;
+      if (entry.action === 'trigger' && mayHaveArrived) open.set(key, entry);
+      if (entry.action === 'resolve' && entry.result === 'sent') open.delete(key);
+    }
+    return [...open.values()];
+  }
+
+  /** Resolve an alert at every PagerDuty channel it is triggered on. */
+  async function resolveAt(alert: Alert): Promise<OutboundRecordEntry[]> {
+    const { escalation } = settings();
+    const channels = new Map<string, OutboundChannel>();
+    for (const entry of await triggeredAtPagerDuty()) {
+      const channel = escalation.channels.find((c) => c.id === entry.channelId);
+      if (entry.alertId === recordedId(alert) && channel) channels.set(channel.id, channel);
+    }
+    const content = pageContent(alert, { action: 'resolve', severityName: severityName(alert) });
+    return track(
+      Promise.all(
+        [...channels.values()].map((channel) =>
+          send({ target: `channel ${channel.name}`, channel }, content, alert),
+        ),
+      ),
+    );
+  }
+
+  // The triggers (entry ids) a resolve was tried for since start: each once per run, so a
+  // PagerDuty that is down is not asked again on every poll (a failed resolve is in the record,
+  // and the next start tries it again).
+  const resolveTried = new Set<string>();
+  // One resolve pass at a time: each reads the record the one before has written, so an
+  // alert is not resolved twice by two polls in quick succession.
+  let resolveQueue: Promise<unknown> = Promise.resolve();
+  function resolving<T>(pass: () => Promise<T>): Promise<T> {
+    const next = resolveQueue.then(pass);
+    resolveQueue = next.catch(() => undefined);
+    return next;
+  }
+
   return {
     deliver(step, alert) {
       const content = pageContent(alert, {
@@ -244,32 +302,36 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
       const deliveries = step.targets.flatMap(deliveriesFor);
       return track(Promise.all(deliveries.map((d) => send(d, content, alert))));
     },
-    async alertResolved(alert) {
-      const { escalation } = settings();
-      const entries = (await opened()).entries();
-      const triggered = new Map<string, OutboundChannel>();
-      for (const entry of entries) {
-        if (
-          entry.alertId !== recordedId(alert) ||
-          entry.channelKind !== 'pagerduty' ||
-          !entry.channelId
-        )
-          continue;
-        if (entry.action === 'trigger' && entry.result === 'sent') {
-          const channel = escalation.channels.find((c) => c.id === entry.channelId);
-          if (channel) triggered.set(channel.id, channel);
+    alertResolved(alert) {
+      return resolving(() => resolveAt(alert));
+    },
+    resolveGone(alerts, answered) {
+      return resolving(async () => {
+        const active = new Set(
+          alerts.filter((alert) => alert.status !== 'resolved').map(recordedId),
+        );
+        const gone = new Map<string, Alert>();
+        for (const entry of await triggeredAtPagerDuty()) {
+          const id = entry.alertId;
+          if (id === undefined || active.has(id) || !answered(id) || resolveTried.has(entry.id))
+            continue;
+          resolveTried.add(entry.id);
+          // The resolve event needs only the alert's id (its dedup key); the rest names it.
+          gone.set(id, {
+            id,
+            sourceId: id.split(':')[0] ?? id,
+            fingerprint: id,
+            status: 'resolved',
+            severity: 'sev4',
+            title: entry.alertTitle ?? id,
+            labels: {},
+            annotations: {},
+            startsAt: entry.at,
+          });
         }
-        if (entry.action === 'resolve' && entry.result === 'sent')
-          triggered.delete(entry.channelId);
-      }
-      const content = pageContent(alert, { action: 'resolve', severityName: severityName(alert) });
-      return track(
-        Promise.all(
-          [...triggered.values()].map((channel) =>
-            send({ target: `channel ${channel.name}`, channel }, content, alert),
-          ),
-        ),
-      );
+        const sent = await Promise.all([...gone.values()].map(resolveAt));
+        return sent.flat();
+      });
     },
     async sendTest(channelId) {
       const channel = settings().escalation.channels.find((c) => c.id === channelId);

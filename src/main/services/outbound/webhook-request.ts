@@ -5,7 +5,21 @@ import { secretUrl, type OutboundRequest } from './outbound-request';
 export const WEBHOOK_BODY_VERSION = 1;
 
 /**
- * The generic webhook's JSON: the action, the alert (bounded: labels and annotations at most 20
+ * The key a webhook's receiver deduplicates by: the same for every sending of one page (a step
+ * is paged at least once, so a crash between the page and its mark sends it again, with a new
+ * `sentAt`), different for each escalation step, for the resolve, and for each test.
+ * @param content - the bounded page
+ */
+export function webhookDedupKey(content: PageContent): string {
+  const page =
+    content.level === undefined
+      ? content.action
+      : `${content.action}:${content.repeat ?? 0}:${content.level}`;
+  return `oncall-companion:${content.alertId}:${page}`;
+}
+
+/**
+ * The generic webhook's JSON: its dedup key ({@link webhookDedupKey}), the action, the alert (bounded: labels and annotations at most 20
  * each, long values cut, with how many were left out) and the escalation step.
  * @param url - the stored URL (the secret: it may hold a token)
  * @param channelName - for messages
@@ -24,6 +38,7 @@ export function webhookRequest(
       version: WEBHOOK_BODY_VERSION,
       sender: 'On-Call Companion',
       action: content.action,
+      dedupKey: webhookDedupKey(content),
       sentAt: sentAt.toISOString(),
       alert: {
         id: content.alertId,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -183,6 +183,7 @@ describe('generic JSON webhook', () => {
       version: 1,
       sender: 'On-Call Companion',
       action: 'trigger',
+      dedupKey: 'oncall-companion:prod:disk-full:trigger:0:3',
       sentAt: NOW.toISOString(),
       alert: {
         id: 'prod:disk-full',
@@ -202,9 +203,74 @@ describe('generic JSON webhook', () => {
       escalation: { level: 3, repeat: 0 },
     });
   });
+
+  it('sends a step again under the same dedup key, and each other step under its own', async () => {
+    // A crash between a page and its fired mark pages the step again (at least once): the
+    // receiver can drop the second by its key, though its sentAt differs.
+    const alert = sev1();
+    const hook = [{ kind: 'channel' as const, id: 'hook' }];
+    await service.deliver(step(hook, 2), alert);
+    await service.deliver(step(hook, 2), alert);
+    await service.deliver(step(hook, 3), alert);
+    await service.deliver({ ...step(hook, 2), repeat: 1 }, alert);
+    const keys = receiver.received.map((r) => (r.body as { dedupKey?: string }).dedupKey);
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).toBe(keys[0]);
+    expect(new Set(keys).size).toBe(3);
+  });
 });
 
 describe('PagerDuty Events API v2', () => {
+  it('resolves there, once the app is back, an alert that resolved while it was not running', async () => {
+    receiver.script(PD_ACCEPTED, PD_ACCEPTED);
+    const alert = sev1();
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }]), alert);
+    await service.close();
+    // Started again: the alert is gone from its source, which has answered.
+    open();
+    expect(await service.resolveGone([alert], () => true)).toEqual([]);
+    expect(await service.resolveGone([], () => false)).toEqual([]);
+    const [resolve] = await service.resolveGone([], () => true);
+    expect(resolve).toMatchObject({ action: 'resolve', result: 'sent', alertId: alert.id });
+    expect(receiver.received.map((r) => r.body)).toMatchObject([
+      { event_action: 'trigger', dedup_key: 'oncall-companion:prod:disk-full' },
+      { event_action: 'resolve', dedup_key: 'oncall-companion:prod:disk-full' },
+    ]);
+    // Resolved once.
+    expect(await service.resolveGone([], () => true)).toEqual([]);
+  });
+
+  it('resolves an alert whose trigger a crash cut off, since it may have arrived', async () => {
+    receiver.script(PD_ACCEPTED);
+    await mkdir(path.join(home, 'outbound'), { recursive: true, mode: 0o700 });
+    const cutOff = {
+      id: 'e1',
+      at: NOW.toISOString(),
+      action: 'trigger',
+      alertId: 'prod:disk-full',
+      level: 2,
+      repeat: 0,
+      target: 'channel Team PagerDuty',
+      channelId: 'pd',
+      channelKind: 'pagerduty',
+      dedupKey: 'oncall-companion:prod:disk-full',
+      result: 'sending',
+      attempts: 0,
+    };
+    await writeFile(
+      path.join(home, 'outbound', 'record.json'),
+      JSON.stringify({ version: 1, entries: [cutOff] }),
+      { mode: 0o600 },
+    );
+    open();
+    const [resolve] = await service.resolveGone([], () => true);
+    expect(resolve).toMatchObject({ action: 'resolve', result: 'sent' });
+    expect(receiver.received[0]?.body).toMatchObject({
+      event_action: 'resolve',
+      dedup_key: 'oncall-companion:prod:disk-full',
+    });
+  });
+
   it('triggers with a dedup key, and resolves the same alert once the alert resolves', async () => {
     receiver.script(PD_ACCEPTED, PD_ACCEPTED);
     const alert = sev1({ labels: { alertname: 'DiskFull', instance: 'db-1:9100', service: 'db' } });

@@ -14,6 +14,7 @@ import './features/schedules/on-call.css';
 import './features/schedules/schedules.css';
 import './features/alarm/alarm.css';
 import { App } from './app/app';
+import { ALARM_ONLY_HASH, AlarmWindowView } from './features/alarm/alarm-window-view';
 import { AppContext } from './app/app-context';
 import { createBridge } from './bridge/bridge';
 import { PartBoundary } from './components/part-boundary';
@@ -34,7 +35,8 @@ createRoot(container).render(
   <StrictMode>
     <AppContext.Provider value={{ bridge, appStore, uiStore, incidentStore }}>
       <PartBoundary part="the app">
-        <App />
+        {/* The shell's alarm window loads the same page with #alarm: the alarm alone. */}
+        {location.hash === ALARM_ONLY_HASH ? <AlarmWindowView /> : <App />}
       </PartBoundary>
     </AppContext.Provider>
   </StrictMode>,

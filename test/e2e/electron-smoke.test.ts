@@ -154,5 +154,14 @@ describe('Electron shell (smoke)', () => {
     expect(shortcuts).toEqual([
       { name: 'openWindow', accelerator: 'CommandOrControl+Alt+O', registered: true },
     ]);
+
+    // Nothing rings (no sources): no alarm window, the main window is the only one.
+    const alarmWindow = await app?.evaluate(() =>
+      (globalThis as { __oncallTest?: { alarmWindow(): unknown } }).__oncallTest?.alarmWindow(),
+    );
+    expect(alarmWindow).toBeUndefined();
+    expect(await app?.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(
+      1,
+    );
   });
 });

@@ -40,6 +40,8 @@ export interface PageOptions {
   bypassCSP?: boolean;
   /** Told of every request refused for leaving the machine. */
   onRefused?: (request: Request, page: Page) => void;
+  /** Appended to the app's address, e.g. `#alarm` for the alarm alone (the shell's alarm window). */
+  hash?: string;
   /** Runs once the page exists, before it loads the app. */
   beforeLoad?: (page: Page, context: BrowserContext) => void | Promise<void>;
 }
@@ -157,7 +159,7 @@ export async function startE2eSession(options: E2eSessionOptions): Promise<E2eSe
         });
         await pageOptions.beforeLoad?.(page, context);
         const watch = await watchPage(page);
-        await page.goto(present(app, 'browser mode').url);
+        await page.goto(present(app, 'browser mode').url + (pageOptions.hash ?? ''));
         return { context, page, watch };
       },
       async restartApp() {

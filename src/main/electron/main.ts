@@ -13,6 +13,7 @@ import {
   type ShortcutRegistry,
 } from '../services/shortcuts/shortcut-registry';
 import type { TrayActions } from '../services/tray/tray-actions';
+import { createAlarmWindow, type AlarmWindow } from './alarm-window';
 import { appLocation } from './app-location';
 import { registerAppScheme, serveAppScheme } from './app-scheme';
 import { createShellServices } from './app-services';
@@ -59,6 +60,7 @@ function start(): void {
   let bridge: IpcBridge | undefined;
   let services: AppServices | undefined;
   let shortcuts: ShortcutRegistry | undefined;
+  let alarmWindow: AlarmWindow | undefined;
   let closeNotifier = (): void => undefined;
 
   const showWindow = (): void => mainWindow?.show();
@@ -113,6 +115,10 @@ function start(): void {
     if (channel === 'settings:changed') {
       shortcuts?.apply((payload as EventPayload<'settings:changed'>).settings.shortcuts);
     }
+    // An unacknowledged SEV1 opens the alarm window; it closes when nothing rings any more.
+    if (channel === 'alarm:changed') {
+      alarmWindow?.update((payload as EventPayload<'alarm:changed'>).ringing);
+    }
   };
 
   app
@@ -154,6 +160,15 @@ function start(): void {
           .notify({ title: 'On-Call Companion', body: message, urgency: 'normal' })
           .catch(() => undefined);
       };
+      // Made before the services, which tell it of alarms from their start on.
+      alarmWindow = createAlarmWindow({
+        location,
+        icon: icons.app,
+        isQuitting: () => quitting,
+        devTools: !app.isPackaged,
+        log,
+      });
+      const alarms = alarmWindow;
       services = createShellServices({
         version: app.getVersion(),
         home,
@@ -228,6 +243,7 @@ function start(): void {
         home,
         tray: () => ({ model: trayNow.model(), destroyed: trayNow.isDestroyed() }),
         shortcuts: () => shortcutsNow.statuses(),
+        alarmWindow: () => alarms.shownAlertId(),
       });
       log('info', `Started; state in ${home}.`);
     })

@@ -6,6 +6,8 @@ export interface OncallTestHook {
   tray(): { model: TrayModel; destroyed: boolean } | undefined;
   /** The global shortcuts: registered, or why not. */
   shortcuts(): ShortcutStatus[];
+  /** The alert the alarm window shows, or undefined when it is not open. */
+  alarmWindow(): string | undefined;
   home: string;
 }
 

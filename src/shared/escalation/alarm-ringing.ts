@@ -53,3 +53,14 @@ export function alarmsRinging(
   }
   return ringing;
 }
+
+/**
+ * The alarms in the order the alarm shows them, worst first. Every ringing alarm is a SEV1, so
+ * the worst is the one whose repeat is most overdue (the earliest `nextRepeatAt`); ties keep the
+ * sources' order. The page's alarm and the shell's alarm window both show the first.
+ * @param ringing - the alarms ringing now
+ * @returns a new array, worst first
+ */
+export function worstAlarmFirst(ringing: readonly AlarmRinging[]): AlarmRinging[] {
+  return [...ringing].sort((a, b) => Date.parse(a.nextRepeatAt) - Date.parse(b.nextRepeatAt));
+}

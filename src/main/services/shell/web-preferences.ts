@@ -23,6 +23,8 @@ export interface SecureWebPreferences {
   readonly disableBlinkFeatures: 'Auxclick';
   /** Whether DevTools may open (development only). */
   readonly devTools: boolean;
+  /** Only the alarm window sets it: its looping sound must start before any key press. */
+  readonly autoplayPolicy?: 'no-user-gesture-required';
 }
 
 /**

@@ -13,7 +13,18 @@ import { useAlarms } from './use-alarms';
  * by itself when the alert is acknowledged, here or by a teammate at the source, or resolves.
  */
 export function AlarmDialog() {
-  const ringing = useAlarms();
+  return <AlarmDialogFor ringing={useAlarms()} />;
+}
+
+/**
+ * The alarm dialog for the alarms given, worst first (the shell's alarm window, `#alarm`, asks
+ * for them itself to say when nothing rings).
+ * @param props.autoplay - start the sound at once, without waiting for a click or key: only
+ *   where the page is allowed sound without one (the shell's alarm window), else the browser
+ *   warns of an AudioContext it will not start
+ */
+export function AlarmDialogFor(props: { ringing: readonly AlarmRinging[]; autoplay?: boolean }) {
+  const { ringing, autoplay = false } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const first = ringing[0];
   const [sound, setSound] = useState<AlarmSoundState>();
@@ -33,7 +44,7 @@ export function AlarmDialog() {
 
   useEffect(() => {
     if (!open) return;
-    const started = startAlarmSound();
+    const started = startAlarmSound({ autoplay });
     soundRef.current = started;
     // Asked once the sound has had its chance to start.
     void started.unblock().then(setSound);
@@ -42,7 +53,7 @@ export function AlarmDialog() {
       soundRef.current = undefined;
       setSound(undefined);
     };
-  }, [open]);
+  }, [open, autoplay]);
 
   return (
     <dialog

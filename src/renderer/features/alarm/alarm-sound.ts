@@ -16,8 +16,10 @@ const BEEP_EVERY_MS = 1_500;
  * Audio (no sound file to ship or download). Browsers let a page make sound only once it has
  * been clicked or typed in (https://developer.chrome.com/blog/autoplay/#web_audio); until then
  * the sound is `blocked` and `unblock()`, called from a click or key press, starts it.
+ * @param options.autoplay - start at once even before any click or key press: for a page the
+ *   shell lets make sound without one (the alarm window's `autoplayPolicy`)
  */
-export function startAlarmSound(): AlarmSound {
+export function startAlarmSound(options: { autoplay?: boolean } = {}): AlarmSound {
   const Context = globalThis.AudioContext as typeof AudioContext | undefined;
   if (!Context) {
     return { state: () => 'unavailable', unblock: async () => 'unavailable', stop: () => {} };
@@ -55,7 +57,8 @@ export function startAlarmSound(): AlarmSound {
   };
   // Made only when the browser will let it run: an AudioContext made before that stays
   // suspended and the browser logs a warning for it.
-  const allowed = () => navigator.userActivation?.hasBeenActive ?? true;
+  const allowed = () =>
+    options.autoplay === true || (navigator.userActivation?.hasBeenActive ?? true);
   if (allowed()) play();
   const state = (): AlarmSoundState =>
     playing?.context.state === 'running' ? 'playing' : 'blocked';

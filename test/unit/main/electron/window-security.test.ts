@@ -8,6 +8,8 @@ describe('app page matcher (IPC sender check and navigation guard)', () => {
   it("accepts the app's own scheme and host, whatever the path, query or hash", () => {
     expect(built('oncall://app/index.html')).toBe(true);
     expect(built('oncall://app/index.html#/settings')).toBe(true);
+    // The alarm window's page: its IPC calls pass the same sender check.
+    expect(built('oncall://app/index.html#alarm')).toBe(true);
     expect(built('oncall://app/assets/index-abc.js?x=1')).toBe(true);
   });
 

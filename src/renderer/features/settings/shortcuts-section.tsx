@@ -77,42 +77,44 @@ export function ShortcutsSection(props: { view: SettingsView }) {
         Keys that work while another app has focus, written like CommandOrControl+Alt+O; empty turns
         one off. (desktop app only; browser mode has no global shortcuts)
       </p>
-      {FIELDS.map(({ key, label, help }) => {
-        const id = `shortcut-${key}`;
-        const problem = problemOf(draft[key]);
-        const off = draft[key].trim() === '';
-        return (
-          <div className="field" key={key}>
-            <label className="field__label" htmlFor={id}>
-              {label}
-            </label>
-            <input
-              id={id}
-              className="field__input"
-              value={draft[key]}
-              placeholder="Empty: off"
-              spellCheck={false}
-              autoComplete="off"
-              maxLength={ACCELERATOR_MAX_LENGTH + 1}
-              onChange={(event) => {
-                setDraft((all) => ({ ...all, [key]: event.target.value }));
-                setDirty(true);
-                setStatus(undefined);
-              }}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? `${id}-error ${id}-help` : `${id}-help`}
-            />
-            {problem ? (
-              <span className="field__error" id={`${id}-error`}>
-                {problem}
+      <div className="shortcut-fields">
+        {FIELDS.map(({ key, label, help }) => {
+          const id = `shortcut-${key}`;
+          const problem = problemOf(draft[key]);
+          const off = draft[key].trim() === '';
+          return (
+            <div className="field" key={key}>
+              <label className="field__label" htmlFor={id}>
+                {label}
+              </label>
+              <input
+                id={id}
+                className="field__input"
+                value={draft[key]}
+                placeholder="Empty: off"
+                spellCheck={false}
+                autoComplete="off"
+                maxLength={ACCELERATOR_MAX_LENGTH + 1}
+                onChange={(event) => {
+                  setDraft((all) => ({ ...all, [key]: event.target.value }));
+                  setDirty(true);
+                  setStatus(undefined);
+                }}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? `${id}-error ${id}-help` : `${id}-help`}
+              />
+              {problem ? (
+                <span className="field__error" id={`${id}-error`}>
+                  {problem}
+                </span>
+              ) : null}
+              <span className="field__help" id={`${id}-help`}>
+                {off ? `Off. ${help}` : help}
               </span>
-            ) : null}
-            <span className="field__help" id={`${id}-help`}>
-              {off ? `Off. ${help}` : help}
-            </span>
-          </div>
-        );
-      })}
+            </div>
+          );
+        })}
+      </div>
       <SaveActions canSave={dirty} status={status}>
         {dirty ? (
           <button

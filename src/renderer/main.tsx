@@ -13,6 +13,7 @@ import './features/sync/sync.css';
 import './features/schedules/on-call.css';
 import './features/schedules/schedules.css';
 import './features/alarm/alarm.css';
+import './features/alarm/do-not-disturb.css';
 import { App } from './app/app';
 import { ALARM_ONLY_HASH, AlarmWindowView } from './features/alarm/alarm-window-view';
 import { AppContext } from './app/app-context';

@@ -7,9 +7,13 @@ import { useNow } from './use-now';
 import { THEMES, type Theme } from './theme';
 import { errorMessage } from '../bridge/bridge-error';
 import { SyncIndicator } from '../features/sync/sync-indicator';
+import { DoNotDisturbControl } from '../features/alarm/do-not-disturb-control';
 import { useIncidentLinkOpens } from '../features/sync/use-incident-link-opens';
 
-/** App name, the views, the one-line state of the shift, theme, settings and help. */
+/**
+ * App name, the views, the one-line state of the shift, sync, do-not-disturb, theme, settings
+ * and help.
+ */
 export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }) {
   const { uiStore } = useApp();
   useIncidentLinkOpens();
@@ -76,6 +80,7 @@ export function Header(props: { onThemeChange: (theme: Theme) => Promise<void> }
       </div>
       <div className="header__actions">
         <SyncIndicator />
+        <DoNotDisturbControl />
         <div className="segmented" role="group" aria-label="Theme" title={themeError}>
           {THEMES.map((t) => (
             <button

@@ -19,6 +19,7 @@ import {
 import { alarmsRingingSchema } from '../escalation/alarm-ringing';
 import { alertEscalationViewSchema } from '../escalation/alert-escalation-view';
 import { alarmSettingsSchema } from '../escalation/alarm-settings';
+import { doNotDisturbStateSchema } from '../escalation/do-not-disturb';
 import { severitySchema, severityScaleSchema } from '../domain/severity';
 import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '../domain/source';
 import { sourcePreviewSchema } from '../domain/source-preview';
@@ -303,9 +304,22 @@ export const invokeContract = {
    */
   'alarm:doNotDisturb': {
     request: z
-      .object({ on: z.boolean(), minutes: z.number().int().min(1).max(1440).optional() })
-      .strict(),
-    response: z.object({ on: z.boolean(), until: isoTimeSchema.optional() }),
+      .object({
+        on: z.boolean(),
+        minutes: z.number().int().min(1).max(1440).optional(),
+        /** An end at a wall-clock time (08:00 tomorrow), instead of `minutes`; within 2 days. */
+        until: isoTimeSchema.optional(),
+      })
+      .strict()
+      .refine((r) => r.minutes === undefined || r.until === undefined, {
+        error: 'give minutes or until, not both',
+      }),
+    response: doNotDisturbStateSchema,
+  },
+  /** Do-not-disturb now; `alarm:doNotDisturbChanged` pushes every change after. */
+  'alarm:doNotDisturbState': {
+    request: empty,
+    response: doNotDisturbStateSchema,
   },
   /** Send a test notification so the user can see notifications reach them. */
   'notifications:test': {
@@ -537,6 +551,8 @@ export const eventContract = {
    * or at the source, resolved, snoozed). Carries every alarm ringing now.
    */
   'alarm:changed': alarmsRingingSchema,
+  /** Do-not-disturb was turned on or off (here, in the tray, or by a shortcut): the state now. */
+  'alarm:doNotDisturbChanged': doNotDisturbStateSchema,
   /**
    * Show one alert: Open was chosen on it in the tray or on its notification. The page switches
    * to the alert list with that alert selected and its details open.

@@ -31,6 +31,7 @@ import { createWebhookService } from '../webhook/webhook-service';
 import type { AppLog } from './app-log';
 import type { EventSink } from './event-sink';
 import { alarmHandlers } from './handlers/alarm-handlers';
+import { doNotDisturbOf } from '../../../shared/escalation/do-not-disturb';
 import { alertHandlers } from './handlers/alert-handlers';
 import { appHandlers } from './handlers/app-handlers';
 import { credentialHandlers } from './handlers/credential-handlers';
@@ -150,6 +151,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
   // Every due thing (my alarm's repeats, status update and acknowledgement reminders) and what
   // was announced, on disk in <home>/escalation/, so a restart neither repeats nor loses one.
+  let lastDoNotDisturb = 'null';
   const escalation = createEscalation({
     dir: path.join(options.home, 'escalation'),
     clock,
@@ -170,8 +172,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     deliver: (step, alert) => outbound.deliver(step, alert),
     // The page's alarm (and the shell's) rings while an unacknowledged SEV1 is not snoozed.
     onAlarms: (ringing) => emit('alarm:changed', { ringing }),
-    // A step fired or do-not-disturb changed: the tray's icon and toggle follow.
-    onWrite: () => trayChanged(),
+    // A step fired or do-not-disturb changed: the tray's icon and toggle follow, and the page's
+    // do-not-disturb control when that is what changed (from the tray, a shortcut, the page).
+    onWrite: (state) => {
+      trayChanged();
+      const dnd = JSON.stringify(state.doNotDisturb ?? null);
+      if (dnd !== lastDoNotDisturb) {
+        lastDoNotDisturb = dnd;
+        emit('alarm:doNotDisturbChanged', doNotDisturbOf(state, clock.now()));
+      }
+    },
   });
   const { alertNotifier } = escalation;
   const trayListeners = new Set<() => void>();
@@ -321,7 +331,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...sourcePreviewHandlers({ sources }),
     ...webhookHandlers({ webhooks }),
     ...settingsHandlers({ settingsStore, alertNotifier }),
-    ...alarmHandlers({ escalation }),
+    ...alarmHandlers({
+      escalation,
+      // Once the scheduler's file is read (the page may ask before the app has opened it).
+      doNotDisturbNow: async () => {
+        await escalation.deadlines();
+        return doNotDisturbOf(escalation.scheduler.state(), clock.now());
+      },
+      now: () => clock.now(),
+    }),
     ...runbookHandlers({ runbookFolder, alerts, incidents }),
     ...incidentHandlers({ incidents, alerts, settings, clock }),
     ...outboundHandlers({ secrets: secretStore, outbound, settings }),

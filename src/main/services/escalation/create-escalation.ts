@@ -115,8 +115,15 @@ export interface Escalation {
    * {@link NoAlarmError} when the alert has neither.
    */
   snooze(alertId: string, minutes: number): Promise<{ until: string }>;
-  /** Do-not-disturb on (for `minutes`, or until turned off) or off; answers the state. */
-  doNotDisturb(on: boolean, minutes?: number): Promise<{ on: boolean; until?: string }>;
+  /**
+   * Do-not-disturb on (for `minutes`, until the instant `until`, or until turned off) or off;
+   * answers the state.
+   */
+  doNotDisturb(
+    on: boolean,
+    minutes?: number,
+    until?: string,
+  ): Promise<{ on: boolean; until?: string }>;
   close(): Promise<void>;
 }
 
@@ -305,12 +312,13 @@ export function createEscalation(options: EscalationOptions): Escalation {
       });
       return { until };
     },
-    async doNotDisturb(on, minutes) {
+    async doNotDisturb(on, minutes, at) {
       const now = clock.now();
-      const until =
-        on && minutes !== undefined
+      const until = !on
+        ? undefined
+        : minutes !== undefined
           ? new Date(now.getTime() + minutes * 60_000).toISOString()
-          : undefined;
+          : at;
       await scheduler.update((state) => {
         const { doNotDisturb: _, ...rest } = state;
         return on

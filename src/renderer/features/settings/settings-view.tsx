@@ -11,6 +11,7 @@ import { PushSection } from './push-section';
 import './incidents-section.css';
 import './profile-section.css';
 import { RunbookFolderSection } from './runbook-folder-section';
+import { ShortcutsSection } from './shortcuts-section';
 import { SourcesSection } from './sources/sources-section';
 import { TeamSyncSection } from '../sync/team-sync-section';
 import { SchedulesSection } from '../schedules/schedules-section';
@@ -44,6 +45,7 @@ export function SettingsView() {
           <IncidentsSection view={view} />
           <EscalationSection view={view} />
           <AlarmSection view={view} />
+          <ShortcutsSection view={view} />
           <SchedulesSection view={view} />
           <TeamSyncSection view={view} />
           <NotificationTest />

@@ -36,6 +36,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'notifications:test': {},
   'alarm:snooze': { alertId: 'prod:abc123', minutes: 15 },
   'alarm:doNotDisturb': { on: true, minutes: 60 },
+  'alarm:doNotDisturbState': {},
   'alarm:ringing': {},
   'schedules:onCall': {},
   'schedules:setFeedUrl': { feed: 'f1', url: 'webcal://acme.pagerduty.com/private/k/feed/P1' },
@@ -242,6 +243,7 @@ describe('event channels', () => {
     expect([...EVENT_CHANNELS].sort()).toEqual(
       [
         'alarm:changed',
+        'alarm:doNotDisturbChanged',
         'alerts:changed',
         'alert:reveal',
         'incident:changed',
@@ -310,4 +312,16 @@ describe('isInvokeChannel / isEventChannel', () => {
       expect(isEventChannel(name)).toBe(false);
     },
   );
+});
+
+describe('do-not-disturb', () => {
+  it('takes minutes or an end time, not both', () => {
+    const request = invokeContract['alarm:doNotDisturb'].request;
+    const until = '2026-03-11T08:00:00.000Z';
+    expect(request.safeParse({ on: true, until }).success).toBe(true);
+    expect(request.safeParse({ on: true, minutes: 60, until }).success).toBe(false);
+    expect(eventContract['alarm:doNotDisturbChanged'].safeParse({ on: true, until }).success).toBe(
+      true,
+    );
+  });
 });

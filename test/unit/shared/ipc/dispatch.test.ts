@@ -37,6 +37,7 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
     'notifications:test': record('notifications:test', { delivered: true }),
     'alarm:snooze': record('alarm:snooze', { until: '2026-03-01T02:15:00.000Z' }),
     'alarm:doNotDisturb': record('alarm:doNotDisturb', { on: false }),
+    'alarm:doNotDisturbState': record('alarm:doNotDisturbState', { on: false }),
     'alarm:ringing': record('alarm:ringing', { ringing: [] }),
     'schedules:onCall': record('schedules:onCall', { at: 0, schedules: [], mineNow: [] }),
     'schedules:setFeedUrl': record('schedules:setFeedUrl', {

@@ -17,7 +17,9 @@ export function useAlarms(): readonly AlarmRinging[] {
         () => {},
       );
     void load();
-    const offChanged = bridge.on('alarm:changed', (event) => setRinging(worstAlarmFirst(event.ringing)));
+    const offChanged = bridge.on('alarm:changed', (event) =>
+      setRinging(worstAlarmFirst(event.ringing)),
+    );
     const offConnection = bridge.onConnection((connection) => {
       if (connection.status === 'connected') void load();
     });

@@ -92,56 +92,66 @@ async function measure(): Promise<IdleWindow> {
       entries: 20,
       endsAt: new Date(Date.now() - 60_000),
     });
-    const [app, synced] = await Promise.all([
-      startBrowserMode({ home, env: { NODE_OPTIONS: reportOptions(reports.app) } }),
-      startBrowserMode({
-        home: syncedHome,
-        env: { NODE_OPTIONS: reportOptions(reports.synced), ONCALL_SYNC_TOKEN: TEST_SYNC_TOKEN },
-      }),
-    ]);
-    try {
-      if (floor.pid === undefined) throw new Error('the idle node process did not start');
-      const read = () => ({
-        app: readProc(app.pid),
-        synced: readProc(synced.pid),
-        floor: readProc(floor.pid!),
-      });
-      const start = read();
-      await delay(SETTLE_SECONDS * 1000);
-      const settled = read();
-      const sourceReachable = await answers(DEFAULT_SOURCE);
-      await delay(IDLE_SECONDS * 1000);
-      const end = read();
-      // After the windows: writing a report is work they must not see.
-      const heap = {
-        app: await requestHeapReport(app.pid, reports.app),
-        synced: await requestHeapReport(synced.pid, reports.synced),
-        floor: await requestHeapReport(floor.pid, reports.floor),
-      };
+    // One after the other, each next to the floor: started together on two cores, each one's
+    // start-up would spill into the other's first window.
+    const app = await measureOne(home, reports.app, {}, floor.pid);
+    const synced = await measureOne(
+      syncedHome,
+      reports.synced,
+      { ONCALL_SYNC_TOKEN: TEST_SYNC_TOKEN },
+      floor.pid,
       // Still connected at the end: the figures are of a live connection, not of retries.
-      if (!establishedTo(server.port)) {
-        throw new Error(`the synced browser mode is not connected:\n${synced.stderr()}`);
-      }
-      const figures = (side: 'app' | 'synced' | 'floor'): IdleFigures => ({
-        ...ratesBetween(settled[side], end[side]),
-        startUp: { ...ratesBetween(start[side], settled[side]), rss: settled[side].rss },
-        memory: end[side],
-        heap: heap[side],
-      });
-      return {
-        app: figures('app'),
-        synced: figures('synced'),
-        floor: figures('floor'),
-        sourceReachable,
-      };
-    } finally {
-      await Promise.all([app.stop(), synced.stop()]);
-    }
+      (stderr) => {
+        if (!establishedTo(server.port))
+          throw new Error(`the synced browser mode is not connected:\n${stderr}`);
+      },
+    );
+    return {
+      app: app.figures,
+      synced: synced.figures,
+      floor: { ...app.floor, heap: await requestHeapReport(floor.pid!, reports.floor) },
+      sourceReachable: app.sourceReachable,
+    };
   } finally {
     await server.stop();
     floor.kill();
     await floorExited;
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One browser mode over the two windows, and the floor over the same windows. */
+async function measureOne(
+  home: string,
+  reportDir: string,
+  env: Record<string, string>,
+  floorPid: number | undefined,
+  checkAtEnd?: (stderr: string) => void,
+): Promise<{ figures: IdleFigures; floor: Omit<IdleFigures, 'heap'>; sourceReachable: boolean }> {
+  if (floorPid === undefined) throw new Error('the idle node process did not start');
+  const app = await startBrowserMode({
+    home,
+    env: { NODE_OPTIONS: reportOptions(reportDir), ...env },
+  });
+  try {
+    const read = () => ({ app: readProc(app.pid), floor: readProc(floorPid) });
+    const start = read();
+    await delay(SETTLE_SECONDS * 1000);
+    const settled = read();
+    const sourceReachable = await answers(DEFAULT_SOURCE);
+    await delay(IDLE_SECONDS * 1000);
+    const end = read();
+    // After the windows: writing a report is work they must not see.
+    const heap = await requestHeapReport(app.pid, reportDir);
+    checkAtEnd?.(app.stderr());
+    const figures = (side: 'app' | 'floor') => ({
+      ...ratesBetween(settled[side], end[side]),
+      startUp: { ...ratesBetween(start[side], settled[side]), rss: settled[side].rss },
+      memory: end[side],
+    });
+    return { figures: { ...figures('app'), heap }, floor: figures('floor'), sourceReachable };
+  } finally {
+    await app.stop();
   }
 }
 

@@ -16,8 +16,8 @@ import { ratesBetween, readProc, type IdleRates, type ProcReading } from './proc
  * notification, V8's clean-up a few seconds after start), reported but not held to the budget.
  */
 export const SETTLE_SECONDS = seconds('BENCH_IDLE_SETTLE_SECONDS', 60);
-/** The steady idle window after it, held to the budget: BENCH_IDLE_SECONDS, 30 by default. */
-export const IDLE_SECONDS = seconds('BENCH_IDLE_SECONDS', 30);
+/** The steady idle window after it, held to the budget: BENCH_IDLE_SECONDS, 60 by default. */
+export const IDLE_SECONDS = seconds('BENCH_IDLE_SECONDS', 60);
 
 /** The default source's address (src/shared/domain/source.ts), unreachable in the window. */
 const DEFAULT_SOURCE = { host: '127.0.0.1', port: 9093 };
@@ -77,6 +77,11 @@ async function measure(): Promise<IdleWindow> {
     stdio: 'ignore',
   });
   const floorExited = new Promise<void>((resolve) => floor.once('exit', () => resolve()));
+  const floorPid = floor.pid;
+  if (floorPid === undefined) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error('the idle node process did not start');
+  }
   const server = await syncServerProcess();
   try {
     await server.start();
@@ -94,12 +99,12 @@ async function measure(): Promise<IdleWindow> {
     });
     // One after the other, each next to the floor: started together on two cores, each one's
     // start-up would spill into the other's first window.
-    const app = await measureOne(home, reports.app, {}, floor.pid);
+    const app = await measureOne(home, reports.app, {}, floorPid);
     const synced = await measureOne(
       syncedHome,
       reports.synced,
       { ONCALL_SYNC_TOKEN: TEST_SYNC_TOKEN },
-      floor.pid,
+      floorPid,
       // Still connected at the end: the figures are of a live connection, not of retries.
       (stderr) => {
         if (!establishedTo(server.port))
@@ -109,7 +114,7 @@ async function measure(): Promise<IdleWindow> {
     return {
       app: app.figures,
       synced: synced.figures,
-      floor: { ...app.floor, heap: await requestHeapReport(floor.pid!, reports.floor) },
+      floor: { ...app.floor, heap: await requestHeapReport(floorPid, reports.floor) },
       sourceReachable: app.sourceReachable,
     };
   } finally {
@@ -125,10 +130,9 @@ async function measureOne(
   home: string,
   reportDir: string,
   env: Record<string, string>,
-  floorPid: number | undefined,
+  floorPid: number,
   checkAtEnd?: (stderr: string) => void,
 ): Promise<{ figures: IdleFigures; floor: Omit<IdleFigures, 'heap'>; sourceReachable: boolean }> {
-  if (floorPid === undefined) throw new Error('the idle node process did not start');
   const app = await startBrowserMode({
     home,
     env: { NODE_OPTIONS: reportOptions(reportDir), ...env },

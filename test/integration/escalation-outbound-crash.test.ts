@@ -24,7 +24,8 @@ import { startPageReceiver, type PageReceiver, type ReceivedPage } from '../supp
 // key (PagerDuty's `dedup_key`, the webhook's `dedupKey`), so deduplicated by key each step was
 // received exactly once; nothing was paged for an
 // alert after its acknowledgement or resolution was polled; an alert that resolved is resolved
-// at PagerDuty, even when a kill cut its resolve off; the outbound record on disk has an entry
+// at PagerDuty, even when a kill cut its resolve off, and one silenced is acknowledged there;
+// the outbound record on disk has an entry
 // with its result for every page received.
 //
 // ESCALATION_CRASH_SEED=<n> replays a run; ESCALATION_CRASH_HISTORIES changes the count.
@@ -188,7 +189,15 @@ describe('outbound escalation pages survive kill -9 at random points', () => {
   });
 
   it(`pages every due step, only retries twice, in ${HISTORIES} killed histories`, async () => {
-    const totals = { kills: 0, pageKills: 0, pages: 0, steps: 0, duplicates: 0, resolves: 0 };
+    const totals = {
+      kills: 0,
+      pageKills: 0,
+      pages: 0,
+      steps: 0,
+      duplicates: 0,
+      resolves: 0,
+      acknowledges: 0,
+    };
     for (let h = 0; h < HISTORIES; h++) {
       const seed = SEED + h;
       const context = `seed ${seed} (rerun: ESCALATION_CRASH_SEED=${seed} ESCALATION_CRASH_HISTORIES=1)`;
@@ -204,7 +213,7 @@ describe('outbound escalation pages survive kill -9 at random points', () => {
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += result[k];
     }
     console.log(
-      `escalation outbound crash: seed ${SEED}, ${HISTORIES} histories, ${totals.kills} kills (${totals.pageKills} between a page and its mark), ${totals.steps} steps due, ${totals.pages} pages received, ${totals.duplicates} duplicates by key, ${totals.resolves} PagerDuty resolves, 0 missed`,
+      `escalation outbound crash: seed ${SEED}, ${HISTORIES} histories, ${totals.kills} kills (${totals.pageKills} between a page and its mark), ${totals.steps} steps due, ${totals.pages} pages received, ${totals.duplicates} duplicates by key, ${totals.resolves} PagerDuty resolves, ${totals.acknowledges} acknowledges, 0 missed`,
     );
     // Kills did land, some of them between a page and its mark, and steps did page.
     expect(totals.kills).toBeGreaterThan(HISTORIES);
@@ -408,7 +417,21 @@ describe('outbound escalation pages survive kill -9 at random points', () => {
       if (last && (resolvedAt.get(`oncall-companion:${id}`) ?? -1) < last.index)
         throw new Error(`${id} resolved but is still triggered at PagerDuty`);
     }
+    // An alert silenced at its source is acknowledged at PagerDuty after its last trigger
+    // there, even when a kill cut the acknowledge off (then once the app is back).
+    const acknowledgedAt = new Map<string, number>();
+    pagerDuty.received.forEach((r, index) => {
+      const body = pagerDutyBody(r);
+      if (body.event_action === 'acknowledge') acknowledgedAt.set(body.dedup_key, index);
+    });
+    for (const [id, a] of world) {
+      if (a.status !== 'suppressed') continue;
+      const last = pages.filter((p) => p.channel === 'pd' && p.alertId === id).at(-1);
+      if (last && (acknowledgedAt.get(`oncall-companion:${id}`) ?? -1) < last.index)
+        throw new Error(`${id} silenced but not acknowledged at PagerDuty`);
+    }
     const resolves = resolvedAt.size;
+    const acknowledges = acknowledgedAt.size;
     return {
       kills,
       pageKills,
@@ -416,6 +439,7 @@ describe('outbound escalation pages survive kill -9 at random points', () => {
       steps: due.size,
       duplicates,
       resolves,
+      acknowledges,
     };
   }
 });

@@ -103,7 +103,8 @@ lines.on('line', (line) => {
       seen = next;
       polled = true;
       await escalation.alertsChanged({ ...diff, alerts: next });
-      // As the composition root does, awaited here so `ok` means the resolve went out.
+      // As the composition root does, awaited here so `ok` means they went out.
+      await outbound?.acknowledgeAcked(next);
       await outbound?.resolveGone(next, () => polled);
     } else if (command.op === 'resume') {
       await escalation.resume();

@@ -35,11 +35,12 @@ export interface PageReceiver {
  * Start a receiver on 127.0.0.1.
  * @param fallback - the answer once the script is used up (Slack's `200 ok` by default)
  * @param onReceive - told each request once recorded, before it is answered (a crash test
- *   kills the sender there: the page arrived, the sender never heard so)
+ *   kills the sender there: the page arrived, the sender never heard so); the answer waits
+ *   for the promise it returns, if any
  */
 export async function startPageReceiver(
   fallback: ScriptedAnswer = { status: 200, body: 'ok' },
-  onReceive?: (page: ReceivedPage) => void,
+  onReceive?: (page: ReceivedPage) => void | Promise<void>,
 ): Promise<PageReceiver> {
   const received: ReceivedPage[] = [];
   const queue: ScriptedAnswer[] = [];
@@ -61,10 +62,11 @@ export async function startPageReceiver(
         body,
       };
       received.push(page);
-      onReceive?.(page);
       const answer = queue.shift() ?? fallback;
-      response.writeHead(answer.status, answer.headers ?? { 'content-type': 'text/plain' });
-      response.end(answer.body ?? '');
+      void Promise.resolve(onReceive?.(page)).then(() => {
+        response.writeHead(answer.status, answer.headers ?? { 'content-type': 'text/plain' });
+        response.end(answer.body ?? '');
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,8 @@ export const outboundResultSchema = z.enum(['sending', 'sent', 'failed']);
 export type OutboundResult = z.infer<typeof outboundResultSchema>;
 
 /**
- * One action of the outbound record: a page (or its resolve, or a test) sent to one target
+ * One action of the outbound record: a page (or its acknowledge or resolve at PagerDuty, or a
+ * test) sent to one target
  * through one channel, when, with what result and after how many attempts. A page that could
  * not be sent ends as `failed` with the reason, never missing.
  */
@@ -19,7 +20,7 @@ export const outboundRecordEntrySchema = z.object({
   at: isoTimeSchema,
   /** When it ended (sent or failed). */
   finishedAt: isoTimeSchema.optional(),
-  action: z.enum(['trigger', 'resolve', 'test']),
+  action: z.enum(['trigger', 'acknowledge', 'resolve', 'test']),
   alertId: z.string().max(1024).optional(),
   /** The alert's title, bounded, so the record reads on its own. */
   alertTitle: z.string().max(300).optional(),

@@ -101,6 +101,23 @@ describe('Settings → Escalation', () => {
     });
   });
 
+  it('reads an acknowledge passed on to PagerDuty as one', () => {
+    expect(
+      outboundEntryText(
+        {
+          id: 'e',
+          at: '2026-03-01T10:00:00.000Z',
+          action: 'acknowledge',
+          alertTitle: 'DiskFull',
+          target: 'channel Team PagerDuty',
+          result: 'sent',
+          attempts: 1,
+        },
+        () => '10:00',
+      ),
+    ).toBe('10:00 · acknowledge for DiskFull to channel Team PagerDuty — sent');
+  });
+
   it('reads a failed page with its reason and attempts', () => {
     expect(
       outboundEntryText(

@@ -224,9 +224,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       });
       void escalation.alertsChanged(change);
       trayChanged();
-      // A PagerDuty alert this app triggered is resolved there when its alert resolves here,
-      // or is gone after a restart (it resolved while the app was not running, or a crash cut
-      // its resolve off): the record, not this change, says what is still open there.
+      // A PagerDuty alert this app triggered is acknowledged there once it stops escalating
+      // here, and resolved there when its alert resolves here or is gone after a restart (it
+      // resolved while the app was not running, or a crash cut its resolve off): the record,
+      // not this change, says what is still open there.
+      void outbound.acknowledgeAcked(change.alerts);
       void outbound.resolveGone(change.alerts, answered);
       // Only incidents already open can follow an alert: the routing never opens the store.
       const store = incidents.current();

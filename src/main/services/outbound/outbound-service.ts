@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
 import type { Settings } from '../../../shared/domain/settings';
 import { severityLabel } from '../../../shared/domain/severity';
+import { isEscalating } from '../../../shared/escalation/escalation-steps';
 import type { PlannedStep, ResolvedTarget } from '../../../shared/escalation/policy-plan';
 import type { OutboundChannel } from '../../../shared/escalation/policy-schema';
 import type { OutboundRecordEntry } from '../../../shared/ipc/outbound-schemas';
@@ -54,6 +55,14 @@ export interface OutboundService {
     alerts: readonly Alert[],
     answered: (alertId: string) => boolean,
   ): Promise<OutboundRecordEntry[]>;
+  /**
+   * Acknowledge at PagerDuty every alert the record has triggered there (and not resolved or
+   * acknowledged since) that has stopped escalating among `alerts`: acknowledged here or at its
+   * source, or silenced there. Whoever did it, PagerDuty then stops paging people this app does
+   * not see. Each trigger's acknowledge is tried once per run; one a crash cut off, or that
+   * failed, is tried again at the next start.
+   */
+  acknowledgeAcked(alerts: readonly Alert[]): Promise<OutboundRecordEntry[]>;
   /** Send a test page through one channel. */
   sendTest(channelId: string): Promise<OutboundRecordEntry>;
   /** The record, newest first. */
@@ -65,6 +74,13 @@ export interface OutboundService {
 /** An alert's id as the record keeps it: bounded, like every field of an entry. */
 function recordedId(alert: Alert): string {
   return truncate(alert.id, 1024);
+}
+
+/** An alert triggered at a PagerDuty channel, by its latest trigger there. */
+interface OpenTrigger {
+  readonly trigger: OutboundRecordEntry;
+  /** Whether an acknowledge was sent there after that trigger. */
+  readonly acknowledged: boolean;
 }
 
 /** Something to page through one channel, as the record names it. */
@@ -119,7 +135,7 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
           secret,
           content,
           dedupKey,
-          content.action === 'resolve' ? 'resolve' : 'trigger',
+          content.action === 'test' ? 'trigger' : content.action,
         );
     }
   }
@@ -244,31 +260,41 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
   }
 
   /**
-   * The trigger entries at PagerDuty channels not followed by a resolve sent there. A trigger
-   * a crash cut off counts: it may have arrived (a resolve of a key PagerDuty never saw is
+   * Each alert triggered at a PagerDuty channel and not resolved there since, by its latest
+   * trigger, and whether an acknowledge was sent after that trigger. A trigger a crash cut off
+   * counts: it may have arrived (an acknowledge or resolve of a key PagerDuty never saw is
    * accepted and does nothing).
    */
-  async function triggeredAtPagerDuty(): Promise<OutboundRecordEntry[]> {
-    const open = new Map<string, OutboundRecordEntry>();
+  async function openAtPagerDuty(): Promise<OpenTrigger[]> {
+    const open = new Map<string, OpenTrigger>();
     for (const entry of (await opened()).entries()) {
       if (entry.channelKind !== 'pagerduty' || !entry.channelId) continue;
       const key = `${entry.channelId} ${entry.alertId ?? ''}`;
       const mayHaveArrived = entry.result === 'sent' || entry.reason === INTERRUPTED_REASON;
-      if (entry.action === 'trigger' && mayHaveArrived) open.set(key, entry);
-      if (entry.action === 'resolve' && entry.result === 'sent') open.delete(key);
+      if (entry.action === 'trigger' && mayHaveArrived)
+        open.set(key, { trigger: entry, acknowledged: false });
+      if (entry.result !== 'sent') continue;
+      const current = open.get(key);
+      if (entry.action === 'acknowledge' && current)
+        open.set(key, { ...current, acknowledged: true });
+      if (entry.action === 'resolve') open.delete(key);
     }
     return [...open.values()];
   }
 
-  /** Resolve an alert at every PagerDuty channel it is triggered on. */
-  async function resolveAt(alert: Alert): Promise<OutboundRecordEntry[]> {
+  /** Send `action` for an alert to every PagerDuty channel among `triggers`. */
+  function sendTo(
+    triggers: readonly OpenTrigger[],
+    alert: Alert,
+    action: 'acknowledge' | 'resolve',
+  ): Promise<OutboundRecordEntry[]> {
     const { escalation } = settings();
     const channels = new Map<string, OutboundChannel>();
-    for (const entry of await triggeredAtPagerDuty()) {
-      const channel = escalation.channels.find((c) => c.id === entry.channelId);
-      if (entry.alertId === recordedId(alert) && channel) channels.set(channel.id, channel);
+    for (const { trigger } of triggers) {
+      const channel = escalation.channels.find((c) => c.id === trigger.channelId);
+      if (trigger.alertId === recordedId(alert) && channel) channels.set(channel.id, channel);
     }
-    const content = pageContent(alert, { action: 'resolve', severityName: severityName(alert) });
+    const content = pageContent(alert, { action, severityName: severityName(alert) });
     return track(
       Promise.all(
         [...channels.values()].map((channel) =>
@@ -278,17 +304,89 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
     );
   }
 
-  // The triggers (entry ids) a resolve was tried for since start: each once per run, so a
-  // PagerDuty that is down is not asked again on every poll (a failed resolve is in the record,
-  // and the next start tries it again).
+  /** Resolve an alert at every PagerDuty channel it is triggered on. */
+  async function resolveAt(alert: Alert): Promise<OutboundRecordEntry[]> {
+    return sendTo(await openAtPagerDuty(), alert, 'resolve');
+  }
+
+  // The triggers (entry ids) a resolve or an acknowledge was tried for since start: each once
+  // per run, so a PagerDuty that is down is not asked again on every poll (a failed one is in
+  // the record, and the next start tries it again).
   const resolveTried = new Set<string>();
-  // One resolve pass at a time: each reads the record the one before has written, so an
-  // alert is not resolved twice by two polls in quick succession.
-  let resolveQueue: Promise<unknown> = Promise.resolve();
-  function resolving<T>(pass: () => Promise<T>): Promise<T> {
-    const next = resolveQueue.then(pass);
-    resolveQueue = next.catch(() => undefined);
+  const acknowledgeTried = new Set<string>();
+  // One pass at a time: each reads the record the one before has written, so an alert is not
+  // resolved or acknowledged twice by two polls in quick succession.
+  let passQueue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(pass: () => Promise<T>): Promise<T> {
+    const next = passQueue.then(pass);
+    passQueue = next.catch(() => undefined);
     return next;
+  }
+  // The alerts as last told: a trigger still under way when its alert was acknowledged or
+  // resolved is followed up once it has been sent, without waiting for another change.
+  let latest: { alerts: readonly Alert[]; answered: (alertId: string) => boolean } | undefined;
+
+  function resolveGone(
+    alerts: readonly Alert[],
+    answered: (alertId: string) => boolean,
+  ): Promise<OutboundRecordEntry[]> {
+    latest = { alerts, answered };
+    return inTurn(async () => {
+      const active = new Set(alerts.filter((alert) => alert.status !== 'resolved').map(recordedId));
+      const gone = new Map<string, Alert>();
+      for (const { trigger } of await openAtPagerDuty()) {
+        const id = trigger.alertId;
+        if (id === undefined || active.has(id) || !answered(id) || resolveTried.has(trigger.id))
+          continue;
+        resolveTried.add(trigger.id);
+        // The resolve event needs only the alert's id (its dedup key); the rest names it.
+        gone.set(id, {
+          id,
+          sourceId: id.split(':')[0] ?? id,
+          fingerprint: id,
+          status: 'resolved',
+          severity: 'sev4',
+          title: trigger.alertTitle ?? id,
+          labels: {},
+          annotations: {},
+          startsAt: trigger.at,
+        });
+      }
+      const sent = await Promise.all([...gone.values()].map(resolveAt));
+      return sent.flat();
+    });
+  }
+
+  function acknowledgeAcked(alerts: readonly Alert[]): Promise<OutboundRecordEntry[]> {
+    latest = { alerts, answered: latest?.answered ?? (() => false) };
+    return inTurn(async () => {
+      const acked = new Map(
+        alerts
+          .filter((alert) => alert.status !== 'resolved' && !isEscalating(alert))
+          .map((alert) => [recordedId(alert), alert]),
+      );
+      const due = (await openAtPagerDuty()).filter(
+        ({ trigger, acknowledged }) =>
+          !acknowledged &&
+          trigger.alertId !== undefined &&
+          acked.has(trigger.alertId) &&
+          !acknowledgeTried.has(trigger.id),
+      );
+      for (const { trigger } of due) acknowledgeTried.add(trigger.id);
+      const alertIds = new Set(due.map(({ trigger }) => trigger.alertId ?? ''));
+      const sent = await Promise.all(
+        [...alertIds].map((id) => sendTo(due, acked.get(id)!, 'acknowledge')),
+      );
+      return sent.flat();
+    });
+  }
+
+  /** After a trigger at PagerDuty: its alert may have been acknowledged or gone meanwhile. */
+  async function followUp(entries: readonly OutboundRecordEntry[]): Promise<void> {
+    const triggered = entries.some((e) => e.channelKind === 'pagerduty' && e.action === 'trigger');
+    if (!triggered || !latest) return;
+    await acknowledgeAcked(latest.alerts);
+    await resolveGone(latest.alerts, latest.answered);
   }
 
   return {
@@ -300,39 +398,23 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
         repeat: step.repeat,
       });
       const deliveries = step.targets.flatMap(deliveriesFor);
-      return track(Promise.all(deliveries.map((d) => send(d, content, alert))));
+      return track(
+        Promise.all(deliveries.map((d) => send(d, content, alert))).then((entries) => {
+          // Not awaited: the step is marked fired as soon as its pages have ended.
+          void track(
+            followUp(entries).catch((error: unknown) =>
+              log('warn', `Outbound: following up a PagerDuty trigger failed: ${String(error)}`),
+            ),
+          );
+          return entries;
+        }),
+      );
     },
     alertResolved(alert) {
-      return resolving(() => resolveAt(alert));
+      return inTurn(() => resolveAt(alert));
     },
-    resolveGone(alerts, answered) {
-      return resolving(async () => {
-        const active = new Set(
-          alerts.filter((alert) => alert.status !== 'resolved').map(recordedId),
-        );
-        const gone = new Map<string, Alert>();
-        for (const entry of await triggeredAtPagerDuty()) {
-          const id = entry.alertId;
-          if (id === undefined || active.has(id) || !answered(id) || resolveTried.has(entry.id))
-            continue;
-          resolveTried.add(entry.id);
-          // The resolve event needs only the alert's id (its dedup key); the rest names it.
-          gone.set(id, {
-            id,
-            sourceId: id.split(':')[0] ?? id,
-            fingerprint: id,
-            status: 'resolved',
-            severity: 'sev4',
-            title: entry.alertTitle ?? id,
-            labels: {},
-            annotations: {},
-            startsAt: entry.at,
-          });
-        }
-        const sent = await Promise.all([...gone.values()].map(resolveAt));
-        return sent.flat();
-      });
-    },
+    resolveGone,
+    acknowledgeAcked,
     async sendTest(channelId) {
       const channel = settings().escalation.channels.find((c) => c.id === channelId);
       const now = clock.now().toISOString();

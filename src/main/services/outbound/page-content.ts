@@ -50,7 +50,7 @@ export function boundFields(map: Readonly<Record<string, string>>): BoundedField
 
 /** What a page says about an alert, every untrusted part bounded. */
 export interface PageContent {
-  readonly action: 'trigger' | 'resolve' | 'test';
+  readonly action: 'trigger' | 'acknowledge' | 'resolve' | 'test';
   readonly alertId: string;
   readonly sourceId: string;
   readonly status: Alert['status'];

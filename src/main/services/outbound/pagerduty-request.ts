@@ -30,19 +30,20 @@ export function pagerDutyDedupKey(alertId: string): string {
  * A PagerDuty Events API v2 event (`POST /v2/enqueue`) as its published OpenAPI document
  * (PagerDuty/api-schema, reference/events-v2) describes it: `routing_key`, `event_action` and
  * `dedup_key`; a trigger carries `payload` with the required `summary`, `source` and `severity`
- * (critical, error, warning or info) and the alert's labels in `custom_details`, a resolve only
- * the key. A test is a trigger and its resolve under a test key.
+ * (critical, error, warning or info) and the alert's labels in `custom_details`; an acknowledge
+ * or a resolve only the key. A test is a trigger and its resolve under a test key.
  * @param channel - the channel's Events URL and name
  * @param routingKey - the integration's routing key (the secret)
  * @param content - the bounded page
  * @param dedupKey - the alert's key ({@link pagerDutyDedupKey})
+ * @param eventAction - what to do with the alert at PagerDuty
  */
 export function pagerDutyRequest(
   channel: { eventsUrl: string; name: string },
   routingKey: string,
   content: PageContent,
   dedupKey: string,
-  eventAction: 'trigger' | 'resolve',
+  eventAction: 'trigger' | 'acknowledge' | 'resolve',
 ): OutboundRequest {
   if (!/^[A-Za-z0-9]{20,64}$/.test(routingKey)) {
     throw new ChannelSetupError(
@@ -51,7 +52,7 @@ export function pagerDutyRequest(
   }
   const base = { routing_key: routingKey, event_action: eventAction, dedup_key: dedupKey };
   const json =
-    eventAction === 'resolve'
+    eventAction !== 'trigger'
       ? base
       : {
           ...base,

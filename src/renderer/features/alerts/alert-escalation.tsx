@@ -5,6 +5,15 @@ import { latenessText } from '../../../shared/escalation/due-deadlines';
 import { useApp } from '../../app/app-context';
 import { errorMessage } from '../../bridge/bridge-error';
 import { formatClockTime, formatIn } from '../../components/time-format';
+import type { OutboundRecordEntry } from '../../../shared/ipc/outbound-schemas';
+
+// What each outbound action did, before its target: "paged channel Ops", "acknowledged at …".
+const ACTION_WORDS: Record<OutboundRecordEntry['action'], string> = {
+  trigger: 'paged ',
+  acknowledge: 'acknowledged at ',
+  resolve: 'resolved at ',
+  test: 'test page to ',
+};
 
 /**
  * An alert's escalation in its details: the policy, the level reached, the next step and when,
@@ -81,7 +90,7 @@ function EscalationFacts(props: { view: AlertEscalationView; now: number }) {
             <li key={entry.id}>
               <span className="tabular">{formatClockTime(new Date(entry.at), new Date(now))}</span>{' '}
               {entry.level !== undefined ? `level ${entry.level}: ` : ''}
-              {entry.action === 'resolve' ? 'resolved at ' : 'paged '}
+              {ACTION_WORDS[entry.action]}
               {entry.target} —{' '}
               <span className={entry.result === 'failed' ? 'details__error' : undefined}>
                 {entry.result}

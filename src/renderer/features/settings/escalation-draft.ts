@@ -57,7 +57,7 @@ export function outboundEntryText(
   const what =
     entry.action === 'test'
       ? 'test page'
-      : `${entry.action === 'resolve' ? 'resolve' : 'page'}${entry.level !== undefined ? ` (level ${entry.level})` : ''}${entry.alertTitle ? ` for ${entry.alertTitle}` : ''}`;
+      : `${entry.action === 'trigger' ? 'page' : entry.action}${entry.level !== undefined ? ` (level ${entry.level})` : ''}${entry.alertTitle ? ` for ${entry.alertTitle}` : ''}`;
   const attempts = entry.attempts > 1 ? `, ${entry.attempts} attempts` : '';
   const outcome =
     entry.result === 'failed'

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Alert } from '../../../../../src/shared/domain/alert';
 import { settingsSchema, type Settings } from '../../../../../src/shared/domain/settings';
@@ -305,6 +305,98 @@ describe('PagerDuty Events API v2', () => {
       event_action: 'resolve',
       dedup_key: 'oncall-companion:prod:disk-full',
     });
+  });
+
+  it('acknowledges there once the alert is acknowledged here, once, and again after a new trigger', async () => {
+    receiver.script(PD_ACCEPTED, PD_ACCEPTED, PD_ACCEPTED, PD_ACCEPTED, PD_ACCEPTED);
+    const alert = sev1();
+    const acked = sev1({ ack: { by: 'ana', at: NOW.toISOString(), via: 'source' } });
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }]), alert);
+    // Still firing unacknowledged, or acknowledged but never triggered there: nothing.
+    expect(await service.acknowledgeAcked([alert])).toEqual([]);
+    expect(await service.acknowledgeAcked([sev1({ id: 'prod:other', ack: acked.ack })])).toEqual(
+      [],
+    );
+    const [ack] = await service.acknowledgeAcked([acked]);
+    expect(ack).toMatchObject({ action: 'acknowledge', result: 'sent', alertId: alert.id });
+    // Once: the next poll with the same acknowledgement sends nothing more, nor a restart.
+    expect(await service.acknowledgeAcked([acked])).toEqual([]);
+    await service.close();
+    open();
+    expect(await service.acknowledgeAcked([acked])).toEqual([]);
+    // The acknowledgement lapsed, the alert escalated again, and was acknowledged again.
+    expect(await service.acknowledgeAcked([alert])).toEqual([]);
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }], 3), alert);
+    const [again] = await service.acknowledgeAcked([acked]);
+    expect(again).toMatchObject({ action: 'acknowledge', result: 'sent' });
+    // Resolved after it: resolved there too.
+    const [resolve] = await service.alertResolved({ ...alert, status: 'resolved' });
+    expect(resolve).toMatchObject({ action: 'resolve', result: 'sent' });
+
+    const bodies = receiver.received.map((r) => r.body);
+    for (const body of bodies) expect(eventsV2Body.safeParse(body).error).toBeUndefined();
+    expect(bodies.map((b) => (b as { event_action: string }).event_action)).toEqual([
+      'trigger',
+      'acknowledge',
+      'trigger',
+      'acknowledge',
+      'resolve',
+    ]);
+    expect(bodies[1]).toEqual({
+      routing_key: ROUTING_KEY,
+      event_action: 'acknowledge',
+      dedup_key: 'oncall-companion:prod:disk-full',
+    });
+  });
+
+  it('acknowledges an alert silenced at its source, and not one that resolved', async () => {
+    receiver.script(PD_ACCEPTED, PD_ACCEPTED, PD_ACCEPTED);
+    const silenced = sev1();
+    const resolved = makeAlert('cpu-hot', { severity: 'sev1' });
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }]), silenced);
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }]), resolved);
+    const entries = await service.acknowledgeAcked([
+      { ...silenced, status: 'suppressed' },
+      { ...resolved, status: 'resolved', ack: { by: 'ana', at: NOW.toISOString(), via: 'source' } },
+    ]);
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'acknowledge', result: 'sent', alertId: silenced.id }),
+    ]);
+  });
+
+  it('tries a failed acknowledge once per run, and again at the next start', async () => {
+    receiver.script(PD_ACCEPTED, { status: 400, body: '{"status":"invalid event"}' }, PD_ACCEPTED);
+    const acked = sev1({ ack: { by: 'ana', at: NOW.toISOString(), via: 'local' } });
+    await service.deliver(step([{ kind: 'channel', id: 'pd' }]), sev1());
+    const [failed] = await service.acknowledgeAcked([acked]);
+    expect(failed).toMatchObject({ action: 'acknowledge', result: 'failed' });
+    expect(await service.acknowledgeAcked([acked])).toEqual([]);
+    await service.close();
+    open();
+    const [sent] = await service.acknowledgeAcked([acked]);
+    expect(sent).toMatchObject({ action: 'acknowledge', result: 'sent' });
+  });
+
+  it('acknowledges once its trigger is sent an alert acknowledged while the trigger was under way', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    receiver.close();
+    receiver = await startPageReceiver(PD_ACCEPTED, (page) => {
+      if ((page.body as { event_action?: string }).event_action === 'trigger') return held;
+    });
+    configure({ ...settings.escalation, channels: channels() });
+    const acked = sev1({ ack: { by: 'ana', at: NOW.toISOString(), via: 'source' } });
+    const delivered = service.deliver(step([{ kind: 'channel', id: 'pd' }]), sev1());
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    // Acknowledged while PagerDuty has not yet answered the trigger: nothing to acknowledge yet.
+    expect(await service.acknowledgeAcked([acked])).toEqual([]);
+    release();
+    await delivered;
+    await vi.waitFor(() =>
+      expect(
+        receiver.received.map((r) => (r.body as { event_action: string }).event_action),
+      ).toEqual(['trigger', 'acknowledge']),
+    );
   });
 
   it('fails at once on 400 with what PagerDuty said, without retrying', async () => {

@@ -61,6 +61,66 @@ describe(
       expect(receiver.received).toHaveLength(1);
     });
 
+    it('acknowledges at PagerDuty an alert it paged there, once a teammate silences it at the source', async () => {
+      const am = await server();
+      startApp({
+        sources: [prodSource(am.url)],
+        escalation: {
+          channels: [
+            {
+              kind: 'pagerduty',
+              id: 'pd',
+              name: 'Team PagerDuty',
+              eventsUrl: `${receiver.url}/v2/enqueue`,
+            },
+          ],
+          policies: [
+            {
+              id: 'pd-now',
+              name: 'PagerDuty at once',
+              levels: [{ delayMinutes: 0, targets: [{ kind: 'channel', id: 'pd' }] }],
+            },
+          ],
+          rules: [],
+          defaultPolicy: 'pd-now',
+        },
+      });
+      await value('channel:setSecret', {
+        channelId: 'pd',
+        secret: 'e93facc04764012d7bfb002500d5d1a6',
+      });
+      const alert = amAlert('d1', { alertname: 'DatabaseDown' });
+      am.answer(alertsBody(alert));
+      await kit.refreshUntil(() => expect(receiver.received).toHaveLength(1));
+      am.answer(
+        alertsBody({
+          ...alert,
+          status: { state: 'suppressed', silencedBy: ['s-1'], inhibitedBy: [] },
+        }),
+      );
+      const actions = () =>
+        receiver.received.map((r) => {
+          const body = r.body as { event_action: string; dedup_key: string };
+          return `${body.event_action} ${body.dedup_key}`;
+        });
+      await kit.refreshUntil(() =>
+        expect(actions()).toEqual([
+          'trigger oncall-companion:prod:d1',
+          'acknowledge oncall-companion:prod:d1',
+        ]),
+      );
+      // Shown with the alert's escalation, and not sent again on later polls.
+      await vi.waitFor(async () => {
+        const view = await value('alert:escalation', { alertId: 'prod:d1' });
+        expect(view.actions).toMatchObject([
+          { action: 'acknowledge', target: 'channel Team PagerDuty', result: 'sent' },
+          { action: 'trigger', target: 'channel Team PagerDuty', result: 'sent' },
+        ]);
+      }, WAIT);
+      await kit.morePolls(am, 2);
+      expect(actions()).toHaveLength(2);
+    });
+
     it('refuses an alert no source reports, naming it', async () => {
       startApp({ sources: [prodSource((await server()).url)] });
 

@@ -14,8 +14,8 @@ import { build, defineConfig, type Plugin } from 'vite';
 
 const ENTRY = 'src/main/electron/main.ts';
 /**
- * The worker threads, each its own bundle: the runbook parser's (read by start-runbook-worker.ts)
- * and the iCalendar feed parser's (read by start-ics-worker.ts).
+ * The worker threads, each its own bundle: the runbook parser's (started by start-runbook-worker.ts)
+ * and the iCalendar feed parser's (started by start-ics-worker.ts).
  */
 const WORKERS = [
   { entry: 'src/main/services/runbooks/parse-runbook-worker.ts', file: 'runbook-parse-worker.cjs' },
@@ -71,7 +71,7 @@ function copyIcons(): Plugin {
  * Builds the workers next to the main bundle after each build of it (main.cjs here,
  * browser mode's cli.mjs in vite.browser.config.ts), in the same outDir. A worker thread runs its
  * own file, and the main bundle is one file (no code splitting), so the worker is a second,
- * separate build with the same settings (start-runbook-worker.ts explains how it is started).
+ * separate build with the same settings (src/main/services/worker/start-worker.ts explains how it is started).
  * @param minify - whether to minify it (for `package`, as the main bundle)
  */
 export function bundleWorkers(minify: boolean): Plugin {
@@ -127,7 +127,7 @@ export default defineConfig(({ command }) => ({
   },
   define: {
     // main.cjs is CommonJS, where rolldown empties `import.meta` (Rollup polyfilled its `url`).
-    // start-runbook-worker.ts finds the worker's bundle next to main.cjs by `import.meta.url`,
+    // start-worker.ts finds a worker's bundle next to main.cjs by `import.meta.url`,
     // and calls `import.meta.resolve` only when it runs from TypeScript source, never from here.
     'import.meta.url': 'require("node:url").pathToFileURL(__filename).href',
     'import.meta.resolve': 'undefined',

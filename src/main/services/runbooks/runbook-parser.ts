@@ -2,8 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import type { Runbook } from '../../../shared/domain/runbook';
 import { brokenRunbook } from './broken-runbook';
 import type { RunbookSource } from './parse-runbook';
-import type { ParseReply, ParseRequest } from './parse-runbook-messages';
 import { startRunbookWorker } from './start-runbook-worker';
+import { createBudgetedWorker, type WorkerFailure } from '../worker/budgeted-worker';
 
 /**
  * How long one file may take to parse. A real runbook of the 1 MiB limit parses in well under a
@@ -40,113 +40,39 @@ export interface RunbookParserOptions {
   idleMs?: number;
 }
 
-interface Live {
-  worker: Worker;
-  ready: Promise<void>;
-}
-
 /**
  * A parser over one worker thread, started on the first file. A file over the budget gets its
  * worker terminated (the only way to stop synchronous parsing) and a fresh one takes the next file.
  * @param options - budget, and how to start the worker
  */
 export function createRunbookParser(options: RunbookParserOptions = {}): RunbookParser {
-  const budgetMs = options.budgetMs ?? DEFAULT_RUNBOOK_PARSE_BUDGET_MS;
-  const start =
-    options.startWorker ?? (() => startRunbookWorker({ maxOldGenerationSizeMb: WORKER_HEAP_MB }));
-  const idleMs = options.idleMs ?? DEFAULT_RUNBOOK_WORKER_IDLE_MS;
-  let live: Live | undefined;
-  let nextId = 1;
-  let idleTimer: NodeJS.Timeout | undefined;
-
-  const spawn = (): Live => {
-    const worker = start();
-    // Never what keeps the process alive: a pending parse holds its own budget timer.
-    worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      const onMessage = (reply: ParseReply): void => {
-        if (reply.type !== 'ready') return;
-        worker.off('message', onMessage);
-        resolve();
-      };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the parser stopped (exit code ${code})`)));
-    });
-    // Handled by whoever awaits it; this keeps an unawaited failure from being unhandled.
-    ready.catch(() => undefined);
-    return { worker, ready };
-  };
-
-  const discard = (): void => {
-    void live?.worker.terminate();
-    live = undefined;
-  };
-
+  const worker = createBudgetedWorker<RunbookSource, Runbook>({
+    start:
+      options.startWorker ?? (() => startRunbookWorker({ maxOldGenerationSizeMb: WORKER_HEAP_MB })),
+    budgetMs: options.budgetMs ?? DEFAULT_RUNBOOK_PARSE_BUDGET_MS,
+    idleMs: options.idleMs ?? DEFAULT_RUNBOOK_WORKER_IDLE_MS,
+  });
   return {
     async parse(source) {
-      clearTimeout(idleTimer);
-      let worker: Worker;
-      try {
-        live ??= spawn();
-        worker = live.worker;
-        await live.ready;
-      } catch (error) {
-        discard();
-        return brokenRunbook(source, `the runbook parser could not start (${messageOf(error)})`);
-      }
-      const id = nextId++;
-      return new Promise<Runbook>((resolve) => {
-        const settle = (runbook: Runbook, stop: boolean): void => {
-          clearTimeout(timer);
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          worker.off('exit', onExit);
-          if (stop) discard();
-          clearTimeout(idleTimer);
-          idleTimer = setTimeout(discard, idleMs);
-          idleTimer.unref();
-          resolve(runbook);
-        };
-        const onMessage = (reply: ParseReply): void => {
-          if (reply.type === 'parsed' && reply.id === id) settle(reply.runbook, false);
-          if (reply.type === 'failed' && reply.id === id) {
-            settle(brokenRunbook(source, `file could not be parsed (${reply.message})`), false);
-          }
-        };
-        const onError = (error: Error): void =>
-          settle(brokenRunbook(source, `the parser failed on this file (${error.message})`), true);
-        const onExit = (code: number): void =>
-          settle(
-            brokenRunbook(source, `the parser stopped on this file (exit code ${code})`),
-            true,
-          );
-        const timer = setTimeout(
-          () =>
-            settle(
-              brokenRunbook(
-                source,
-                `parsing took longer than ${budgetMs / 1000} s and was stopped; split the file or simplify its nesting`,
-              ),
-              true,
-            ),
-          budgetMs,
-        );
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        worker.once('exit', onExit);
-        worker.postMessage({ id, source } satisfies ParseRequest);
-      });
+      const outcome = await worker.run(source);
+      return outcome.ok ? outcome.value : brokenRunbook(source, reason(outcome));
     },
-    async close() {
-      clearTimeout(idleTimer);
-      const current = live;
-      live = undefined;
-      await current?.worker.terminate();
-    },
+    close: () => worker.close(),
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why a file has no runbook, as the runbook list shows it. */
+function reason(outcome: { failure: WorkerFailure; detail: string }): string {
+  switch (outcome.failure) {
+    case 'start':
+      return `the runbook parser could not start (${outcome.detail})`;
+    case 'failed':
+      return `file could not be parsed (${outcome.detail})`;
+    case 'error':
+      return `the parser failed on this file (${outcome.detail})`;
+    case 'exit':
+      return `the parser stopped on this file (exit code ${outcome.detail})`;
+    case 'budget':
+      return `parsing took longer than ${outcome.detail} s and was stopped; split the file or simplify its nesting`;
+  }
 }

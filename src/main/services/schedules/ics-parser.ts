@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { IcsExpandRequest, IcsExpansion } from './ics-expand';
-import type { IcsParseReply, IcsParseRequest } from './ics-parse-messages';
 import { startIcsWorker } from './start-ics-worker';
+import { createBudgetedWorker, type WorkerFailure } from '../worker/budgeted-worker';
 
 /**
  * How long one feed may take to parse and expand. A year of PagerDuty shifts at the 2 MiB cap
@@ -39,117 +39,41 @@ export interface IcsParserOptions {
   idleMs?: number;
 }
 
-interface Live {
-  worker: Worker;
-  ready: Promise<void>;
-}
-
 /**
  * A parser over one worker thread, started on the first feed (the runbook parser's pattern). A
  * feed over the budget gets its worker terminated, the only way to stop synchronous parsing.
  * @param options - budget, idle time, and how to start the worker
  */
 export function createIcsParser(options: IcsParserOptions = {}): IcsParser {
-  const budgetMs = options.budgetMs ?? DEFAULT_ICS_PARSE_BUDGET_MS;
-  const start =
-    options.startWorker ?? (() => startIcsWorker({ maxOldGenerationSizeMb: WORKER_HEAP_MB }));
-  const idleMs = options.idleMs ?? DEFAULT_ICS_WORKER_IDLE_MS;
-  let live: Live | undefined;
-  let nextId = 1;
-  let idleTimer: NodeJS.Timeout | undefined;
-  // One feed at a time: a terminated worker must not take another feed's parse with it.
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const spawn = (): Live => {
-    const worker = start();
-    worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      const onMessage = (reply: IcsParseReply): void => {
-        if (reply.type !== 'ready') return;
-        worker.off('message', onMessage);
-        resolve();
-      };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the parser stopped (exit code ${code})`)));
-    });
-    ready.catch(() => undefined);
-    return { worker, ready };
-  };
-
-  const discard = (): void => {
-    void live?.worker.terminate();
-    live = undefined;
-  };
-
-  const parseOne = async (request: IcsExpandRequest): Promise<IcsParseOutcome> => {
-    clearTimeout(idleTimer);
-    let worker: Worker;
-    try {
-      live ??= spawn();
-      worker = live.worker;
-      await live.ready;
-    } catch (error) {
-      discard();
-      return { ok: false, reason: `the feed parser could not start (${messageOf(error)})` };
-    }
-    const id = nextId++;
-    return new Promise<IcsParseOutcome>((resolve) => {
-      const settle = (outcome: IcsParseOutcome, stop: boolean): void => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (stop) discard();
-        clearTimeout(idleTimer);
-        idleTimer = setTimeout(discard, idleMs);
-        idleTimer.unref();
-        resolve(outcome);
-      };
-      const onMessage = (reply: IcsParseReply): void => {
-        if (reply.type === 'parsed' && reply.id === id) {
-          settle({ ok: true, expansion: reply.expansion }, false);
-        }
-        if (reply.type === 'failed' && reply.id === id)
-          settle({ ok: false, reason: reply.message }, false);
-      };
-      const onError = (error: Error): void =>
-        settle({ ok: false, reason: `the parser failed on it (${error.message})` }, true);
-      const onExit = (code: number): void =>
-        settle({ ok: false, reason: `the parser stopped on it (exit code ${code})` }, true);
-      const timer = setTimeout(
-        () =>
-          settle(
-            {
-              ok: false,
-              reason: `reading it took longer than ${budgetMs / 1000} s and was stopped; its events repeat too often or nest too deeply`,
-            },
-            true,
-          ),
-        budgetMs,
-      );
-      worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.once('exit', onExit);
-      worker.postMessage({ id, request } satisfies IcsParseRequest);
-    });
-  };
-
+  const worker = createBudgetedWorker<IcsExpandRequest, IcsExpansion>({
+    start:
+      options.startWorker ?? (() => startIcsWorker({ maxOldGenerationSizeMb: WORKER_HEAP_MB })),
+    budgetMs: options.budgetMs ?? DEFAULT_ICS_PARSE_BUDGET_MS,
+    idleMs: options.idleMs ?? DEFAULT_ICS_WORKER_IDLE_MS,
+  });
   return {
-    parse(request) {
-      const result = queue.then(() => parseOne(request));
-      queue = result.catch(() => undefined);
-      return result;
+    async parse(request) {
+      const outcome = await worker.run(request);
+      return outcome.ok
+        ? { ok: true, expansion: outcome.value }
+        : { ok: false, reason: reason(outcome) };
     },
-    async close() {
-      clearTimeout(idleTimer);
-      const current = live;
-      live = undefined;
-      await current?.worker.terminate();
-    },
+    close: () => worker.close(),
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Why a feed has no shifts, as its status shows it. */
+function reason(outcome: { failure: WorkerFailure; detail: string }): string {
+  switch (outcome.failure) {
+    case 'start':
+      return `the feed parser could not start (${outcome.detail})`;
+    case 'failed':
+      return outcome.detail;
+    case 'error':
+      return `the parser failed on it (${outcome.detail})`;
+    case 'exit':
+      return `the parser stopped on it (exit code ${outcome.detail})`;
+    case 'budget':
+      return `reading it took longer than ${outcome.detail} s and was stopped; its events repeat too often or nest too deeply`;
+  }
 }

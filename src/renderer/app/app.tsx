@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect } from 'react';
-import { AlarmDialog } from '../features/alarm/alarm-dialog';
+import { PageAlarm } from '../features/alarm/page-alarm';
 import { AlertList } from '../features/alerts/alert-list';
 import { PartBoundary } from '../components/part-boundary';
 import { SourceStrip } from '../features/alerts/source-strip';
@@ -148,7 +148,7 @@ export function App() {
       <AttachDialog />
       <SilenceDialog />
       <PartBoundary part="the alarm">
-        <AlarmDialog />
+        <PageAlarm />
       </PartBoundary>
     </div>
   );

@@ -110,7 +110,15 @@ describe('team presence and incident links end to end: two members in Chromium, 
     expect(link).toMatch(/^oncall-companion:\/\/incident\/[\w.-]+\?server=ws%3A%2F%2F127\.0\.0\.1/);
     expect(link).not.toContain(TEST_SYNC_TOKEN);
 
+    // Bob has not joined it: its row under "Team — not here yet" passes on the same link.
     await head(bob, 'Incidents').click();
+    const team = bob.page.getByRole('region', { name: /Team — not here yet/ });
+    const copyRow = team.getByRole('button', { name: `Copy link to “${TITLE}”, for a teammate` });
+    await copyRow.click(SYNC);
+    await expect.poll(() => copyRow.innerText()).toBe('Copied');
+    expect(await bob.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await bob.page.screenshot({ path: join(SCREENS, 'team-incident-copy-link-1400-light.png') });
+
     const field = joinForm(bob).getByLabel('Join from link');
     await field.focus();
     await bob.page.evaluate((text) => navigator.clipboard.writeText(text), link);

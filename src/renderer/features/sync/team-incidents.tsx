@@ -6,10 +6,12 @@ import { errorMessage } from '../../bridge/bridge-error';
 import { SeverityBadge } from '../../components/severity-badge';
 import { STATUS_WORDS } from '../incident/lifecycle-step';
 import { formatZonedFull, formatZonedShort } from '../incident/zoned-time';
+import { CopyIncidentLink } from './copy-incident-link';
 
 /**
  * The team incidents this app does not hold yet, each with "Join", which fetches it from the
- * sync server and opens it; when that fails the row says why. Nothing shows while sync is off
+ * sync server and opens it (when that fails the row says why), and "Copy link", to pass it on
+ * without joining. Nothing shows while sync is off
  * or the team has nothing more.
  */
 export function TeamIncidents(props: { zone: string; now: number; scale: SeverityScale }) {
@@ -86,6 +88,7 @@ function TeamIncidentRow(props: {
             </span>
           ) : null}
         </span>
+        <CopyIncidentLink incidentId={incident.id} title={incident.title} />
         <button
           type="button"
           className="btn btn--primary team-incident__join"

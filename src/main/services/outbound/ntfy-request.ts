@@ -1,10 +1,18 @@
 import type { Severity } from '../../../shared/domain/severity';
 import type { PageContent } from './page-content';
-import { truncate } from './page-content';
+import { followUpState, truncate } from './page-content';
 import { ChannelSetupError, secretUrl, type OutboundRequest } from './outbound-request';
 
 /** ntfy's priorities (1 min … 5 max) for ours: a SEV1 is "urgent" and rings through. */
 const NTFY_PRIORITY: Record<Severity, number> = { sev1: 5, sev2: 4, sev3: 3, sev4: 2 };
+
+/** ntfy's emoji tag for each action (its tag list): a page, someone on it, done, a test. */
+const NTFY_TAG: Record<PageContent['action'], string> = {
+  trigger: 'rotating_light',
+  acknowledge: 'eyes',
+  resolve: 'white_check_mark',
+  test: 'test_tube',
+};
 
 /**
  * An ntfy message published as JSON (`POST` to the server's root with `topic` in the body, as
@@ -41,14 +49,13 @@ export function ntfyRequest(
       title: truncate(
         isTest
           ? 'On-Call Companion test'
-          : `${content.action === 'resolve' ? 'Resolved' : content.severityName}: ${content.title}`,
+          : `${content.action === 'trigger' ? content.severityName : followUpState(content)}: ${content.title}`,
         250,
       ),
       message: truncate(message, 3000),
-      priority: isTest ? 3 : content.action === 'resolve' ? 2 : NTFY_PRIORITY[content.severity],
-      tags: [
-        isTest ? 'test_tube' : content.action === 'resolve' ? 'white_check_mark' : 'rotating_light',
-      ],
+      // A follow-up is news, not a page: low priority, so it does not wake anyone again.
+      priority: isTest ? 3 : content.action === 'trigger' ? NTFY_PRIORITY[content.severity] : 2,
+      tags: [NTFY_TAG[content.action]],
       ...(content.url !== undefined && { click: content.url }),
     },
     peer: { name: 'ntfy', check: 'is this an ntfy topic URL?' },

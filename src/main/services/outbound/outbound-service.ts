@@ -43,24 +43,25 @@ export interface OutboundService {
    * on call. Answers once each has ended, sent or failed.
    */
   deliver(step: PlannedStep, alert: Alert): Promise<OutboundRecordEntry[]>;
-  /** The alert resolved: resolve it at every PagerDuty channel it was triggered on. */
+  /** The alert resolved: say so through every channel it was paged through. */
   alertResolved(alert: Alert): Promise<OutboundRecordEntry[]>;
   /**
-   * Resolve at PagerDuty every alert the record has triggered there and not resolved that is
-   * no longer active among `alerts` while its source has answered: one that resolved while the
-   * app was not running, or whose resolve a crash cut off, is resolved once the app is back.
-   * Each trigger's resolve is tried once per run.
+   * Say "resolved" through each channel the record has paged an alert through (PagerDuty: a
+   * resolve event), for every such alert no longer active among `alerts` while its source has
+   * answered: one that resolved while the app was not running, or whose resolve a crash cut off,
+   * is resolved once the app is back. Each page's resolve is tried once per run.
    */
   resolveGone(
     alerts: readonly Alert[],
     answered: (alertId: string) => boolean,
   ): Promise<OutboundRecordEntry[]>;
   /**
-   * Acknowledge at PagerDuty every alert the record has triggered there (and not resolved or
-   * acknowledged since) that has stopped escalating among `alerts`: acknowledged here or at its
-   * source, or silenced there. Whoever did it, PagerDuty then stops paging people this app does
-   * not see. Each trigger's acknowledge is tried once per run; one a crash cut off, or that
-   * failed, is tried again at the next start.
+   * Say "acknowledged" (by whom, when known) through each channel the record has paged an alert
+   * through, not resolved or acknowledged since, once it has stopped escalating among `alerts`:
+   * acknowledged here or at its source, or silenced there. Whoever did it, the people paged
+   * learn that someone is on it, and PagerDuty (an acknowledge event) stops paging people this
+   * app does not see. Each page's acknowledge is tried once per run; one a crash cut off, or
+   * that failed, is tried again at the next start.
    */
   acknowledgeAcked(alerts: readonly Alert[]): Promise<OutboundRecordEntry[]>;
   /** Send a test page through one channel. */
@@ -76,10 +77,10 @@ function recordedId(alert: Alert): string {
   return truncate(alert.id, 1024);
 }
 
-/** An alert triggered at a PagerDuty channel, by its latest trigger there. */
-interface OpenTrigger {
+/** An alert paged through a channel, by its latest page there, and not resolved there. */
+interface OpenPage {
   readonly trigger: OutboundRecordEntry;
-  /** Whether an acknowledge was sent there after that trigger. */
+  /** Whether an acknowledge was sent there after that page. */
   readonly acknowledged: boolean;
 }
 
@@ -260,15 +261,15 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
   }
 
   /**
-   * Each alert triggered at a PagerDuty channel and not resolved there since, by its latest
-   * trigger, and whether an acknowledge was sent after that trigger. A trigger a crash cut off
-   * counts: it may have arrived (an acknowledge or resolve of a key PagerDuty never saw is
-   * accepted and does nothing).
+   * Each alert paged through a channel and not resolved there since, by its latest page, and
+   * whether an acknowledge was sent after that page. A page a crash cut off counts: it may have
+   * arrived (PagerDuty accepts an acknowledge or resolve of a key it never saw and does nothing;
+   * elsewhere a follow-up of a page that did not arrive is only news).
    */
-  async function openAtPagerDuty(): Promise<OpenTrigger[]> {
-    const open = new Map<string, OpenTrigger>();
+  async function openPages(): Promise<OpenPage[]> {
+    const open = new Map<string, OpenPage>();
     for (const entry of (await opened()).entries()) {
-      if (entry.channelKind !== 'pagerduty' || !entry.channelId) continue;
+      if (!entry.channelId) continue;
       const key = `${entry.channelId} ${entry.alertId ?? ''}`;
       const mayHaveArrived = entry.result === 'sent' || entry.reason === INTERRUPTED_REASON;
       if (entry.action === 'trigger' && mayHaveArrived)
@@ -282,31 +283,29 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
     return [...open.values()];
   }
 
-  /** Send `action` for an alert to every PagerDuty channel among `triggers`. */
-  function sendTo(
-    triggers: readonly OpenTrigger[],
+  /**
+   * Send `action` for an alert through the channel of each of its pages among `pages`, to whom
+   * the page went (a channel that no longer exists is passed over: nobody to tell).
+   */
+  function followUp(
+    pages: readonly OpenPage[],
     alert: Alert,
     action: 'acknowledge' | 'resolve',
   ): Promise<OutboundRecordEntry[]> {
     const { escalation } = settings();
-    const channels = new Map<string, OutboundChannel>();
-    for (const { trigger } of triggers) {
+    const deliveries: Delivery[] = [];
+    for (const { trigger } of pages) {
       const channel = escalation.channels.find((c) => c.id === trigger.channelId);
-      if (trigger.alertId === recordedId(alert) && channel) channels.set(channel.id, channel);
+      if (trigger.alertId === recordedId(alert) && channel)
+        deliveries.push({ target: trigger.target, channel });
     }
     const content = pageContent(alert, { action, severityName: severityName(alert) });
-    return track(
-      Promise.all(
-        [...channels.values()].map((channel) =>
-          send({ target: `channel ${channel.name}`, channel }, content, alert),
-        ),
-      ),
-    );
+    return track(Promise.all(deliveries.map((delivery) => send(delivery, content, alert))));
   }
 
-  /** Resolve an alert at every PagerDuty channel it is triggered on. */
+  /** Say "resolved" through every channel an alert was paged through. */
   async function resolveAt(alert: Alert): Promise<OutboundRecordEntry[]> {
-    return sendTo(await openAtPagerDuty(), alert, 'resolve');
+    return followUp(await openPages(), alert, 'resolve');
   }
 
   // The triggers (entry ids) a resolve or an acknowledge was tried for since start: each once
@@ -334,7 +333,7 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
     return inTurn(async () => {
       const active = new Set(alerts.filter((alert) => alert.status !== 'resolved').map(recordedId));
       const gone = new Map<string, Alert>();
-      for (const { trigger } of await openAtPagerDuty()) {
+      for (const { trigger } of await openPages()) {
         const id = trigger.alertId;
         if (id === undefined || active.has(id) || !answered(id) || resolveTried.has(trigger.id))
           continue;
@@ -365,7 +364,7 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
           .filter((alert) => alert.status !== 'resolved' && !isEscalating(alert))
           .map((alert) => [recordedId(alert), alert]),
       );
-      const due = (await openAtPagerDuty()).filter(
+      const due = (await openPages()).filter(
         ({ trigger, acknowledged }) =>
           !acknowledged &&
           trigger.alertId !== undefined &&
@@ -375,16 +374,16 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
       for (const { trigger } of due) acknowledgeTried.add(trigger.id);
       const alertIds = new Set(due.map(({ trigger }) => trigger.alertId ?? ''));
       const sent = await Promise.all(
-        [...alertIds].map((id) => sendTo(due, acked.get(id)!, 'acknowledge')),
+        [...alertIds].map((id) => followUp(due, acked.get(id)!, 'acknowledge')),
       );
       return sent.flat();
     });
   }
 
-  /** After a trigger at PagerDuty: its alert may have been acknowledged or gone meanwhile. */
-  async function followUp(entries: readonly OutboundRecordEntry[]): Promise<void> {
-    const triggered = entries.some((e) => e.channelKind === 'pagerduty' && e.action === 'trigger');
-    if (!triggered || !latest) return;
+  /** After a page: its alert may have been acknowledged or gone while it was under way. */
+  async function afterPages(entries: readonly OutboundRecordEntry[]): Promise<void> {
+    const paged = entries.some((e) => e.action === 'trigger' && e.channelId !== undefined);
+    if (!paged || !latest) return;
     await acknowledgeAcked(latest.alerts);
     await resolveGone(latest.alerts, latest.answered);
   }
@@ -402,8 +401,8 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
         Promise.all(deliveries.map((d) => send(d, content, alert))).then((entries) => {
           // Not awaited: the step is marked fired as soon as its pages have ended.
           void track(
-            followUp(entries).catch((error: unknown) =>
-              log('warn', `Outbound: following up a PagerDuty trigger failed: ${String(error)}`),
+            afterPages(entries).catch((error: unknown) =>
+              log('warn', `Outbound: following up a page failed: ${String(error)}`),
             ),
           );
           return entries;

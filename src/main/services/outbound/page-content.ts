@@ -48,6 +48,15 @@ export function boundFields(map: Readonly<Record<string, string>>): BoundedField
   return { fields, omitted: Math.max(0, entries.length - MAX_FIELDS) };
 }
 
+/**
+ * The first words of a follow-up's title: "Acknowledged by Ana", "Acknowledged", "Resolved".
+ * @param content - an acknowledge or a resolve
+ */
+export function followUpState(content: PageContent): string {
+  if (content.action === 'resolve') return 'Resolved';
+  return content.acknowledgedBy ? `Acknowledged by ${content.acknowledgedBy}` : 'Acknowledged';
+}
+
 /** What a page says about an alert, every untrusted part bounded. */
 export interface PageContent {
   readonly action: 'trigger' | 'acknowledge' | 'resolve' | 'test';
@@ -68,6 +77,9 @@ export interface PageContent {
   /** The level paged (from 1) and the run of the policy (from 0), for an escalation step. */
   readonly level?: number;
   readonly repeat?: number;
+  /** For an acknowledge: who acknowledged it and when, if someone did (a silence names nobody). */
+  readonly acknowledgedBy?: string;
+  readonly acknowledgedAt?: string;
 }
 
 /** Only http(s) links are passed on: a page is read in other tools, which may follow them. */
@@ -113,5 +125,10 @@ export function pageContent(
     ...(url !== undefined && { url }),
     ...(options.level !== undefined && { level: options.level }),
     ...(options.repeat !== undefined && { repeat: options.repeat }),
+    ...(options.action === 'acknowledge' &&
+      alert.ack && {
+        acknowledgedBy: truncate(alert.ack.by, MAX_FIELD_NAME_CHARS),
+        acknowledgedAt: alert.ack.at,
+      }),
   };
 }

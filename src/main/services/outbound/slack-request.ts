@@ -1,5 +1,5 @@
 import type { PageContent } from './page-content';
-import { truncate } from './page-content';
+import { followUpState, truncate } from './page-content';
 import { secretUrl, type OutboundRequest } from './outbound-request';
 
 /** Slack's limit on a section block's text. */
@@ -16,7 +16,7 @@ export function slackEscape(text: string): string {
 
 function headline(content: PageContent): string {
   if (content.action === 'test') return 'Test page from On-Call Companion';
-  const state = content.action === 'resolve' ? 'Resolved' : content.severityName;
+  const state = content.action === 'trigger' ? content.severityName : followUpState(content);
   return `[${state}] ${content.title}`;
 }
 

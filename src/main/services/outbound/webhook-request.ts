@@ -7,14 +7,17 @@ export const WEBHOOK_BODY_VERSION = 1;
 /**
  * The key a webhook's receiver deduplicates by: the same for every sending of one page (a step
  * is paged at least once, so a crash between the page and its mark sends it again, with a new
- * `sentAt`), different for each escalation step, for the resolve, and for each test.
+ * `sentAt`), different for each escalation step, for each acknowledgement, for the resolve,
+ * and for each test.
  * @param content - the bounded page
  */
 export function webhookDedupKey(content: PageContent): string {
   const page =
-    content.level === undefined
-      ? content.action
-      : `${content.action}:${content.repeat ?? 0}:${content.level}`;
+    content.level !== undefined
+      ? `${content.action}:${content.repeat ?? 0}:${content.level}`
+      : content.acknowledgedAt !== undefined
+        ? `${content.action}:${content.acknowledgedAt}`
+        : content.action;
   return `oncall-companion:${content.alertId}:${page}`;
 }
 
@@ -40,6 +43,9 @@ export function webhookRequest(
       action: content.action,
       dedupKey: webhookDedupKey(content),
       sentAt: sentAt.toISOString(),
+      ...(content.acknowledgedBy !== undefined && {
+        acknowledged: { by: content.acknowledgedBy, at: content.acknowledgedAt },
+      }),
       alert: {
         id: content.alertId,
         sourceId: content.sourceId,

@@ -7,11 +7,11 @@ import { errorMessage } from '../../bridge/bridge-error';
 import { formatClockTime, formatIn } from '../../components/time-format';
 import type { OutboundRecordEntry } from '../../../shared/ipc/outbound-schemas';
 
-// What each outbound action did, before its target: "paged channel Ops", "acknowledged at …".
+// What each outbound action did, before its target: "paged channel Ops", "said acknowledged to …".
 const ACTION_WORDS: Record<OutboundRecordEntry['action'], string> = {
   trigger: 'paged ',
-  acknowledge: 'acknowledged at ',
-  resolve: 'resolved at ',
+  acknowledge: 'said acknowledged to ',
+  resolve: 'said resolved to ',
   test: 'test page to ',
 };
 

@@ -466,6 +466,77 @@ describe('ntfy and people', () => {
   });
 });
 
+describe('follow-ups to whoever was paged', () => {
+  it('tells the Slack channel, Bob on ntfy and the webhook who acknowledged it, then that it resolved, once each', async () => {
+    const alert = sev1();
+    const ackAt = '2026-03-01T10:04:00.000Z';
+    const acked = { ...alert, ack: { by: 'ana', at: ackAt, via: 'source' as const } };
+    await service.deliver(
+      step([
+        { kind: 'channel', id: 'slack' },
+        { kind: 'channel', id: 'hook' },
+        { kind: 'schedule', id: 'secondary', people: ['bob'] },
+      ]),
+      alert,
+    );
+    // A channel never paged for it (PagerDuty here) hears nothing.
+    const acks = await service.acknowledgeAcked([acked]);
+    expect(acks.map((e) => [e.action, e.target, e.result])).toEqual([
+      ['acknowledge', 'channel Incident channel', 'sent'],
+      ['acknowledge', 'channel Chat bridge', 'sent'],
+      ['acknowledge', "Bob (on call in secondary) via Bob's phone", 'sent'],
+    ]);
+    expect(await service.acknowledgeAcked([acked])).toEqual([]);
+    const resolves = await service.resolveGone([], () => true);
+    expect(resolves.map((e) => [e.action, e.result])).toEqual([
+      ['resolve', 'sent'],
+      ['resolve', 'sent'],
+      ['resolve', 'sent'],
+    ]);
+    expect(await service.resolveGone([], () => true)).toEqual([]);
+
+    const by = (path: string) =>
+      receiver.received.filter((r) => r.path.startsWith(path)).map((r) => r.body);
+    const slack = by('/services/') as { text: string }[];
+    expect(slack.map((b) => b.text)).toEqual([
+      '[SEV1] disk-full is failing',
+      '[Acknowledged by ana] disk-full is failing',
+      '[Resolved] disk-full is failing',
+    ]);
+    // On Bob's phone a follow-up is news, not a page: low priority.
+    expect(by('/').filter((b) => (b as { topic?: string }).topic)).toMatchObject([
+      { title: 'SEV1: disk-full is failing', priority: 5, tags: ['rotating_light'] },
+      { title: 'Acknowledged by ana: disk-full is failing', priority: 2, tags: ['eyes'] },
+      { title: 'Resolved: disk-full is failing', priority: 2, tags: ['white_check_mark'] },
+    ]);
+    const hook = by('/hook') as { action: string; dedupKey: string; acknowledged?: unknown }[];
+    expect(hook.map((b) => [b.action, b.dedupKey, b.acknowledged])).toEqual([
+      ['trigger', 'oncall-companion:prod:disk-full:trigger:0:2', undefined],
+      [
+        'acknowledge',
+        `oncall-companion:prod:disk-full:acknowledge:${ackAt}`,
+        { by: 'ana', at: ackAt },
+      ],
+      ['resolve', 'oncall-companion:prod:disk-full:resolve', undefined],
+    ]);
+  });
+
+  it('says only "Acknowledged" for an alert silenced at its source, which names nobody', async () => {
+    await service.deliver(step([{ kind: 'channel', id: 'slack' }]), sev1());
+    await service.acknowledgeAcked([sev1({ status: 'suppressed' })]);
+    expect((receiver.received[1]?.body as { text: string }).text).toBe(
+      '[Acknowledged] disk-full is failing',
+    );
+  });
+
+  it('tells nobody about a page that failed', async () => {
+    await secrets.delete(channelSecretKey('slack'));
+    await service.deliver(step([{ kind: 'channel', id: 'slack' }]), sev1());
+    expect(await service.resolveGone([], () => true)).toEqual([]);
+    expect(receiver.received).toHaveLength(0);
+  });
+});
+
 describe('retries', () => {
   it('retries on 5xx until the page is accepted', async () => {
     receiver.script({ status: 503 }, { status: 502 });

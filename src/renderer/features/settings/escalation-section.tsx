@@ -290,8 +290,9 @@ export function EscalationSection(props: { view: SettingsView }) {
           </datalist>
           <h3 className="escalation__subheading">Channels</h3>
           <p className="field__help">
-            Where pages go outside this app. Each one&apos;s secret (its URL or routing key) is
-            stored below once the channel is saved, never in the settings file.
+            Where pages go outside this app; levels and people refer to a channel by its id. Once
+            saved, a channel keeps its id: its secret (URL or routing key) is stored under it,
+            below, never in the settings file.
           </p>
           <ChannelsEditor ctx={ctx} saved={saved.channels} />
           <h3 className="escalation__subheading">People</h3>

@@ -187,13 +187,8 @@ function ChannelEdit(props: {
         ) : null}
         <FieldError id={`${kindId}-error`} error={kindError} />
       </div>
-      {text(
-        'id',
-        'Id',
-        channel.saved
-          ? 'Kept once saved: its secret is stored under it'
-          : 'How levels and people refer to it',
-      )}
+      {/* Said once above the list rather than under every saved id: a saved id is read-only. */}
+      {text('id', 'Id')}
       <div className="channel-edit__remove">
         <button
           type="button"

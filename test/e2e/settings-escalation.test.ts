@@ -300,4 +300,135 @@ describe('escalation in Settings', () => {
       .poll(() => section().textContent(), WITHIN_ONE_POLL)
       .toContain('Test page failed: the Slack webhook of Incident channel answered HTTP 404');
   });
+
+  const channelRow = (name: string) =>
+    section()
+      .locator('.channel-edit')
+      .filter({ has: page.getByRole('button', { name: `Remove channel ${name}`, exact: true }) });
+
+  /** Add a channel from "+ Add channel" with the keyboard: name, kind (typed), id. */
+  async function addChannel(name: string, kindKey: string, id: string): Promise<void> {
+    await tabTo(section().getByRole('button', { name: '+ Add channel' }));
+    await page.keyboard.press('Enter');
+    // The keyboard lands on the new channel's name.
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^esc-c\d+-name$/);
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(kindKey);
+    await page.keyboard.press('Tab');
+    await retype(id);
+  }
+
+  it('adds a channel of each kind in the form with the keyboard, and saves them without a secret', async () => {
+    await section().getByRole('button', { name: '+ Add policy' }).focus();
+    await addChannel('Alert relay', 'J', 'relay'); // JSON webhook
+    await addChannel('Ops Slack', 'S', 'ops-slack');
+    await addChannel('Phone ntfy', 'n', 'phone');
+    await addChannel('EU PagerDuty', 'P', 'eu-pd');
+    await tabTo(channelRow('EU PagerDuty').getByLabel('PagerDuty Events URL'));
+    await retype('https://events.eu.pagerduty.com/v2/enqueue');
+    // A person picks one of the channels just added.
+    await tabTo(section().getByRole('button', { name: '+ Add person' }));
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Bo Chen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('bo');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ph'); // "Phone ntfy (phone)"
+    // Not saved yet: no secret can be stored for them.
+    expect(await section().textContent()).toContain(
+      'EU PagerDuty (PagerDuty Events API v2, id eu-pd) — not saved yet. Save to store its secret.',
+    );
+    if (process.env.CHANNEL_SCREENSHOTS) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await section().getByText('Channel secrets and test pages').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `/tmp/shots-channels/unsaved-${scheme}.png` });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    await tabTo(section().getByRole('button', { name: 'Save', exact: true }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => section().getByRole('status').first().textContent()).toBe('Saved.');
+
+    const file = settingsFile();
+    const saved = JSON.parse(file).escalation;
+    expect(saved.channels).toEqual([
+      { kind: 'slack', id: 'incident', name: 'Incident channel' },
+      { kind: 'webhook', id: 'relay', name: 'Alert relay' },
+      { kind: 'slack', id: 'ops-slack', name: 'Ops Slack' },
+      { kind: 'ntfy', id: 'phone', name: 'Phone ntfy' },
+      {
+        kind: 'pagerduty',
+        id: 'eu-pd',
+        name: 'EU PagerDuty',
+        eventsUrl: 'https://events.eu.pagerduty.com/v2/enqueue',
+      },
+    ]);
+    expect(saved.people).toContainEqual({ id: 'bo', name: 'Bo Chen', channel: 'phone' });
+    expect(file).not.toContain('e2eSECRETtoken');
+    // Saved: each has its secret field now, and a saved channel's id is kept.
+    expect(await section().textContent()).not.toContain('Save to store its secret');
+    await expect
+      .poll(() =>
+        section().getByLabel('Routing key (Events API v2 integration key) of EU PagerDuty').count(),
+      )
+      .toBe(1);
+    expect(await channelRow('Phone ntfy').getByLabel('Id').getAttribute('readonly')).toBe('');
+  });
+
+  it('refuses to remove a channel in use, saying who uses it at its Remove button, and writes nothing', async () => {
+    const before = settingsFile();
+    const remove = section().getByRole('button', { name: 'Remove channel Incident channel' });
+    await channelRow('Incident channel').getByLabel('Name').focus();
+    await tabTo(remove);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => reasonAt(remove))
+      .toBe(
+        'Incident channel cannot be removed: level 1 of policy "SEV1: incident channel at once, then secondary, then manager" and level 2 of policy "Nights DB" use it; pick another channel there first',
+      );
+    // Still there, the keyboard still on its Remove, and nothing to save.
+    expect(await focused(remove)).toBe(true);
+    expect(await channelRow('Incident channel').count()).toBe(1);
+    expect(await section().getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(
+      true,
+    );
+
+    const phone = section().getByRole('button', { name: 'Remove channel Phone ntfy' });
+    await tabTo(phone);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => reasonAt(phone))
+      .toBe('Phone ntfy cannot be removed: Bo Chen uses it; pick another channel there first');
+    expect(settingsFile()).toBe(before);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), scheme).toEqual([]);
+    }
+    if (process.env.CHANNEL_SCREENSHOTS) {
+      const editor = section().getByRole('list', { name: 'Channels' });
+      for (const width of [1400, 420]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await editor.scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `/tmp/shots-channels/channels-${width}-${scheme}.png` });
+        }
+      }
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // A channel nobody uses goes, and the keyboard moves to the next one's name.
+    await section().getByRole('button', { name: 'Remove channel Alert relay' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await focused(channelRow('Ops Slack').getByLabel('Name'))).toBe(true);
+    await page.keyboard.press('Enter'); // Enter in a field saves its form
+    await expect.poll(() => section().getByRole('status').first().textContent()).toBe('Saved.');
+    expect(JSON.parse(settingsFile()).escalation.channels.map((c: { id: string }) => c.id)).toEqual(
+      ['incident', 'ops-slack', 'phone', 'eu-pd'],
+    );
+  });
 });

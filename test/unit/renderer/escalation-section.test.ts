@@ -56,6 +56,32 @@ describe('Settings → Escalation', () => {
     expect(text(html)).toContain('Send test page');
   });
 
+  it('edits channels in the form: name, kind and id, a saved one keeping its id', () => {
+    const html = render({
+      escalation: {
+        channels: [
+          { kind: 'slack', id: 'incident', name: 'Incident channel' },
+          { kind: 'pagerduty', id: 'pd', name: 'Team PagerDuty' },
+        ],
+      },
+    });
+    expect(html).toContain('<ul class="channel-edits" aria-label="Channels">');
+    expect(html).toMatch(/<label class="field__label" for="esc-c1-kind">Kind<\/label>/);
+    expect(html).toMatch(/<input id="esc-c1-id" class="field__input" readOnly=""/);
+    expect(html).toContain('aria-label="Remove channel Team PagerDuty"');
+    expect(html).toContain(
+      '<label class="field__label" for="esc-c1-eventsUrl">PagerDuty Events URL</label>',
+    );
+    expect(html).toMatch(
+      /id="esc-c1-eventsUrl"[^>]*value="https:\/\/events.pagerduty.com\/v2\/enqueue"/,
+    );
+    // Nothing sends a channel to Edit as JSON any more.
+    expect(text(html)).not.toMatch(/under Edit as JSON/);
+    expect(
+      text(render({ escalation: { channels: [], policies: [], rules: [], defaultPolicy: null } })),
+    ).toContain('No channels yet: add one for a level or a person to page through.');
+  });
+
   it('shows the block as the settings file holds it, and a saved block checks as sendable', () => {
     const shown = escalationText(defaultEscalationSettings());
     const checked = checkEscalationText(shown);

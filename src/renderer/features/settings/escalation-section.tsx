@@ -5,7 +5,9 @@ import type { ChannelSecretState, OutboundRecordEntry } from '../../../shared/ip
 import { useApp } from '../../app/app-context';
 import { BridgeError, errorMessage } from '../../bridge/bridge-error';
 import { formatTimestamp } from '../../components/time-format';
+import { CHANNEL_KIND_NAME } from './escalation/channel-draft';
 import { ChannelRow } from './escalation/channel-row';
+import { ChannelsEditor } from './escalation/channels-editor';
 import { knownScheduleIds } from './escalation/known-schedule-ids';
 import {
   checkPolicyForm,
@@ -138,7 +140,7 @@ export function EscalationSection(props: { view: SettingsView }) {
     // A reason stays by its field while it is being fixed; after a move or removal the indexes
     // it was placed by no longer point at the same field.
     if (
-      !/^(policy|level|target|rule)-(field|delay|set|severity|policy)$|^default-policy$/.test(
+      !/^(policy|level|target|rule|channel)-(field|delay|set|severity|policy|kind)$|^default-policy$/.test(
         action.type,
       )
     ) {
@@ -223,7 +225,14 @@ export function EscalationSection(props: { view: SettingsView }) {
         setStatus({ kind: 'error', text: 'Fix the JSON before going back to the form.' });
         return;
       }
-      dispatch({ type: 'load', draft: draftFromSettings(checked.escalation) });
+      // A channel added before switching is still not saved: its id stays editable.
+      dispatch({
+        type: 'load',
+        draft: draftFromSettings(
+          checked.escalation,
+          saved.channels.map((c) => c.id),
+        ),
+      });
       setMode('form');
     }
     setErrors(NO_ERRORS);
@@ -231,6 +240,8 @@ export function EscalationSection(props: { view: SettingsView }) {
   };
 
   const ctx: PolicyEditorContext = { draft, errors: errors.fields, act };
+  // Added in the form and not saved: no secret can be stored under an id main does not know yet.
+  const unsaved = mode === 'form' ? draft.channels.filter((c) => !c.saved) : [];
   return (
     <form
       className="settings__section escalation-settings"
@@ -251,8 +262,8 @@ export function EscalationSection(props: { view: SettingsView }) {
         <>
           <h3 className="escalation__subheading">Policies</h3>
           <p className="field__help">
-            A policy pages its levels in order until the alert is acknowledged. People and channels
-            are added under Edit as JSON (docs/settings.md).
+            A policy pages its levels in order until the alert is acknowledged: you, a person,
+            whoever is on call in a schedule, or an outbound channel (added under Channels below).
           </p>
           <ul className="policy-cards" aria-label="Policies">
             {draft.policies.map((policy, index) => (
@@ -277,6 +288,13 @@ export function EscalationSection(props: { view: SettingsView }) {
               <option key={id} value={id} />
             ))}
           </datalist>
+          <h3 className="escalation__subheading">Channels</h3>
+          <p className="field__help">
+            Where pages go outside this app; levels and people refer to a channel by its id. Once
+            saved, a channel keeps its id: its secret (URL or routing key) is stored under it,
+            below, never in the settings file.
+          </p>
+          <ChannelsEditor ctx={ctx} saved={saved.channels} />
           <h3 className="escalation__subheading">People</h3>
           <PeopleEditor ctx={ctx} />
           <h3 className="escalation__subheading">Which policy an alert gets</h3>
@@ -318,21 +336,31 @@ export function EscalationSection(props: { view: SettingsView }) {
           </button>
         ) : null}
       </SaveActions>
-      <h3 className="escalation__subheading">Outbound channels</h3>
-      {saved.channels.length === 0 ? (
-        <p className="muted">No channels: add one under Edit as JSON and save it.</p>
-      ) : (
-        saved.channels.map((channel) => (
-          <ChannelRow
-            key={channel.id}
-            channel={channel}
-            secret={secrets.find((s) => s.channelId === channel.id)}
-            onSecret={(state) =>
-              setSecrets((all) => [...all.filter((s) => s.channelId !== channel.id), state])
-            }
-          />
-        ))
-      )}
+      <h3 className="escalation__subheading">Channel secrets and test pages</h3>
+      {saved.channels.length === 0 && unsaved.length === 0 ? (
+        <p className="muted">No channels: add one under Channels above and save it.</p>
+      ) : null}
+      {saved.channels.map((channel) => (
+        <ChannelRow
+          key={channel.id}
+          channel={channel}
+          secret={secrets.find((s) => s.channelId === channel.id)}
+          onSecret={(state) =>
+            setSecrets((all) => [...all.filter((s) => s.channelId !== channel.id), state])
+          }
+        />
+      ))}
+      {unsaved.map((channel) => (
+        <div className="escalation__channel" key={channel.key}>
+          <p className="escalation__channel-name">
+            <strong>{channel.name.trim() || channel.id}</strong>{' '}
+            <span className="muted">
+              ({CHANNEL_KIND_NAME[channel.kind]}, id {channel.id})
+            </span>{' '}
+            — not saved yet. Save to store its secret.
+          </p>
+        </div>
+      ))}
       <h3 className="escalation__subheading">Recent pages</h3>
       {record.length === 0 ? (
         <p className="muted">Nothing paged yet.</p>

@@ -4,6 +4,7 @@ import type { ChannelSecretState } from '../../../../shared/ipc/outbound-schemas
 import { useApp } from '../../../app/app-context';
 import { errorMessage } from '../../../bridge/bridge-error';
 import type { SectionStatus } from '../save-actions';
+import { CHANNEL_KIND_NAME } from './channel-draft';
 
 /** What each kind of channel keeps secret, as its field's label says. */
 const SECRET_LABEL: Record<OutboundChannel['kind'], string> = {
@@ -11,13 +12,6 @@ const SECRET_LABEL: Record<OutboundChannel['kind'], string> = {
   slack: 'Slack incoming webhook URL',
   ntfy: 'ntfy topic URL (https://ntfy.sh/your-topic)',
   pagerduty: 'Routing key (Events API v2 integration key)',
-};
-
-const KIND_NAME: Record<OutboundChannel['kind'], string> = {
-  webhook: 'JSON webhook',
-  slack: 'Slack',
-  ntfy: 'ntfy',
-  pagerduty: 'PagerDuty Events API v2',
 };
 
 function StatusText(props: { status: SectionStatus | undefined }) {
@@ -80,7 +74,7 @@ export function ChannelRow(props: {
       <p className="escalation__channel-name">
         <strong>{channel.name}</strong>{' '}
         <span className="muted">
-          ({KIND_NAME[channel.kind]}, id {channel.id})
+          ({CHANNEL_KIND_NAME[channel.kind]}, id {channel.id})
         </span>{' '}
         —{' '}
         {secret?.set
@@ -90,6 +84,8 @@ export function ChannelRow(props: {
       <div className="field field--inline">
         <label className="field__label" htmlFor={id}>
           {SECRET_LABEL[channel.kind]}
+          {/* With several channels each field and button says whose it is. */}
+          <span className="visually-hidden"> of {channel.name}</span>
         </label>
         <input
           id={id}
@@ -111,12 +107,18 @@ export function ChannelRow(props: {
           type="button"
           className="btn btn--small"
           disabled={!value.trim()}
+          aria-label={`Store secret of ${channel.name}`}
           onClick={() => store(value.trim())}
         >
           Store
         </button>
         {secret?.set ? (
-          <button type="button" className="btn btn--small" onClick={() => store(null)}>
+          <button
+            type="button"
+            className="btn btn--small"
+            aria-label={`Forget secret of ${channel.name}`}
+            onClick={() => store(null)}
+          >
             Forget
           </button>
         ) : null}
@@ -124,6 +126,7 @@ export function ChannelRow(props: {
           type="button"
           className="btn btn--small"
           onClick={test}
+          aria-label={`Send test page to ${channel.name}`}
           disabled={status?.kind === 'saving'}
         >
           Send test page

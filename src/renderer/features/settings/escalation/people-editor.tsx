@@ -1,3 +1,4 @@
+import { channelTitle } from './channel-draft';
 import type { PolicyEditorContext } from './policy-editor';
 
 /**
@@ -74,14 +75,12 @@ export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
                   aria-describedby={channelError ? `${channelId}-error` : undefined}
                 >
                   <option value="">No channel (cannot be paged yet)</option>
+                  {/* By draft key: the person follows a channel whose id is being retyped. */}
                   {draft.channels.map((channel) => (
-                    <option key={channel.id} value={channel.id}>
-                      {channel.name} ({channel.id})
+                    <option key={channel.key} value={channel.key}>
+                      {channelTitle(draft, channel.key)} ({channel.id})
                     </option>
                   ))}
-                  {person.channel && !draft.channels.some((c) => c.id === person.channel) ? (
-                    <option value={person.channel}>{person.channel} (does not exist)</option>
-                  ) : null}
                 </select>
                 {channelError ? (
                   <span className="field__error" id={`${channelId}-error`}>

@@ -1,5 +1,6 @@
 import { describePolicy } from '../../../../shared/escalation/policy-description';
 import type { EscalationTarget } from '../../../../shared/escalation/policy-schema';
+import { channelByKey, channelTitle } from './channel-draft';
 import type {
   LevelDraft,
   PolicyDraft,
@@ -60,9 +61,13 @@ function invalid(id: string, error: string | undefined) {
   return error ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
 }
 
-/** The target as the plan describes it. */
-function asTarget(target: TargetDraft): EscalationTarget {
-  return target.kind === 'me' ? { kind: 'me' } : { kind: target.kind, id: target.id.trim() };
+/** The target as the plan describes it: a channel by its id (the draft points at it by key). */
+function asTarget(target: TargetDraft, draft: PolicyFormDraft): EscalationTarget {
+  if (target.kind === 'me') return { kind: 'me' };
+  if (target.kind === 'channel') {
+    return { kind: 'channel', id: channelByKey(draft, target.id)?.id.trim() ?? '' };
+  }
+  return { kind: target.kind, id: target.id.trim() };
 }
 
 /**
@@ -86,7 +91,7 @@ export function PolicyEditor(props: {
       repeat: Number.isInteger(Number(policy.repeat)) ? Math.max(0, Number(policy.repeat)) : 0,
       levels: policy.levels.map((level) => ({
         delayMinutes: Math.max(0, Number(level.delay) || 0),
-        targets: level.targets.map(asTarget),
+        targets: level.targets.map((target) => asTarget(target, draft)),
       })),
     },
     draft,
@@ -335,10 +340,14 @@ function TargetEditor(props: {
       { type: 'target-move', policy: policy.key, level: level.key, target: target.key, by },
       firstOf(find(`${at(target.key)} ${button}`), find(`${at(target.key)} select`)),
     );
+  // A channel is picked by its draft key, so the target follows it while its id is retyped.
   const choices =
     target.kind === 'person'
-      ? draft.people.map((p) => ({ id: p.id, name: p.name }))
-      : draft.channels.map((c) => ({ id: c.id, name: c.name }));
+      ? draft.people.map((p) => ({ value: p.id, text: `${p.name} (${p.id})` }))
+      : draft.channels.map((c) => ({
+          value: c.key,
+          text: `${channelTitle(draft, c.key)} (${c.id})`,
+        }));
   const detail =
     target.kind === 'me' ? null : target.kind === 'schedule' ? (
       <input
@@ -362,11 +371,11 @@ function TargetEditor(props: {
       >
         <option value="">{target.kind === 'person' ? 'Pick a person…' : 'Pick a channel…'}</option>
         {choices.map((choice) => (
-          <option key={choice.id} value={choice.id}>
-            {choice.name} ({choice.id})
+          <option key={choice.value} value={choice.value}>
+            {choice.text}
           </option>
         ))}
-        {target.id && !choices.some((c) => c.id === target.id) ? (
+        {target.kind === 'person' && target.id && !choices.some((c) => c.value === target.id) ? (
           <option value={target.id}>{target.id} (does not exist)</option>
         ) : null}
       </select>

@@ -9,6 +9,7 @@ import {
   policyTargetIssues,
   type EscalationIssue,
 } from '../../../../shared/escalation/policy-validation';
+import { channelReference, channelsToSave } from './channel-draft';
 import { parseLabelMatch } from './label-match-text';
 import type { PolicyFormDraft, PolicyPick } from './policy-form-draft';
 
@@ -37,6 +38,9 @@ export function fieldPaths(draft: PolicyFormDraft): Set<string> {
   const paths = new Set<string>(['defaultPolicy']);
   draft.people.forEach((_, h) => {
     for (const field of ['id', 'name', 'channel']) paths.add(`people.${h}.${field}`);
+  });
+  draft.channels.forEach((_, c) => {
+    for (const field of ['kind', 'id', 'name', 'eventsUrl']) paths.add(`channels.${c}.${field}`);
   });
   draft.policies.forEach((policy, p) => {
     for (const field of ['id', 'name', 'repeat', 'levels']) paths.add(`policies.${p}.${field}`);
@@ -99,9 +103,10 @@ function numberOf(text: string): number {
 
 /**
  * Check the form as main checks the block (the schema and its cross-references: no levels, a
- * negative delay, an unknown person or channel, duplicate ids), plus what only the form refuses
- * (a blank name or pick, a target paged twice in a level, an unknown schedule when schedules are
- * known), and build the block to save.
+ * negative delay, an unknown person or channel, duplicate ids, a bad Events URL), plus what only
+ * the form refuses (a blank name or pick, a target paged twice in a level, an unknown schedule
+ * when schedules are known, a reference to a channel whose id is not usable yet), and build the
+ * block to save.
  * @param draft - the form
  * @param scheduleIds - the on-call schedules that exist, or undefined when none are set up
  */
@@ -135,6 +140,12 @@ export function checkPolicyForm(
         delayMinutes: numberOf(level.delay),
         targets: level.targets.map((target, t) => {
           if (target.kind === 'me') return { kind: 'me' as const };
+          if (target.kind === 'channel') {
+            const channel = channelReference(draft, target.id);
+            if (channel.ok) return { kind: 'channel' as const, id: channel.id };
+            own[`policies.${p}.levels.${l}.targets.${t}.id`] = channel.message;
+            return { kind: 'channel' as const, id: '' };
+          }
           if (target.id.trim() === '') {
             own[`policies.${p}.levels.${l}.targets.${t}.id`] = TARGET_ID_MISSING[target.kind];
           }
@@ -163,15 +174,25 @@ export function checkPolicyForm(
 
   const people = draft.people.map((person, h) => {
     if (person.name.trim() === '') own[`people.${h}.name`] = 'give their name as teammates know it';
+    let channel: string | undefined;
+    if (person.channel !== '') {
+      const reference = channelReference(draft, person.channel);
+      if (reference.ok) channel = reference.id;
+      else own[`people.${h}.channel`] = reference.message;
+    }
     return {
       id: person.id.trim(),
       name: person.name.trim(),
-      ...(person.channel === '' ? {} : { channel: person.channel }),
+      ...(channel === undefined ? {} : { channel }),
     };
+  });
+
+  draft.channels.forEach((channel, c) => {
+    if (channel.name.trim() === '') own[`channels.${c}.name`] = 'give the channel a name';
   });
   const block = {
     people,
-    channels: draft.channels,
+    channels: channelsToSave(draft.channels),
     policies,
     rules,
     defaultPolicy: idOf(draft.defaultPolicy, 'defaultPolicy'),

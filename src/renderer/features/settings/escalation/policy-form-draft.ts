@@ -2,15 +2,19 @@ import type { Severity } from '../../../../shared/domain/severity';
 import type {
   EscalationPerson,
   EscalationTarget,
-  OutboundChannel,
+  OutboundChannelKind,
 } from '../../../../shared/escalation/policy-schema';
 import type { EscalationSettings } from '../../../../shared/escalation/policy-settings';
+import { channelRemoveRefusal, newChannel, type ChannelDraft } from './channel-draft';
 import { labelMatchText } from './label-match-text';
 
 /** Who a target is. */
 export type TargetKind = EscalationTarget['kind'];
 
-/** One target of a level as edited; `id` is unused for `me`. */
+/**
+ * One target of a level as edited: `id` is a person's or schedule's id, a channel's draft key
+ * (see {@link ChannelDraft}), and unused for `me`.
+ */
 export interface TargetDraft {
   key: string;
   kind: TargetKind;
@@ -47,7 +51,7 @@ export interface RuleDraft {
   policy: PolicyPick;
 }
 
-/** A person a level can page, as edited; `channel` is '' for none. */
+/** A person a level can page, as edited; `channel` is a channel's draft key, '' for none. */
 export interface PersonDraft {
   key: string;
   id: string;
@@ -55,10 +59,10 @@ export interface PersonDraft {
   channel: string;
 }
 
-/** The escalation section as edited. Channels are kept as saved (edited as JSON). */
+/** The escalation section as edited. */
 export interface PolicyFormDraft {
   people: PersonDraft[];
-  channels: OutboundChannel[];
+  channels: ChannelDraft[];
   policies: PolicyDraft[];
   rules: RuleDraft[];
   defaultPolicy: PolicyPick;
@@ -73,12 +77,27 @@ function pickOf(id: string | null, policies: readonly PolicyDraft[]): PolicyPick
 }
 
 /**
- * The form's draft of saved escalation settings.
- * @param escalation - the saved block
+ * The form's draft of escalation settings.
+ * @param escalation - a block that holds together (saved, or checked JSON)
+ * @param savedChannelIds - the ids of the channels saved in the settings, when the block is not
+ *   what is saved (JSON being edited); by default every channel of the block is saved
  */
-export function draftFromSettings(escalation: EscalationSettings): PolicyFormDraft {
+export function draftFromSettings(
+  escalation: EscalationSettings,
+  savedChannelIds?: readonly string[],
+): PolicyFormDraft {
   let next = 0;
   const key = (prefix: string) => `${prefix}${next++}`;
+  const channels = escalation.channels.map((channel): ChannelDraft => ({
+    key: key('c'),
+    kind: channel.kind,
+    id: channel.id,
+    name: channel.name,
+    eventsUrl: channel.kind === 'pagerduty' ? channel.eventsUrl : '',
+    saved: savedChannelIds?.includes(channel.id) ?? true,
+  }));
+  // A block that holds together names only channels it has; '' (none picked) is the fallback.
+  const channelKey = (id: string) => channels.find((c) => c.id === id)?.key ?? '';
   const policies = escalation.policies.map((policy): PolicyDraft => ({
     key: key('p'),
     id: policy.id,
@@ -90,7 +109,8 @@ export function draftFromSettings(escalation: EscalationSettings): PolicyFormDra
       targets: level.targets.map((target) => ({
         key: key('t'),
         kind: target.kind,
-        id: target.kind === 'me' ? '' : target.id,
+        id:
+          target.kind === 'me' ? '' : target.kind === 'channel' ? channelKey(target.id) : target.id,
       })),
     })),
   }));
@@ -99,9 +119,9 @@ export function draftFromSettings(escalation: EscalationSettings): PolicyFormDra
       key: key('h'),
       id: person.id,
       name: person.name,
-      channel: person.channel ?? '',
+      channel: person.channel === undefined ? '' : channelKey(person.channel),
     })),
-    channels: escalation.channels.map((channel) => ({ ...channel })),
+    channels,
     policies,
     rules: escalation.rules.map((rule) => ({
       key: key('r'),
@@ -121,6 +141,10 @@ export type PolicyFormAction =
   | { type: 'person-add' }
   | { type: 'person-remove'; person: string }
   | { type: 'person-field'; person: string; field: 'id' | 'name' | 'channel'; value: string }
+  | { type: 'channel-add' }
+  | { type: 'channel-remove'; channel: string }
+  | { type: 'channel-field'; channel: string; field: 'id' | 'name' | 'eventsUrl'; value: string }
+  | { type: 'channel-kind'; channel: string; kind: OutboundChannelKind }
   | { type: 'policy-add' }
   | { type: 'policy-remove'; policy: string }
   | { type: 'policy-field'; policy: string; field: 'id' | 'name' | 'repeat'; value: string }
@@ -200,9 +224,17 @@ function unsetIf(pick: PolicyPick, key: string): PolicyPick {
   return pick.kind === 'policy' && pick.key === key ? { kind: 'unset' } : pick;
 }
 
+function mapChannel(
+  draft: PolicyFormDraft,
+  key: string,
+  change: (channel: ChannelDraft) => ChannelDraft,
+): PolicyFormDraft {
+  return { ...draft, channels: draft.channels.map((c) => (c.key === key ? change(c) : c)) };
+}
+
 /**
- * The form's reducer. Keys are stable while editing, so moving a level keeps its focus and
- * rules follow a policy whose id is being retyped.
+ * The form's reducer. Keys are stable while editing, so moving a level keeps its focus, rules
+ * follow a policy whose id is being retyped, and levels and people follow a channel's.
  * @param draft - the draft now
  * @param action - what the user did
  */
@@ -229,6 +261,20 @@ export function policyFormReducer(
           p.key === action.person ? { ...p, [action.field]: action.value } : p,
         ),
       };
+    case 'channel-add':
+      return { ...bumped, channels: [...draft.channels, newChannel(draft, key('c'))] };
+    case 'channel-remove':
+      // Removing a channel something pages through would leave it pointing at nothing: the
+      // editor says why (channelRemoveRefusal) and the draft stays as it is.
+      if (channelRemoveRefusal(draft, action.channel) !== undefined) return draft;
+      return { ...draft, channels: draft.channels.filter((c) => c.key !== action.channel) };
+    case 'channel-field':
+      return mapChannel(draft, action.channel, (c) =>
+        // A saved channel's secret is stored under its id: the id stays as saved.
+        action.field === 'id' && c.saved ? c : { ...c, [action.field]: action.value },
+      );
+    case 'channel-kind':
+      return mapChannel(draft, action.channel, (c) => ({ ...c, kind: action.kind }));
     case 'policy-add':
       return {
         ...bumped,

@@ -44,7 +44,8 @@ describe('the policy form', () => {
         level: second.key,
         target: target.key,
         kind: 'channel',
-        id: 'incident',
+        // Channels are picked by draft key, so a target follows a channel's retyped id.
+        id: draft.channels[0]!.key,
       },
       { type: 'level-move', policy: policy.key, level: second.key, by: -1 },
       { type: 'rule-add' },
@@ -200,7 +201,7 @@ describe('the policy form', () => {
     draft = run(
       draft,
       { type: 'person-field', person: person.key, field: 'name', value: 'Ana Lima' },
-      { type: 'person-field', person: person.key, field: 'channel', value: 'incident' },
+      { type: 'person-field', person: person.key, field: 'channel', value: draft.channels[0]!.key },
     );
     const checked = checkPolicyForm(draft, undefined);
     expect(checked.ok && checked.escalation.people).toEqual([

@@ -128,10 +128,10 @@ export function expandIcs(request: IcsExpandRequest): IcsExpansion {
     );
   }
   if (unnamed > 0) {
-    const shifts = `${unnamed} shift${unnamed === 1 ? '' : 's'} name nobody`;
+    const shifts = `${unnamed} ${unnamed === 1 ? 'shift names' : 'shifts name'} nobody`;
     warnings.push(
       request.rule?.pattern !== undefined
-        ? `${shifts} (the name pattern finds no name in their SUMMARY); check the layer’s name pattern in Settings → Schedules`
+        ? `${shifts} (the name pattern finds no name in ${unnamed === 1 ? 'its' : 'their'} SUMMARY); check the layer’s name pattern in Settings → Schedules`
         : `${shifts} (no person in SUMMARY or ATTENDEE); set the layer’s person on call for every event, or a name pattern, in Settings → Schedules`,
     );
   }

@@ -8,25 +8,36 @@ import { startE2eSession, WITHIN_ONE_POLL, type E2eSession } from '../support/e2
 
 const SCREENS = join(import.meta.dirname, '../../../screens');
 
-/** A PagerDuty-shaped feed (test/fixtures/ics/pagerduty.ics) with Jane Doe on call around now. */
-function janeOnCallFeed(nowMs: number): string {
+/** A feed of one shift, from a day ago to six days ahead, titled `summary`; no attendees. */
+function oneShiftFeed(nowMs: number, prodId: string, summary: string): string {
   const ics = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//PagerDuty//On-Call Schedule//EN',
-    'X-WR-CALNAME:On Call Schedule for Payments - Primary',
+    `PRODID:${prodId}`,
     'BEGIN:VEVENT',
-    'UID:e2e-jane@pagerduty.com',
+    `UID:e2e-${nowMs}@example.com`,
     `DTSTAMP:${ics(nowMs)}`,
     `DTSTART:${ics(nowMs - 86_400_000)}`,
     `DTEND:${ics(nowMs + 6 * 86_400_000)}`,
-    'SUMMARY:On Call - Jane Doe - Payments - Primary',
+    `SUMMARY:${summary}`,
     'END:VEVENT',
     'END:VCALENDAR',
     '',
   ].join('\r\n');
 }
+
+/** A PagerDuty-shaped feed (test/fixtures/ics/pagerduty.ics) with Jane Doe on call around now. */
+function janeOnCallFeed(nowMs: number): string {
+  return oneShiftFeed(
+    nowMs,
+    '-//PagerDuty//On-Call Schedule//EN',
+    'On Call - Jane Doe - Payments - Primary',
+  );
+}
+
+/** Screenshots of the feed layer's naming fields go here when set (ICS_SCREENSHOTS=/tmp/…). */
+const SHOTS = process.env.ICS_SCREENSHOTS;
 
 // Settings → Schedules, all real: browser mode and Chromium. The form is driven by keyboard
 // where a responder would (Tab to the next field, Enter to save).
@@ -215,6 +226,111 @@ describe('on-call schedules in Settings', () => {
       await page.emulateMedia({ colorScheme: 'light' });
     } finally {
       await feed.close().catch(() => {});
+    }
+  }, 120_000);
+  it('names a feed’s person or finds it by a pattern, set in the form; refuses a pattern RE2 cannot run', async () => {
+    const calendar = { 'content-type': 'text/calendar; charset=utf-8' };
+    // GoAlert's personal feed: every event is "On-Call (GoAlert: <schedule>)", nobody named.
+    const personal: FaultServer = await startFaultServer();
+    personal.serve({
+      headers: calendar,
+      body: oneShiftFeed(Date.now(), '-//GoAlert//calsub//EN', 'On-Call (GoAlert: Mine)'),
+    });
+    const rota: FaultServer = await startFaultServer();
+    rota.serve({
+      headers: calendar,
+      body: oneShiftFeed(Date.now(), '-//Team//Calendar//EN', 'Shift: Jane Doe (primary)'),
+    });
+    const line = () => section().getByRole('region', { name: 'On call' });
+    const addFeedSchedule = async (n: number, name: string, url: string) => {
+      await section().getByRole('button', { name: 'Add schedule' }).click();
+      const group = section().getByRole('group', { name: new RegExp(`^Schedule ${n}`) });
+      await group.getByLabel('Name').fill(name);
+      await group.getByLabel(/^Id/).fill(name.toLowerCase());
+      await group.getByLabel('Time zone').fill('Europe/Berlin');
+      await group.getByLabel('Shifts from').first().selectOption('ics');
+      await group.getByLabel('Feed URL').fill(url);
+      return group;
+    };
+    try {
+      const mine = await addFeedSchedule(3, 'Mine', `${personal.url}/api/v2/calendar?token=t`);
+      await mine.getByLabel('Feed URL').press('Enter');
+      await expect.poll(() => section().getByRole('status').last().textContent()).toBe('Saved.');
+      const mineStatus = () => mine.getByRole('status', { name: 'Primary feed' });
+      await expect
+        .poll(() => mineStatus().textContent(), WITHIN_ONE_POLL)
+        .toMatch(/^OK: read at \d\d:\d\d, 0 shifts \(1 shift names nobody .*person on call/);
+      await expect.poll(() => line().textContent()).toContain('Mine On call now: nobody (primary)');
+
+      // The person, by keyboard: Tab from the feed's "Replace" to the person's field, type, Enter.
+      await mine.getByRole('button', { name: 'Replace the primary feed’s URL' }).focus();
+      await page.keyboard.press('Tab');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('schedule-2-primary-person');
+      await page.keyboard.type('Ben Ortiz');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => section().getByRole('status').last().textContent()).toBe('Saved.');
+      expect(JSON.parse(settingsFile()).schedules.list[2].layers.primary).toMatchObject({
+        kind: 'ics',
+        person: 'Ben Ortiz',
+      });
+      await expect
+        .poll(() => line().textContent(), WITHIN_ONE_POLL)
+        .toContain('Mine On call now: Ben Ortiz (primary)');
+
+      // A pattern finds the name in each summary.
+      const team = await addFeedSchedule(4, 'Rota', `${rota.url}/team.ics`);
+      await team.getByLabel('Name pattern').fill('^Shift: (.+?) \\(');
+      await team.getByLabel('Name pattern').press('Enter');
+      await expect.poll(() => section().getByRole('status').last().textContent()).toBe('Saved.');
+      await expect
+        .poll(() => line().textContent(), WITHIN_ONE_POLL)
+        .toContain('Rota On call now: Jane Doe (primary)');
+
+      // A lookahead RE2 cannot run: refused at the field, saying why; nothing saved.
+      const before = settingsFile();
+      await team.getByLabel('Name pattern').fill('^Shift: (?=Jane)(.+?) \\(');
+      await save();
+      await expect
+        .poll(() => team.getByLabel('Name pattern').getAttribute('aria-invalid'))
+        .toBe('true');
+      expect(await team.locator('#schedule-3-primary-pattern-error').textContent()).toBe(
+        'is not a regular expression the linear-time matcher (RE2) accepts: error parsing regexp: invalid or unsupported Perl syntax: `(?=`; lookaround and backreferences are not supported',
+      );
+      expect(await team.getByLabel('Name pattern').getAttribute('aria-describedby')).toContain(
+        'schedule-3-primary-pattern-error',
+      );
+      expect(settingsFile()).toBe(before);
+
+      await mine.getByLabel('Person on call for every event').scrollIntoViewIfNeeded();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        expect(await seriousViolations(page), colorScheme).toEqual([]);
+        if (SHOTS) {
+          mkdirSync(SHOTS, { recursive: true });
+          await mine.screenshot({ path: join(SHOTS, `feed-person-1400-${colorScheme}.png`) });
+          await team.screenshot({
+            path: join(SHOTS, `feed-pattern-refused-1400-${colorScheme}.png`),
+          });
+        }
+      }
+      if (SHOTS) {
+        await page.setViewportSize({ width: 420, height: 900 });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          expect(await seriousViolations(page), `${colorScheme} at 420 px`).toEqual([]);
+          await team.screenshot({
+            path: join(SHOTS, `feed-pattern-refused-420-${colorScheme}.png`),
+          });
+        }
+        await page.setViewportSize({ width: 1400, height: 1000 });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await section().getByRole('button', { name: 'Discard changes' }).click();
+    } finally {
+      await personal.close().catch(() => {});
+      await rota.close().catch(() => {});
     }
   }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoTimeSchema } from '../domain/alert';
+import { compileLabelRegex } from '../domain/runbook';
 import { escalationIdSchema } from '../escalation/policy-schema';
 
 /** The layers of a schedule: who is paged first, and their backup. */
@@ -87,12 +88,35 @@ export const feedUrlSchema = z
   .url({ protocol: /^(https?|webcals?)$/, error: 'must be an http(s):// or webcal:// URL' })
   .max(2048);
 
+/** Longest name pattern of a feed layer. */
+export const MAX_FEED_PATTERN_LENGTH = 500;
+
+/**
+ * A feed's name pattern: RE2 syntax (linear time, so no feed's text can make it hang), checked
+ * here so a pattern main could not compile is refused with the rest of the settings. A pattern
+ * needs no group: main takes the group named `person`, else the first group, else the match.
+ */
+export const feedNamePatternSchema = z
+  .string()
+  .min(1, { error: 'a pattern cannot be empty; leave it out to guess the name' })
+  .max(MAX_FEED_PATTERN_LENGTH, {
+    error: `must be at most ${MAX_FEED_PATTERN_LENGTH} characters`,
+  })
+  .superRefine((pattern, ctx) => {
+    const compiled = compileLabelRegex(pattern);
+    if (!compiled.ok) ctx.addIssue({ code: 'custom', message: compiled.reason });
+  });
+
 /**
  * An iCalendar feed (PagerDuty, Opsgenie and GoAlert export one per schedule): its shifts come
  * from the feed service, which keeps the last good copy when a fetch fails. The URL is a secret
  * (PagerDuty's holds a private key in its path), so the layer names the feed by `feed`, its URL
  * in the secret store, and keeps only `shownAs` (scheme and host). A `url` written by hand (or
  * by an older version) is accepted and moved into the secret store by main when read.
+ *
+ * Who each event names: `person` when set (a personal feed names nobody); else, when `pattern`
+ * is set, what it finds in the SUMMARY (nobody where it finds nothing); else main's guess from
+ * PagerDuty's and GoAlert's summaries, the first ATTENDEE, or the SUMMARY itself.
  */
 export const icsLayerSchema = z
   .object({
@@ -102,6 +126,10 @@ export const icsLayerSchema = z
     shownAs: z.string().max(300).optional(),
     /** A plain URL, until main moves it into the secret store. */
     url: feedUrlSchema.optional(),
+    /** Everyone on call in this feed is this person; `pattern` is then not used. */
+    person: participantSchema.optional(),
+    /** Finds the person in each event's SUMMARY (see {@link feedNamePatternSchema}). */
+    pattern: feedNamePatternSchema.optional(),
   })
   .strict()
   .refine((layer) => layer.feed !== undefined || layer.url !== undefined, {

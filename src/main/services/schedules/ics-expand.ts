@@ -128,8 +128,11 @@ export function expandIcs(request: IcsExpandRequest): IcsExpansion {
     );
   }
   if (unnamed > 0) {
+    const shifts = `${unnamed} ${unnamed === 1 ? 'shift names' : 'shifts name'} nobody`;
     warnings.push(
-      `${unnamed} shift${unnamed === 1 ? '' : 's'} name nobody (no person in SUMMARY or ATTENDEE); set who the feed belongs to, or a pattern that finds the name`,
+      request.rule?.pattern !== undefined
+        ? `${shifts} (the name pattern finds no name in ${unnamed === 1 ? 'its' : 'their'} SUMMARY); check the layer’s name pattern in Settings → Schedules`
+        : `${shifts} (no person in SUMMARY or ATTENDEE); set the layer’s person on call for every event, or a name pattern, in Settings → Schedules`,
     );
   }
   shifts.sort((a, b) => a.start - b.start || a.person.localeCompare(b.person));

@@ -31,7 +31,9 @@ export async function liftFeedUrls(
     const feed = layer.feed ?? randomUUID();
     await secrets.set(feedSecretKey(feed), layer.url);
     moved = true;
-    return { kind: 'ics', feed, shownAs: shownFeedAddress(layer.url) };
+    // Everything else of the layer (its person, its pattern) stays as written.
+    const { url, ...rest } = layer;
+    return { ...rest, feed, shownAs: shownFeedAddress(url) };
   };
   const list: Schedule[] = [];
   for (const schedule of schedules.list) {

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/schedules/schedule-schema';
 import type { SecretStore } from '../secrets/secret-store';
 import type { IcsFeeds } from './ics-feeds';
+import type { IcsPersonRule } from './ics-person';
 
 /** The feed service following the feeds the schedules name, and nothing else. */
 export interface ScheduleFeeds {
@@ -41,6 +42,20 @@ export function icsLayersOf(schedules: readonly Schedule[]): IcsLayer[] {
 }
 
 /**
+ * How a feed layer's events name their person: its `person` and `pattern`, as set.
+ * @param layer - an iCalendar feed layer
+ */
+export function personRuleOf(layer: IcsLayer): IcsPersonRule {
+  return {
+    ...(layer.person !== undefined && { person: layer.person }),
+    ...(layer.pattern !== undefined && { pattern: layer.pattern }),
+  };
+}
+
+const ruleKey = (rule: IcsPersonRule): string =>
+  JSON.stringify([rule.person ?? null, rule.pattern ?? null]);
+
+/**
  * Keeps the feed service in step with the settings' schedules, reading each feed's URL from the
  * secret store.
  * @param feeds - the iCalendar feed service
@@ -55,6 +70,8 @@ export function createScheduleFeeds(
   // Each layer's feed (by ref) and the URL it was found at; a ref without one has no URL stored.
   let urls = new Map<string, string | undefined>();
   let shown = new Map<string, string | undefined>();
+  // The person rule each followed URL was added with: a changed rule reads the feed again.
+  let rules = new Map<string, string>();
   // Settings changes come quickly one after another: each configure waits for the one before,
   // so an add and a remove of the same feed never race.
   let queue: Promise<void> = Promise.resolve();
@@ -72,15 +89,24 @@ export function createScheduleFeeds(
       const layers = icsLayersOf(schedules);
       queue = queue.then(async () => {
         const next = new Map<string, string | undefined>();
-        for (const layer of layers) next.set(feedRefOf(layer), await urlOf(layer));
+        // The service follows a URL once: two layers at one URL with different rules share
+        // the last one's rule (one feed's events name their people one way).
+        const wanted = new Map<string, IcsPersonRule>();
+        for (const layer of layers) {
+          const url = await urlOf(layer);
+          next.set(feedRefOf(layer), url);
+          if (url !== undefined) wanted.set(url, personRuleOf(layer));
+        }
         const before = new Set([...urls.values()].filter((u) => u !== undefined));
-        const wanted = new Set([...next.values()].filter((u) => u !== undefined));
         for (const url of before) if (!wanted.has(url)) await feeds.remove(url);
-        for (const url of wanted) {
-          if (before.has(url)) continue;
-          // The schema accepts the URL; a refusal here (an unusable scheme) is logged, not fatal.
+        const nextRules = new Map<string, string>();
+        for (const [url, rule] of wanted) {
+          nextRules.set(url, ruleKey(rule));
+          if (before.has(url) && rules.get(url) === ruleKey(rule)) continue;
+          // Added again with a new rule, its copy on disk is read again at once. The schema
+          // accepts the URL and the pattern; a refusal here (an unusable scheme) is logged.
           await feeds
-            .add(url)
+            .add(url, rule)
             .catch((error: unknown) =>
               log(
                 `a schedule's feed cannot be followed: ${error instanceof Error ? error.message : String(error)}`,
@@ -88,6 +114,7 @@ export function createScheduleFeeds(
             );
         }
         urls = next;
+        rules = nextRules;
         shown = new Map(layers.map((l) => [feedRefOf(l), l.shownAs]));
       });
       return queue;

@@ -1,4 +1,5 @@
 import { WEEKDAYS } from '../../../shared/schedules/schedule-schema';
+import { FeedNamingFields } from './feed-naming-fields';
 import { errorAt, type LayerDraft, type SchedulesErrors } from './schedules-draft';
 import { ScheduleField } from './schedule-field';
 
@@ -15,7 +16,7 @@ const DAY_NAME: Record<(typeof WEEKDAYS)[number], string> = {
 /**
  * One layer of a schedule: a rotation (participants in turn order, moved with the ↑ ↓ buttons;
  * weekly or every N days; the handoff day and time in the schedule's zone; the start date) or an
- * iCalendar feed's URL.
+ * iCalendar feed's URL and how its events name who is on call.
  */
 export function ScheduleLayerEditor(props: {
   /** Prefix of the ids of its fields. */
@@ -101,6 +102,13 @@ export function ScheduleLayerEditor(props: {
               {props.feedStatus}
             </p>
           ) : null}
+          <FeedNamingFields
+            idBase={idBase}
+            path={path}
+            layer={layer}
+            errors={errors}
+            onChange={set}
+          />
         </>
       ) : (
         <>

@@ -30,6 +30,10 @@ export interface LayerDraft {
   url: string;
   /** The person pressed "Replace" on a stored feed: the URL field shows. */
   replace: boolean;
+  /** A feed layer's person on call for every event ('' for none). */
+  person: string;
+  /** A feed layer's RE2 pattern finding the person in each SUMMARY ('' for none). */
+  pattern: string;
 }
 
 /** One override as the form edits it: local date-times in the schedule's zone. */
@@ -77,6 +81,8 @@ export function newLayer(today: string): LayerDraft {
     shownAs: '',
     url: '',
     replace: false,
+    person: '',
+    pattern: '',
   };
 }
 
@@ -109,6 +115,8 @@ function layerDraft(layer: ScheduleLayer): LayerDraft {
         shownAs: layer.shownAs ?? (layer.url !== undefined ? shownFeedAddress(layer.url) : ''),
         // A plain URL main has not moved into the secret store yet is entered again on save.
         url: layer.feed === undefined ? (layer.url ?? '') : '',
+        person: layer.person ?? '',
+        pattern: layer.pattern ?? '',
       }
     : {
         ...base,
@@ -154,13 +162,26 @@ export function schedulesDraft(settings: ScheduleSettings): SchedulesDraft {
 function layerInput(layer: LayerDraft, newFeedId: () => string): unknown {
   if (layer.kind === 'ics') {
     const url = layer.url.trim();
+    // Blank is "not set": the main process then guesses the name (see the form's help).
+    const person = layer.person.trim();
+    const pattern = layer.pattern.trim();
+    const naming = {
+      ...(person !== '' && { person }),
+      ...(pattern !== '' && { pattern }),
+    };
     if (url === '') {
       return layer.feed === ''
-        ? { kind: 'ics' }
-        : { kind: 'ics', feed: layer.feed, shownAs: layer.shownAs };
+        ? { kind: 'ics', ...naming }
+        : { kind: 'ics', feed: layer.feed, shownAs: layer.shownAs, ...naming };
     }
     // The URL is checked with the rest, then leaves the layer: it goes to the secret store.
-    return { kind: 'ics', feed: layer.feed || newFeedId(), shownAs: shownFeedAddress(url), url };
+    return {
+      kind: 'ics',
+      feed: layer.feed || newFeedId(),
+      shownAs: shownFeedAddress(url),
+      url,
+      ...naming,
+    };
   }
   return {
     kind: 'rotation',

@@ -119,6 +119,81 @@ describe('the schedule form', () => {
       expect(checked.ok && checked.feedUrls).toEqual([]);
     });
 
+    const STORED = { feed: 'f1', shownAs: 'https://goalert.example/…' };
+
+    it('saves its person and name pattern trimmed, leaves blank ones out, and shows them again', () => {
+      const checked = checkSchedulesDraft(
+        draft({
+          primary: feedLayer({ ...STORED, person: '  Ben ', pattern: ' ^Shift: (.+?) \\( ' }),
+        }),
+      );
+      expect(checked.ok).toBe(true);
+      if (!checked.ok) return;
+      expect(checked.schedules.list[0]?.layers.primary).toEqual({
+        kind: 'ics',
+        ...STORED,
+        person: 'Ben',
+        pattern: '^Shift: (.+?) \\(',
+      });
+      expect(schedulesDraft(checked.schedules).list[0]?.primary).toMatchObject({
+        person: 'Ben',
+        pattern: '^Shift: (.+?) \\(',
+      });
+
+      const blank = checkSchedulesDraft(
+        draft({ primary: feedLayer({ ...STORED, person: ' ', pattern: '  ' }) }),
+      );
+      expect(blank.ok && blank.schedules.list[0]?.layers.primary).toEqual({
+        kind: 'ics',
+        ...STORED,
+      });
+    });
+
+    it('keeps the person and pattern with a URL typed for the first time', () => {
+      const checked = checkSchedulesDraft(
+        draft({ primary: feedLayer({ url: PD, person: 'Ben', pattern: '(.+)' }) }),
+        () => 'f-new',
+      );
+      expect(checked.ok && checked.schedules.list[0]?.layers.primary).toEqual({
+        kind: 'ics',
+        feed: 'f-new',
+        shownAs: 'webcal://acme.pagerduty.com/…',
+        person: 'Ben',
+        pattern: '(.+)',
+      });
+    });
+
+    it('refuses a name pattern RE2 cannot compile (lookahead, backreference) at its field, saying why', () => {
+      for (const [pattern, bad] of [
+        ['^Shift: (?=Jane)(.+)', '`(?=`'],
+        ['(\\w+) \\1', '`\\1`'],
+        ['^Shift: (.+', 'missing closing )'],
+      ] as const) {
+        const checked = checkSchedulesDraft(draft({ primary: feedLayer({ ...STORED, pattern }) }));
+        expect(checked.ok, pattern).toBe(false);
+        if (checked.ok) return;
+        expect(Object.keys(checked.errors)).toEqual(['list.0.layers.primary.pattern']);
+        expect(checked.errors['list.0.layers.primary.pattern']).toContain(bad);
+        expect(checked.errors['list.0.layers.primary.pattern']).toMatch(
+          /^is not a regular expression the linear-time matcher \(RE2\) accepts: .*; lookaround and backreferences are not supported$/,
+        );
+      }
+    });
+
+    it('refuses a person or a pattern too long to keep, at its field', () => {
+      const checked = checkSchedulesDraft(
+        draft({
+          primary: feedLayer({ ...STORED, person: 'B'.repeat(201), pattern: '.'.repeat(501) }),
+        }),
+      );
+      expect(checked.ok).toBe(false);
+      if (checked.ok) return;
+      expect(checked.errors).toEqual({
+        'list.0.layers.primary.person': expect.stringMatching(/200/),
+        'list.0.layers.primary.pattern': 'must be at most 500 characters',
+      });
+    });
+
     it('refuses a new feed layer without a URL, or with one it cannot fetch, at the URL field', () => {
       for (const url of ['', 'ftp://feeds.example/x.ics']) {
         const checked = checkSchedulesDraft(draft({ primary: feedLayer({ url }) }));

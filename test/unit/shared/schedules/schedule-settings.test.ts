@@ -46,6 +46,40 @@ describe('schedule settings', () => {
     expect(reasons([{ ...platform, timeZone: '+01:00' }])).toHaveLength(1);
   });
 
+  it('takes a feed layer’s person and RE2 name pattern, with or without a group', () => {
+    const feed = { kind: 'ics', feed: 'goalert', shownAs: 'https://goalert.example/…' };
+    for (const extra of [
+      { person: 'Ben' },
+      { pattern: '^Shift: (.+?) \\(' },
+      { pattern: '^Shift: (?P<person>\\S+)' },
+      { pattern: 'Jane' },
+      { person: 'Ben', pattern: '^(.+)$' },
+    ]) {
+      expect(reasons([{ ...platform, layers: { primary: { ...feed, ...extra } } }])).toEqual([]);
+    }
+  });
+
+  it('refuses a name pattern RE2 cannot run, saying why, and an empty or overlong one', () => {
+    const feed = { kind: 'ics', feed: 'goalert', shownAs: 'https://goalert.example/…' };
+    const refused = (extra: object) =>
+      reasons([{ ...platform, layers: { primary: { ...feed, ...extra } } }]);
+    expect(refused({ pattern: '^Shift: (?=Jane)(.+)' })).toEqual([
+      'list.0.layers.primary.pattern: is not a regular expression the linear-time matcher (RE2) accepts: error parsing regexp: invalid or unsupported Perl syntax: `(?=`; lookaround and backreferences are not supported',
+    ]);
+    expect(refused({ pattern: '(a)\\1' })[0]).toMatch(
+      /^list\.0\.layers\.primary\.pattern: .*`\\1`/,
+    );
+    expect(refused({ pattern: '' })).toEqual([
+      'list.0.layers.primary.pattern: a pattern cannot be empty; leave it out to guess the name',
+    ]);
+    expect(refused({ pattern: 'a'.repeat(501) })).toEqual([
+      'list.0.layers.primary.pattern: must be at most 500 characters',
+    ]);
+    expect(refused({ person: '  ' })).toEqual([
+      'list.0.layers.primary.person: a participant needs a name',
+    ]);
+  });
+
   it('refuses a rotation of fewer than 1 day', () => {
     expect(
       reasons([{ ...platform, layers: { primary: { ...rotation, every: 'days', days: 0 } } }]),

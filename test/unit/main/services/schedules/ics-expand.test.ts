@@ -25,9 +25,20 @@ describe('expandIcs', () => {
     const text = icsFixture('goalert-personal.ics');
     const bare = expandIcs({ text, ...WINDOW });
     expect(bare.shifts).toEqual([]);
-    expect(bare.warnings.join(' ')).toMatch(/2 shifts name nobody .* set who the feed belongs to/);
+    expect(bare.warnings.join(' ')).toMatch(
+      /2 shifts name nobody .* set the layer’s person on call for every event, or a name pattern, in Settings → Schedules/,
+    );
     const mine = expandIcs({ text, ...WINDOW, rule: { person: 'me' } });
     expect(mine.shifts.map((s) => s.person)).toEqual(['me', 'me']);
+  });
+
+  it('says a name pattern that finds nobody is to be checked, not the feed', () => {
+    const text = icsFixture('goalert-personal.ics');
+    const missed = expandIcs({ text, ...WINDOW, rule: { pattern: '^Shift: (.+)$' } });
+    expect(missed.shifts).toEqual([]);
+    expect(missed.warnings.join(' ')).toMatch(
+      /2 shifts name nobody \(the name pattern finds no name in their SUMMARY\); check the layer’s name pattern/,
+    );
   });
 
   it('takes an Opsgenie-style event title as the participant', () => {

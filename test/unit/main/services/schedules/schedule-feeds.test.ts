@@ -89,6 +89,33 @@ describe('the schedules’ feeds', () => {
     expect(copies()).toBe(1);
   });
 
+  it('names a personal feed’s shifts by the layer’s person, else by its pattern, read again when they change', async () => {
+    server.serve({ headers: CALENDAR, body: icsFixture('goalert-personal.ics') });
+    await secrets.set(feedSecretKey('mine'), `${server.url}/api/v2/calendar?token=t`);
+    const layer = { kind: 'ics' as const, feed: 'mine', shownAs: 'x' };
+    await service.configure([schedule('a', layer)]);
+    await vi.waitFor(() => expect(service.status('mine')?.ok).toBe(true));
+    expect(who('mine')).toEqual([]);
+    expect(service.status('mine')?.warnings.join(' ')).toMatch(/2 shifts name nobody/);
+
+    await service.configure([schedule('a', { ...layer, pattern: '\\(GoAlert: (\\w+)\\)' })]);
+    await vi.waitFor(() => expect(who('mine')).toEqual(['Payments', 'Payments']));
+
+    // The person wins over the pattern, as the form says.
+    await service.configure([
+      schedule('a', { ...layer, person: 'Ben', pattern: '\\(GoAlert: (\\w+)\\)' }),
+    ]);
+    await vi.waitFor(() => expect(who('mine')).toEqual(['Ben', 'Ben']));
+    expect(copies()).toBe(1);
+
+    // The same rule again is no reason to read the feed again.
+    const requests = server.requests.length;
+    await service.configure([
+      schedule('a', { ...layer, person: 'Ben', pattern: '\\(GoAlert: (\\w+)\\)' }),
+    ]);
+    expect(server.requests).toHaveLength(requests);
+  });
+
   it('says so for a stored feed without a URL, and has nobody on call from it', async () => {
     await service.configure([
       schedule('a', { kind: 'ics', feed: 'lost', shownAs: 'https://acme.pagerduty.com/…' }),

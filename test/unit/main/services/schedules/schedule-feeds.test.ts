@@ -13,6 +13,9 @@ import { startFaultServer, type FaultServer } from '../../../../support/fault-se
 import { memorySecretStore } from '../../../../support/memory-secret-store';
 import { icsFixture, NOW, WINDOW } from './ics-fixtures';
 
+// The first parse starts the ICS worker, seconds from TypeScript source on a loaded machine:
+// far over vi.waitFor's default second.
+const WAIT = { timeout: 15_000, interval: 20 };
 const CALENDAR = { 'content-type': 'text/calendar; charset=utf-8' };
 const POLICY = {
   timeoutMs: 1_000,
@@ -64,7 +67,7 @@ describe('the schedules’ feeds', () => {
     await secrets.set(feedSecretKey('pd'), `${server.url}/private/k1/feed/P1`);
     const layer = { kind: 'ics' as const, feed: 'pd', shownAs: 'http://127.0.0.1/…' };
     await service.configure([schedule('a', layer), schedule('b', layer)]);
-    await vi.waitFor(() => expect(who('pd')).toEqual(['Jane Doe', 'Ravi Kumar', 'Jane Doe']));
+    await vi.waitFor(() => expect(who('pd')).toEqual(['Jane Doe', 'Ravi Kumar', 'Jane Doe']), WAIT);
 
     await service.configure([schedule('b', layer)]);
     expect(who('pd')).toHaveLength(3);
@@ -80,11 +83,11 @@ describe('the schedules’ feeds', () => {
     await secrets.set(feedSecretKey('pd'), `${server.url}/private/old/feed/P1`);
     const list = [schedule('a', { kind: 'ics', feed: 'pd', shownAs: 'x' })];
     await service.configure(list);
-    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true));
+    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true), WAIT);
 
     await secrets.set(feedSecretKey('pd'), `${server.url}/private/new/feed/P1`);
     await service.configure(list);
-    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true));
+    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true), WAIT);
     expect(server.requests).toEqual(['/private/old/feed/P1', '/private/new/feed/P1']);
     expect(copies()).toBe(1);
   });
@@ -94,18 +97,18 @@ describe('the schedules’ feeds', () => {
     await secrets.set(feedSecretKey('mine'), `${server.url}/api/v2/calendar?token=t`);
     const layer = { kind: 'ics' as const, feed: 'mine', shownAs: 'x' };
     await service.configure([schedule('a', layer)]);
-    await vi.waitFor(() => expect(service.status('mine')?.ok).toBe(true));
+    await vi.waitFor(() => expect(service.status('mine')?.ok).toBe(true), WAIT);
     expect(who('mine')).toEqual([]);
     expect(service.status('mine')?.warnings.join(' ')).toMatch(/2 shifts name nobody/);
 
     await service.configure([schedule('a', { ...layer, pattern: '\\(GoAlert: (\\w+)\\)' })]);
-    await vi.waitFor(() => expect(who('mine')).toEqual(['Payments', 'Payments']));
+    await vi.waitFor(() => expect(who('mine')).toEqual(['Payments', 'Payments']), WAIT);
 
     // The person wins over the pattern, as the form says.
     await service.configure([
       schedule('a', { ...layer, person: 'Ben', pattern: '\\(GoAlert: (\\w+)\\)' }),
     ]);
-    await vi.waitFor(() => expect(who('mine')).toEqual(['Ben', 'Ben']));
+    await vi.waitFor(() => expect(who('mine')).toEqual(['Ben', 'Ben']), WAIT);
     expect(copies()).toBe(1);
 
     // The same rule again is no reason to read the feed again.

@@ -332,8 +332,9 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
     latest = { alerts, answered };
     return inTurn(async () => {
       const active = new Set(alerts.filter((alert) => alert.status !== 'resolved').map(recordedId));
+      const pages = await openPages();
       const gone = new Map<string, Alert>();
-      for (const { trigger } of await openPages()) {
+      for (const { trigger } of pages) {
         const id = trigger.alertId;
         if (id === undefined || active.has(id) || !answered(id) || resolveTried.has(trigger.id))
           continue;
@@ -351,7 +352,9 @@ export function createOutboundService(options: OutboundServiceOptions): Outbound
           startsAt: trigger.at,
         });
       }
-      const sent = await Promise.all([...gone.values()].map(resolveAt));
+      const sent = await Promise.all(
+        [...gone.values()].map((alert) => followUp(pages, alert, 'resolve')),
+      );
       return sent.flat();
     });
   }

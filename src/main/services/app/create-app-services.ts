@@ -121,7 +121,13 @@ export interface TrayFeed {
  * @param options - the shell's adapters
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
-  const { settingsStore, secretStore, emit, log, clock } = options;
+  const { settingsStore, secretStore, log, clock } = options;
+  let stopped = false;
+  // A stopped app tells the window nothing: work that was under way at stop() (a poll being
+  // cut off, a store still opening under load) ends without an event nobody will show.
+  const emit: EventSink = (channel, payload) => {
+    if (!stopped) options.emit(channel, payload);
+  };
   const settings = () => settingsStore.view().settings;
   // Whether an alert's source has answered since start (or is no longer watched): until then
   // the alert's absence from the list says nothing about it.
@@ -419,7 +425,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     });
   };
 
-  let stopped = false;
   const services: AppServices = {
     handlers,
     start() {

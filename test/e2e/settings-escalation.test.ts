@@ -67,11 +67,16 @@ describe('escalation in Settings', () => {
   const card = () => section().locator('.policy-card').filter({ hasText: 'Nights DB' });
   const plan = () => card().getByRole('region', { name: 'What Nights DB will do' });
   /** The reason shown next to a field: what its aria-describedby points at. */
+  /** The reason a field's aria-describedby reads out (it may name the field's help first). */
   const reasonAt = (field: Locator) =>
-    field.evaluate((element) => {
-      const id = element.getAttribute('aria-describedby');
-      return id ? (document.getElementById(id)?.textContent ?? '') : '';
-    });
+    field.evaluate((element) =>
+      (element.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id))
+        .filter((described) => described?.classList.contains('field__error'))
+        .map((described) => described?.textContent ?? '')
+        .join(' '),
+    );
 
   it('builds a policy with the keyboard alone, and refuses bad input with the reason at each field', async () => {
     const before = settingsFile();
@@ -154,6 +159,41 @@ describe('escalation in Settings', () => {
     await page.keyboard.type('ana');
     await card().getByLabel('Level 3, target 1: person').focus();
     await page.keyboard.type('A'); // "Ana Lima (ana)"
+    // Her id retyped after she was picked: the level follows her.
+    const anaId = section().locator('.people-row').first().getByLabel('Id');
+    await anaId.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('-lima');
+    await expect
+      .poll(() =>
+        card().getByLabel('Level 3, target 1: person').locator('option:checked').textContent(),
+      )
+      .toBe('Ana Lima (ana-lima)');
+    // A level pages her: she is not removed, and the reason says which.
+    const removeAna = section().getByRole('button', { name: 'Remove Ana Lima' });
+    await tabTo(removeAna);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => section().locator('.people-row__refusal').textContent())
+      .toBe(
+        'Ana Lima cannot be removed: level 3 of policy "Nights DB" pages them; pick someone else there first',
+      );
+    expect(await section().locator('.people-row').count()).toBe(1);
+    expect(await focused(removeAna)).toBe(true);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), scheme).toEqual([]);
+      if (process.env.POLICY_SCREENSHOTS) {
+        for (const width of [1400, 420]) {
+          await page.setViewportSize({ width, height: 1000 });
+          await section()
+            .locator('.people-rows')
+            .screenshot({ path: `/tmp/people-refused-${width}-${scheme}.png` });
+        }
+        await page.setViewportSize({ width: 1400, height: 1000 });
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
     await section().getByRole('button', { name: '+ Add rule' }).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab'); // from SEV1 to SEV2
@@ -177,10 +217,10 @@ describe('escalation in Settings', () => {
             { kind: 'channel', id: 'incident' },
           ],
         },
-        { delayMinutes: 5, targets: [{ kind: 'person', id: 'ana' }] },
+        { delayMinutes: 5, targets: [{ kind: 'person', id: 'ana-lima' }] },
       ],
     });
-    expect(saved.people).toEqual([{ id: 'ana', name: 'Ana Lima' }]);
+    expect(saved.people).toEqual([{ id: 'ana-lima', name: 'Ana Lima' }]);
     expect(saved.rules.at(-1)).toEqual({ severities: ['sev2'], policy: 'nights' });
   });
 

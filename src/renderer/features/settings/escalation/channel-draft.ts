@@ -85,7 +85,8 @@ export function channelUsers(draft: PolicyFormDraft, key: string): string[] {
   return users;
 }
 
-function listText(items: readonly string[]): string {
+/** Items as a sentence lists them: `a`, `a and b`, `a, b and c`. */
+export function listText(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -7,23 +7,10 @@ import {
   channelTitle,
   type ChannelDraft,
 } from './channel-draft';
+import { describedBy, FieldError, TextField } from './field-parts';
 import type { PolicyEditorContext } from './policy-editor';
 
 const at = (key: string) => `[data-key="${CSS.escape(key)}"]`;
-
-function FieldError(props: { id: string; error: string | undefined }) {
-  return props.error ? (
-    <span className="field__error" id={props.id}>
-      {props.error}
-    </span>
-  ) : null;
-}
-
-/** The ids a field's aria-describedby lists: its help, then its reason when it has one. */
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter((id): id is string => typeof id === 'string');
-  return list.length > 0 ? list.join(' ') : undefined;
-}
 
 /**
  * The outbound channels levels and people page through: each one's name, kind, id and, for
@@ -105,43 +92,20 @@ function ChannelEdit(props: {
   const path = `channels.${index}`;
   const title = channelTitle(draft, channel.key);
 
-  const text = (name: 'name' | 'id' | 'eventsUrl', label: string, help?: string) => {
-    const id = `${base}-${name}`;
-    const error = errors[`${path}.${name}`];
-    const readOnly = name === 'id' && channel.saved;
-    return (
-      <div className={`field channel-edit__${name}`}>
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        <input
-          id={id}
-          className="field__input"
-          value={channel[name]}
-          readOnly={readOnly}
-          type={name === 'eventsUrl' ? 'url' : 'text'}
-          spellCheck={false}
-          maxLength={name === 'eventsUrl' ? 2048 : name === 'name' ? 100 : 64}
-          onChange={(event) =>
-            act({
-              type: 'channel-field',
-              channel: channel.key,
-              field: name,
-              value: event.target.value,
-            })
-          }
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(help !== undefined && `${id}-help`, error && `${id}-error`)}
-        />
-        {help !== undefined ? (
-          <span className="field__help" id={`${id}-help`}>
-            {help}
-          </span>
-        ) : null}
-        <FieldError id={`${id}-error`} error={error} />
-      </div>
-    );
-  };
+  const text = (name: 'name' | 'id' | 'eventsUrl', label: string, help?: string) => (
+    <TextField
+      id={`${base}-${name}`}
+      className={`channel-edit__${name}`}
+      label={label}
+      value={channel[name]}
+      readOnly={name === 'id' && channel.saved}
+      type={name === 'eventsUrl' ? 'url' : 'text'}
+      maxLength={name === 'eventsUrl' ? 2048 : name === 'name' ? 100 : 64}
+      onChange={(value) => act({ type: 'channel-field', channel: channel.key, field: name, value })}
+      error={errors[`${path}.${name}`]}
+      help={help}
+    />
+  );
 
   const kindId = `${base}-kind`;
   const kindError = errors[`${path}.kind`];

@@ -1,13 +1,21 @@
+import { useState } from 'react';
 import { channelTitle } from './channel-draft';
+import { FieldError, invalid, TextField } from './field-parts';
+import { personRemoveRefusal, personTitle } from './person-draft';
 import type { PolicyEditorContext } from './policy-editor';
 
 /**
- * The people a level can page by name: each one's name, id (how levels refer to them) and the
- * outbound channel that reaches them. Removing one hands the keyboard to the next.
+ * The people a level can page by name: each one's name, id (how levels refer to them; a level
+ * follows a retyped id) and the outbound channel that reaches them. Someone a level still pages
+ * is not removed: the reason, naming the levels, shows under their row. Removing one hands the
+ * keyboard to the next.
  */
 export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
   const { draft, errors, act } = props.ctx;
   const at = (key: string) => `[data-key="${CSS.escape(key)}"]`;
+  // The person whose removal was refused; the reason is worked out afresh from the draft, so it
+  // goes once the levels no longer page them.
+  const [refused, setRefused] = useState<string>();
   return (
     <>
       {draft.people.length === 0 ? (
@@ -15,40 +23,23 @@ export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
       ) : null}
       <ul className="people-rows" aria-label="People">
         {draft.people.map((person, h) => {
-          const shown = person.name.trim() || `person ${h + 1}`;
-          const field = (name: 'name' | 'id', label: string) => {
-            const id = `esc-${person.key}-${name}`;
-            const error = errors[`people.${h}.${name}`];
-            return (
-              <div className={`field people-row__${name}`}>
-                <label className="field__label" htmlFor={id}>
-                  {label}
-                </label>
-                <input
-                  id={id}
-                  className="field__input"
-                  value={person[name]}
-                  spellCheck={false}
-                  maxLength={name === 'name' ? 200 : 64}
-                  onChange={(event) =>
-                    act({
-                      type: 'person-field',
-                      person: person.key,
-                      field: name,
-                      value: event.target.value,
-                    })
-                  }
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={error ? `${id}-error` : undefined}
-                />
-                {error ? (
-                  <span className="field__error" id={`${id}-error`}>
-                    {error}
-                  </span>
-                ) : null}
-              </div>
-            );
-          };
+          const shown = personTitle(draft, person.key);
+          const refusal =
+            refused === person.key ? personRemoveRefusal(draft, person.key) : undefined;
+          const refusalId = `esc-${person.key}-refusal`;
+          const field = (name: 'name' | 'id', label: string) => (
+            <TextField
+              id={`esc-${person.key}-${name}`}
+              className={`people-row__${name}`}
+              label={label}
+              value={person[name]}
+              maxLength={name === 'name' ? 200 : 64}
+              onChange={(value) =>
+                act({ type: 'person-field', person: person.key, field: name, value })
+              }
+              error={errors[`people.${h}.${name}`]}
+            />
+          );
           const channelId = `esc-${person.key}-channel`;
           const channelError = errors[`people.${h}.channel`];
           return (
@@ -71,8 +62,7 @@ export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
                       value: event.target.value,
                     })
                   }
-                  aria-invalid={channelError ? true : undefined}
-                  aria-describedby={channelError ? `${channelId}-error` : undefined}
+                  {...invalid(`${channelId}-error`, channelError)}
                 >
                   <option value="">No channel (cannot be paged yet)</option>
                   {/* By draft key: the person follows a channel whose id is being retyped. */}
@@ -82,17 +72,19 @@ export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
                     </option>
                   ))}
                 </select>
-                {channelError ? (
-                  <span className="field__error" id={`${channelId}-error`}>
-                    {channelError}
-                  </span>
-                ) : null}
+                <FieldError id={`${channelId}-error`} error={channelError} />
               </div>
               <button
                 type="button"
                 className="btn btn--small people-row__remove"
                 aria-label={`Remove ${shown}`}
+                aria-describedby={refusal ? refusalId : undefined}
                 onClick={() => {
+                  if (personRemoveRefusal(draft, person.key) !== undefined) {
+                    setRefused(person.key);
+                    return;
+                  }
+                  setRefused(undefined);
                   const next = draft.people[h + 1] ?? draft.people[h - 1];
                   act({ type: 'person-remove', person: person.key }, (root) =>
                     root.querySelector<HTMLElement>(
@@ -103,6 +95,11 @@ export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
               >
                 Remove
               </button>
+              {refusal ? (
+                <span className="field__error people-row__refusal" id={refusalId} role="alert">
+                  {refusal}
+                </span>
+              ) : null}
             </li>
           );
         })}
@@ -112,11 +109,12 @@ export function PeopleEditor(props: { ctx: PolicyEditorContext }) {
         className="btn btn--small"
         data-add-person
         disabled={draft.people.length >= 200}
-        onClick={() =>
+        onClick={() => {
+          setRefused(undefined);
           act({ type: 'person-add' }, (root) =>
             root.querySelector<HTMLElement>('.people-row:last-child input'),
-          )
-        }
+          );
+        }}
       >
         + Add person
       </button>

@@ -1,6 +1,8 @@
 import { describePolicy } from '../../../../shared/escalation/policy-description';
 import type { EscalationTarget } from '../../../../shared/escalation/policy-schema';
 import { channelByKey, channelTitle } from './channel-draft';
+import { FieldError, invalid, TextField } from './field-parts';
+import { personByKey, personTitle } from './person-draft';
 import type {
   LevelDraft,
   PolicyDraft,
@@ -49,25 +51,18 @@ const firstOf =
 
 const at = (key: string) => `[data-key="${CSS.escape(key)}"]`;
 
-function FieldError(props: { id: string; error: string | undefined }) {
-  return props.error ? (
-    <span className="field__error" id={props.id}>
-      {props.error}
-    </span>
-  ) : null;
-}
-
-function invalid(id: string, error: string | undefined) {
-  return error ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
-}
-
-/** The target as the plan describes it: a channel by its id (the draft points at it by key). */
+/** The target as the plan describes it: a person or channel by id (the draft points by key). */
 function asTarget(target: TargetDraft, draft: PolicyFormDraft): EscalationTarget {
-  if (target.kind === 'me') return { kind: 'me' };
-  if (target.kind === 'channel') {
-    return { kind: 'channel', id: channelByKey(draft, target.id)?.id.trim() ?? '' };
+  switch (target.kind) {
+    case 'me':
+      return { kind: 'me' };
+    case 'channel':
+      return { kind: 'channel', id: channelByKey(draft, target.id)?.id.trim() ?? '' };
+    case 'person':
+      return { kind: 'person', id: personByKey(draft, target.id)?.id.trim() ?? '' };
+    case 'schedule':
+      return { kind: 'schedule', id: target.id.trim() };
   }
-  return { kind: target.kind, id: target.id.trim() };
 }
 
 /**
@@ -96,36 +91,19 @@ export function PolicyEditor(props: {
     },
     draft,
   );
-  const field = (name: 'name' | 'id' | 'repeat', label: string, help?: string) => {
-    const id = `${base}-${name}`;
-    const error = errors[`${path}.${name}`];
-    return (
-      <div className={`field policy-card__${name}`}>
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        <input
-          id={id}
-          className="field__input"
-          value={policy[name]}
-          inputMode={name === 'repeat' ? 'numeric' : undefined}
-          spellCheck={false}
-          maxLength={name === 'name' ? 100 : 64}
-          onChange={(event) =>
-            act({
-              type: 'policy-field',
-              policy: policy.key,
-              field: name,
-              value: event.target.value,
-            })
-          }
-          {...invalid(`${id}-error`, error)}
-        />
-        {help ? <span className="field__help">{help}</span> : null}
-        <FieldError id={`${id}-error`} error={error} />
-      </div>
-    );
-  };
+  const field = (name: 'name' | 'id' | 'repeat', label: string, help?: string) => (
+    <TextField
+      id={`${base}-${name}`}
+      className={`policy-card__${name}`}
+      label={label}
+      value={policy[name]}
+      {...(name === 'repeat' && { inputMode: 'numeric' as const })}
+      maxLength={name === 'name' ? 100 : 64}
+      onChange={(value) => act({ type: 'policy-field', policy: policy.key, field: name, value })}
+      error={errors[`${path}.${name}`]}
+      help={help}
+    />
+  );
   const levelsError = errors[`${path}.levels`];
   return (
     <li className="policy-card" data-key={policy.key}>
@@ -340,10 +318,11 @@ function TargetEditor(props: {
       { type: 'target-move', policy: policy.key, level: level.key, target: target.key, by },
       firstOf(find(`${at(target.key)} ${button}`), find(`${at(target.key)} select`)),
     );
-  // A channel is picked by its draft key, so the target follows it while its id is retyped.
+  // A person or channel is picked by their draft key, so the target follows them while their id
+  // is retyped.
   const choices =
     target.kind === 'person'
-      ? draft.people.map((p) => ({ value: p.id, text: `${p.name} (${p.id})` }))
+      ? draft.people.map((p) => ({ value: p.key, text: `${personTitle(draft, p.key)} (${p.id})` }))
       : draft.channels.map((c) => ({
           value: c.key,
           text: `${channelTitle(draft, c.key)} (${c.id})`,
@@ -375,9 +354,6 @@ function TargetEditor(props: {
             {choice.text}
           </option>
         ))}
-        {target.kind === 'person' && target.id && !choices.some((c) => c.value === target.id) ? (
-          <option value={target.id}>{target.id} (does not exist)</option>
-        ) : null}
       </select>
     );
   return (

@@ -10,6 +10,7 @@ import {
   type EscalationIssue,
 } from '../../../../shared/escalation/policy-validation';
 import { channelReference, channelsToSave } from './channel-draft';
+import { personReference } from './person-draft';
 import { parseLabelMatch } from './label-match-text';
 import type { PolicyFormDraft, PolicyPick } from './policy-form-draft';
 
@@ -23,11 +24,7 @@ export interface PolicyFormErrors {
 export type PolicyFormCheck =
   { ok: true; escalation: EscalationSettings } | { ok: false; errors: PolicyFormErrors };
 
-const TARGET_ID_MISSING = {
-  person: 'pick a person',
-  schedule: 'type the id of an on-call schedule',
-  channel: 'pick a channel',
-} as const;
+const SCHEDULE_ID_MISSING = 'type the id of an on-call schedule';
 
 /**
  * The paths the form has a field for, in a draft of this shape: a reason whose path is not
@@ -146,8 +143,14 @@ export function checkPolicyForm(
             own[`policies.${p}.levels.${l}.targets.${t}.id`] = channel.message;
             return { kind: 'channel' as const, id: '' };
           }
+          if (target.kind === 'person') {
+            const person = personReference(draft, target.id);
+            if (person.ok) return { kind: 'person' as const, id: person.id };
+            own[`policies.${p}.levels.${l}.targets.${t}.id`] = person.message;
+            return { kind: 'person' as const, id: '' };
+          }
           if (target.id.trim() === '') {
-            own[`policies.${p}.levels.${l}.targets.${t}.id`] = TARGET_ID_MISSING[target.kind];
+            own[`policies.${p}.levels.${l}.targets.${t}.id`] = SCHEDULE_ID_MISSING;
           }
           return { kind: target.kind, id: target.id.trim() };
         }),

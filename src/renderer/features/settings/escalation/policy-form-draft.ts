@@ -7,13 +7,15 @@ import type {
 import type { EscalationSettings } from '../../../../shared/escalation/policy-settings';
 import { channelRemoveRefusal, newChannel, type ChannelDraft } from './channel-draft';
 import { labelMatchText } from './label-match-text';
+import { personRemoveRefusal } from './person-draft';
 
 /** Who a target is. */
 export type TargetKind = EscalationTarget['kind'];
 
 /**
- * One target of a level as edited: `id` is a person's or schedule's id, a channel's draft key
- * (see {@link ChannelDraft}), and unused for `me`.
+ * One target of a level as edited: `id` is a schedule's id, a person's or a channel's draft key
+ * (see {@link ChannelDraft}: the level follows them while their id is retyped), and unused for
+ * `me`.
  */
 export interface TargetDraft {
   key: string;
@@ -96,8 +98,30 @@ export function draftFromSettings(
     eventsUrl: channel.kind === 'pagerduty' ? channel.eventsUrl : '',
     saved: savedChannelIds?.includes(channel.id) ?? true,
   }));
-  // A block that holds together names only channels it has; '' (none picked) is the fallback.
-  const channelKey = (id: string) => channels.find((c) => c.id === id)?.key ?? '';
+  const people = escalation.people.map((person: EscalationPerson): PersonDraft => ({
+    key: key('h'),
+    id: person.id,
+    name: person.name,
+    channel: person.channel === undefined ? '' : channelKey(person.channel),
+  }));
+  // A block that holds together names only people and channels it has; '' (none picked) is the
+  // fallback.
+  function channelKey(id: string): string {
+    return channels.find((c) => c.id === id)?.key ?? '';
+  }
+  const personKey = (id: string) => people.find((p) => p.id === id)?.key ?? '';
+  const refersTo = (target: EscalationTarget): string => {
+    switch (target.kind) {
+      case 'me':
+        return '';
+      case 'channel':
+        return channelKey(target.id);
+      case 'person':
+        return personKey(target.id);
+      case 'schedule':
+        return target.id;
+    }
+  };
   const policies = escalation.policies.map((policy): PolicyDraft => ({
     key: key('p'),
     id: policy.id,
@@ -109,18 +133,12 @@ export function draftFromSettings(
       targets: level.targets.map((target) => ({
         key: key('t'),
         kind: target.kind,
-        id:
-          target.kind === 'me' ? '' : target.kind === 'channel' ? channelKey(target.id) : target.id,
+        id: refersTo(target),
       })),
     })),
   }));
   return {
-    people: escalation.people.map((person: EscalationPerson) => ({
-      key: key('h'),
-      id: person.id,
-      name: person.name,
-      channel: person.channel === undefined ? '' : channelKey(person.channel),
-    })),
+    people,
     channels,
     policies,
     rules: escalation.rules.map((rule) => ({
@@ -234,7 +252,8 @@ function mapChannel(
 
 /**
  * The form's reducer. Keys are stable while editing, so moving a level keeps its focus, rules
- * follow a policy whose id is being retyped, and levels and people follow a channel's.
+ * follow a policy whose id is being retyped, levels follow a person's, and levels and people
+ * follow a channel's.
  * @param draft - the draft now
  * @param action - what the user did
  */
@@ -253,6 +272,8 @@ export function policyFormReducer(
         people: [...draft.people, { key: key('h'), id: '', name: '', channel: '' }],
       };
     case 'person-remove':
+      // Removing someone a level pages would leave it paging nobody: the editor says why.
+      if (personRemoveRefusal(draft, action.person) !== undefined) return draft;
       return { ...draft, people: draft.people.filter((p) => p.key !== action.person) };
     case 'person-field':
       return {

@@ -1,4 +1,5 @@
 import { SEVERITIES, severityLabel, type SeverityScale } from '../../../../shared/domain/severity';
+import { FieldError, invalid, TextField } from './field-parts';
 import type { PolicyEditorContext } from './policy-editor';
 import type { PolicyPick } from './policy-form-draft';
 
@@ -32,8 +33,7 @@ function PolicySelect(props: {
       className="field__input field__input--select"
       value={pickValue(pick)}
       onChange={(event) => props.onPick(pickOf(event.target.value))}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? `${id}-error` : undefined}
+      {...invalid(`${id}-error`, error)}
     >
       {pick.kind === 'unset' ? <option value={UNSET}>Pick a policy…</option> : null}
       {ctx.draft.policies.map((policy, index) => (
@@ -66,35 +66,18 @@ export function RulesEditor(props: { ctx: PolicyEditorContext; scale: SeveritySc
           const base = `esc-${rule.key}`;
           const name = `rule ${r + 1}`;
           const error = (field: string) => errors[`${path}.${field}`];
-          const text = (field: 'sources' | 'labels', label: string, placeholder: string) => {
-            const id = `${base}-${field}`;
-            const problem = error(field);
-            return (
-              <div className={`field policy-rule__${field}`}>
-                <label className="field__label" htmlFor={id}>
-                  {label}
-                </label>
-                <input
-                  id={id}
-                  className="field__input"
-                  value={rule[field]}
-                  spellCheck={false}
-                  maxLength={2000}
-                  placeholder={placeholder}
-                  onChange={(event) =>
-                    act({ type: 'rule-field', rule: rule.key, field, value: event.target.value })
-                  }
-                  aria-invalid={problem ? true : undefined}
-                  aria-describedby={problem ? `${id}-error` : undefined}
-                />
-                {problem ? (
-                  <span className="field__error" id={`${id}-error`}>
-                    {problem}
-                  </span>
-                ) : null}
-              </div>
-            );
-          };
+          const text = (field: 'sources' | 'labels', label: string, placeholder: string) => (
+            <TextField
+              id={`${base}-${field}`}
+              className={`policy-rule__${field}`}
+              label={label}
+              value={rule[field]}
+              maxLength={2000}
+              placeholder={placeholder}
+              onChange={(value) => act({ type: 'rule-field', rule: rule.key, field, value })}
+              error={error(field)}
+            />
+          );
           const move = (by: -1 | 1, button: string) =>
             act({ type: 'rule-move', rule: rule.key, by }, (root) => {
               const wanted = root.querySelector<HTMLButtonElement>(`${at(rule.key)} ${button}`);
@@ -171,11 +154,7 @@ export function RulesEditor(props: { ctx: PolicyEditorContext; scale: SeveritySc
                     {severityLabel(severity, scale)}
                   </label>
                 ))}
-                {severityError ? (
-                  <span className="field__error" id={`${base}-severities-error`}>
-                    {severityError}
-                  </span>
-                ) : null}
+                <FieldError id={`${base}-severities-error`} error={severityError} />
               </fieldset>
               {text('sources', 'Sources (ids, comma-separated; blank: any)', 'local, pagerduty')}
               {text(
@@ -194,11 +173,7 @@ export function RulesEditor(props: { ctx: PolicyEditorContext; scale: SeveritySc
                   error={policyError}
                   onPick={(pick) => act({ type: 'rule-policy', rule: rule.key, pick })}
                 />
-                {policyError ? (
-                  <span className="field__error" id={`${base}-policy-error`}>
-                    {policyError}
-                  </span>
-                ) : null}
+                <FieldError id={`${base}-policy-error`} error={policyError} />
               </div>
             </li>
           );
@@ -228,11 +203,7 @@ export function RulesEditor(props: { ctx: PolicyEditorContext; scale: SeveritySc
           error={defaultError}
           onPick={(pick) => act({ type: 'default-policy', pick })}
         />
-        {defaultError ? (
-          <span className="field__error" id="esc-default-policy-error">
-            {defaultError}
-          </span>
-        ) : null}
+        <FieldError id={'esc-default-policy-error'} error={defaultError} />
       </div>
     </>
   );

@@ -6,6 +6,7 @@ import {
   type PolicyFormAction,
   type PolicyFormDraft,
 } from '../../../../../src/renderer/features/settings/escalation/policy-form-draft';
+import { personRemoveRefusal } from '../../../../../src/renderer/features/settings/escalation/person-draft';
 import { defaultEscalationSettings } from '../../../../../src/shared/escalation/policy-settings';
 
 const start = () => draftFromSettings(defaultEscalationSettings());
@@ -102,7 +103,8 @@ describe('the policy form', () => {
         level: level.key,
         target: added.key,
         kind: 'person',
-        id: 'zoe',
+        // A person is picked by draft key: one no longer in the draft is none picked.
+        id: 'h-gone',
       },
       { type: 'policy-add' },
     );
@@ -115,8 +117,7 @@ describe('the policy form', () => {
       errors: {
         fields: {
           'policies.0.levels.0.delayMinutes': 'cannot be negative: 0 pages the next level at once',
-          'policies.0.levels.0.targets.1.id':
-            'level 1 of policy "Me, then secondary, then manager" pages person "zoe", who is not among the people; add them or pick someone else',
+          'policies.0.levels.0.targets.1.id': 'pick a person',
           'policies.1.id': 'duplicate policy id "default"; each policy needs its own id',
           'policies.1.repeat': 'must be a whole number from 0 to 10',
           'policies.2.levels': 'a policy needs at least one level',
@@ -192,7 +193,7 @@ describe('the policy form', () => {
       level: level.key,
       target: target.key,
       kind: 'person',
-      id: 'ana',
+      id: person.key,
     });
     expect(checkPolicyForm(draft, undefined)).toEqual({
       ok: false,
@@ -211,5 +212,89 @@ describe('the policy form', () => {
       { kind: 'me' },
       { kind: 'person', id: 'ana' },
     ]);
+  });
+
+  it('follows a person whose id is retyped into the levels that page them, and keeps them while it does', () => {
+    let draft = run(start(), { type: 'person-add' });
+    const person = draft.people[0]!.key;
+    const policy = draft.policies[0]!;
+    const level = policy.levels[0]!;
+    draft = run(
+      draft,
+      { type: 'person-field', person, field: 'id', value: 'ana' },
+      { type: 'person-field', person, field: 'name', value: 'Ana Lima' },
+      { type: 'target-add', policy: policy.key, level: level.key },
+    );
+    const target = draft.policies[0]!.levels[0]!.targets[1]!.key;
+    draft = run(
+      draft,
+      {
+        type: 'target-set',
+        policy: policy.key,
+        level: level.key,
+        target,
+        kind: 'person',
+        id: person,
+      },
+      // Half-way through retyping, the id is no id at all: the level says where to fix it.
+      { type: 'person-field', person, field: 'id', value: '' },
+    );
+    expect(checkPolicyForm(draft, undefined)).toMatchObject({
+      ok: false,
+      errors: {
+        fields: {
+          'people.0.id': expect.any(String),
+          'policies.0.levels.0.targets.1.id': 'Ana Lima has no usable id yet; fix it under People',
+        },
+      },
+    });
+    draft = run(draft, { type: 'person-field', person, field: 'id', value: 'ana-lima' });
+    const checked = checkPolicyForm(draft, undefined);
+    expect(checked.ok && checked.escalation.policies[0]!.levels[0]!.targets).toEqual([
+      { kind: 'me' },
+      { kind: 'person', id: 'ana-lima' },
+    ]);
+  });
+
+  it('keeps a person a level pages until the level pages someone else', () => {
+    let draft = run(
+      draftFromSettings({
+        ...defaultEscalationSettings(),
+        people: [{ id: 'ana', name: 'Ana Lima' }],
+      }),
+    );
+    const person = draft.people[0]!.key;
+    const policy = draft.policies[0]!;
+    const level = policy.levels[1]!;
+    draft = run(draft, { type: 'target-add', policy: policy.key, level: level.key });
+    const target = draft.policies[0]!.levels[1]!.targets.at(-1)!.key;
+    draft = run(draft, {
+      type: 'target-set',
+      policy: policy.key,
+      level: level.key,
+      target,
+      kind: 'person',
+      id: person,
+    });
+    expect(personRemoveRefusal(draft, person)).toBe(
+      'Ana Lima cannot be removed: level 2 of policy "Me, then secondary, then manager" pages them; pick someone else there first',
+    );
+    expect(run(draft, { type: 'person-remove', person }).people).toHaveLength(1);
+
+    draft = run(draft, { type: 'target-remove', policy: policy.key, level: level.key, target });
+    expect(personRemoveRefusal(draft, person)).toBeUndefined();
+    expect(run(draft, { type: 'person-remove', person }).people).toEqual([]);
+  });
+
+  it('reads a saved level paging a person as that person, and saves it back unchanged', () => {
+    const saved = defaultEscalationSettings();
+    saved.people = [
+      { id: 'ana', name: 'Ana Lima' },
+      { id: 'ben', name: 'Ben Ortiz' },
+    ];
+    saved.policies[0]!.levels[1]!.targets = [{ kind: 'person', id: 'ben' }];
+    const draft = draftFromSettings(saved);
+    expect(draft.policies[0]!.levels[1]!.targets[0]!.id).toBe(draft.people[1]!.key);
+    expect(checkPolicyForm(draft, undefined)).toEqual({ ok: true, escalation: saved });
   });
 });

@@ -9,7 +9,8 @@ import { noisyShift } from '../support/noisy-shift';
 
 // The accessibility gate (issue 10), the views accessibility.test.ts does not reach: the
 // incident list, a runbook (and a broken one), the silence and "Add to incident…" dialogs open,
-// a Settings source card saying why its source fails, and the alert list on a narrow window.
+// a Settings source card saying why its source fails, and the alert list and Settings on a
+// narrow window.
 // Each in the light and the dark theme: no serious or critical violation.
 const FIXTURES = join(import.meta.dirname, '../fixtures/runbooks');
 const SCHEMES = ['light', 'dark'] as const;
@@ -79,6 +80,44 @@ describe('accessibility of the other views (axe-core)', () => {
       // With one alert's details open too: the action buttons wrap on a narrow window.
       await list.getByRole('button', { name: /CheckoutDown/ }).click();
       await list.getByRole('group', { name: 'Alert actions' }).waitFor();
+      for (const colorScheme of SCHEMES) {
+        await narrow.page.emulateMedia({ colorScheme });
+        expect(await seriousViolations(narrow.page), colorScheme).toEqual([]);
+      }
+    } finally {
+      await narrow.context.close();
+    }
+  });
+
+  it('fits every Settings section in a window 420 px wide, nothing serious there', async () => {
+    const narrow = await session.openPage({ viewport: { width: 420, height: 900 } });
+    try {
+      await narrow.page.getByRole('banner').getByRole('button', { name: 'Settings' }).click();
+      await narrow.page.getByRole('form', { name: 'Escalation' }).waitFor();
+      // Whatever sticks out of its section's right edge is cut off or scrolls the window sideways
+      // (the status-update cadence and the default policy's picker did).
+      const sticksOut = await narrow.page.evaluate(() =>
+        [...document.querySelectorAll('form')].flatMap((form) => {
+          const edge = form.getBoundingClientRect().right;
+          return [...form.querySelectorAll('*')]
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.width > 0 && box.right > edge + 1;
+            })
+            .map(
+              (element) =>
+                `${form.getAttribute('aria-labelledby') ?? 'a form'}: ${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')}`,
+            );
+        }),
+      );
+      expect(sticksOut).toEqual([]);
+      if (process.env.NARROW_SCREENSHOTS) {
+        for (const part of ['cadence', 'policy-rules__default']) {
+          await narrow.page
+            .locator(`.${part}`)
+            .screenshot({ path: `/tmp/settings-420-${part}.png` });
+        }
+      }
       for (const colorScheme of SCHEMES) {
         await narrow.page.emulateMedia({ colorScheme });
         expect(await seriousViolations(narrow.page), colorScheme).toEqual([]);

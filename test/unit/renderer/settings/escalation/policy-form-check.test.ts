@@ -13,6 +13,18 @@ const start = () => draftFromSettings(defaultEscalationSettings());
 const run = (draft: PolicyFormDraft, ...actions: PolicyFormAction[]) =>
   actions.reduce(policyFormReducer, draft);
 
+/** A target added to the first policy's level `l`, paging the person of draft key `person`. */
+function pagePerson(draft: PolicyFormDraft, l: number, person: string) {
+  const policy = draft.policies[0]!.key;
+  const level = draft.policies[0]!.levels[l]!.key;
+  const added = run(draft, { type: 'target-add', policy, level });
+  const target = added.policies[0]!.levels[l]!.targets.at(-1)!.key;
+  return {
+    target,
+    draft: run(added, { type: 'target-set', policy, level, target, kind: 'person', id: person }),
+  };
+}
+
 describe('the policy form', () => {
   it("saves the product's defaults unchanged", () => {
     expect(checkPolicyForm(start(), undefined)).toEqual({
@@ -217,28 +229,18 @@ describe('the policy form', () => {
   it('follows a person whose id is retyped into the levels that page them, and keeps them while it does', () => {
     let draft = run(start(), { type: 'person-add' });
     const person = draft.people[0]!.key;
-    const policy = draft.policies[0]!;
-    const level = policy.levels[0]!;
     draft = run(
       draft,
       { type: 'person-field', person, field: 'id', value: 'ana' },
       { type: 'person-field', person, field: 'name', value: 'Ana Lima' },
-      { type: 'target-add', policy: policy.key, level: level.key },
     );
-    const target = draft.policies[0]!.levels[0]!.targets[1]!.key;
-    draft = run(
-      draft,
-      {
-        type: 'target-set',
-        policy: policy.key,
-        level: level.key,
-        target,
-        kind: 'person',
-        id: person,
-      },
-      // Half-way through retyping, the id is no id at all: the level says where to fix it.
-      { type: 'person-field', person, field: 'id', value: '' },
-    );
+    // Half-way through retyping, the id is no id at all: the level says where to fix it.
+    draft = run(pagePerson(draft, 0, person).draft, {
+      type: 'person-field',
+      person,
+      field: 'id',
+      value: '',
+    });
     expect(checkPolicyForm(draft, undefined)).toMatchObject({
       ok: false,
       errors: {
@@ -264,24 +266,20 @@ describe('the policy form', () => {
       }),
     );
     const person = draft.people[0]!.key;
-    const policy = draft.policies[0]!;
-    const level = policy.levels[1]!;
-    draft = run(draft, { type: 'target-add', policy: policy.key, level: level.key });
-    const target = draft.policies[0]!.levels[1]!.targets.at(-1)!.key;
-    draft = run(draft, {
-      type: 'target-set',
-      policy: policy.key,
-      level: level.key,
-      target,
-      kind: 'person',
-      id: person,
-    });
+    const paged = pagePerson(draft, 1, person);
+    draft = paged.draft;
     expect(personRemoveRefusal(draft, person)).toBe(
       'Ana Lima cannot be removed: level 2 of policy "Me, then secondary, then manager" pages them; pick someone else there first',
     );
     expect(run(draft, { type: 'person-remove', person }).people).toHaveLength(1);
 
-    draft = run(draft, { type: 'target-remove', policy: policy.key, level: level.key, target });
+    const [policy, level] = [draft.policies[0]!, draft.policies[0]!.levels[1]!];
+    draft = run(draft, {
+      type: 'target-remove',
+      policy: policy.key,
+      level: level.key,
+      target: paged.target,
+    });
     expect(personRemoveRefusal(draft, person)).toBeUndefined();
     expect(run(draft, { type: 'person-remove', person }).people).toEqual([]);
   });

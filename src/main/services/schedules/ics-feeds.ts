@@ -11,7 +11,7 @@ import {
   type IcsFetchPolicy,
 } from './ics-fetch';
 import { createIcsParser, type IcsParser } from './ics-parser';
-import { compilePersonRule, type IcsPersonRule } from './ics-person';
+import { compilePersonRule, personRuleKey, type IcsPersonRule } from './ics-person';
 
 /** How often every feed is fetched again. */
 export const DEFAULT_ICS_REFRESH_MS = 60 * 60 * 1000;
@@ -42,7 +42,11 @@ export interface IcsFeedStatus {
   readonly warnings: readonly string[];
 }
 
-/** iCalendar feeds (PagerDuty, Opsgenie, GoAlert exports) as shifts, from a cache. */
+/**
+ * iCalendar feeds (PagerDuty, Opsgenie, GoAlert exports) as shifts, from a cache. A feed is a URL
+ * read with a person rule: one URL read with two rules (a team's calendar whose events say
+ * "Primary: …" and "Secondary: …", one layer each) is two feeds sharing one copy on disk.
+ */
 export interface IcsFeeds {
   /**
    * Follow a feed: its last good copy on disk serves at once (resolved when it does), then it
@@ -50,14 +54,14 @@ export interface IcsFeeds {
    * @throws Error when the URL or the person pattern cannot be used, saying why
    */
   add(url: string, rule?: IcsPersonRule): Promise<void>;
-  /** Stop following a feed and forget its copy. */
-  remove(url: string): Promise<void>;
+  /** Stop following a feed, and forget its copy once no feed reads that URL. */
+  remove(url: string, rule?: IcsPersonRule): Promise<void>;
   /** Fetch and read a feed now; resolves with its status (never rejects for a feed's fault). */
-  refresh(url: string): Promise<IcsFeedStatus>;
+  refresh(url: string, rule?: IcsPersonRule): Promise<IcsFeedStatus>;
   /** The shifts of the copy in use that overlap [from, to); empty for an unknown feed. */
-  shifts(url: string, from: number, to: number): readonly Shift[];
+  shifts(url: string, from: number, to: number, rule?: IcsPersonRule): readonly Shift[];
   /** Undefined for a feed not followed. */
-  status(url: string): IcsFeedStatus | undefined;
+  status(url: string, rule?: IcsPersonRule): IcsFeedStatus | undefined;
   /** Stops the timer, the fetches in flight and the parser. */
   close(): Promise<void>;
 }
@@ -82,6 +86,8 @@ export interface IcsFeedsOptions {
 interface Feed {
   readonly given: string;
   readonly url: URL;
+  /** The URL as a key: feeds with the same one share the copy on disk. */
+  readonly urlKey: string;
   readonly rule: IcsPersonRule;
   readonly file: IcsFeedFile;
   readonly abort: AbortController;
@@ -106,13 +112,15 @@ export function createIcsFeeds(options: IcsFeedsOptions): IcsFeeds {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const keyOf = (url: string): string => {
+  const urlKeyOf = (url: string): string => {
     try {
       return feedUrl(url).href;
     } catch {
       return url;
     }
   };
+  const keyOf = (url: string, rule?: IcsPersonRule): string =>
+    `${urlKeyOf(url)}\n${personRuleKey(rule)}`;
 
   const changed = (feed: Feed): void => {
     try {
@@ -216,7 +224,7 @@ export function createIcsFeeds(options: IcsFeedsOptions): IcsFeeds {
     async add(url, rule = {}) {
       const parsed = feedUrl(url);
       compilePersonRule(rule);
-      const key = parsed.href;
+      const key = keyOf(parsed.href, rule);
       const existing = feeds.get(key);
       if (existing) {
         existing.abort.abort();
@@ -225,8 +233,9 @@ export function createIcsFeeds(options: IcsFeedsOptions): IcsFeeds {
       const feed: Feed = {
         given: url,
         url: parsed,
+        urlKey: parsed.href,
         rule,
-        file: icsFeedFile(options.home, key),
+        file: icsFeedFile(options.home, parsed.href),
         abort: new AbortController(),
         status: {
           shown: shownFeedUrl(parsed),
@@ -251,27 +260,29 @@ export function createIcsFeeds(options: IcsFeedsOptions): IcsFeeds {
       void refreshFeed(feed);
       arm();
     },
-    async remove(url) {
-      const key = keyOf(url);
+    async remove(url, rule) {
+      const key = keyOf(url, rule);
       const feed = feeds.get(key);
       if (!feed) return;
       feed.abort.abort();
       feeds.delete(key);
       // A save in flight would bring the copy back after its removal.
       await feed.inFlight?.catch(() => undefined);
+      // Another rule still reading this URL keeps serving from the copy.
+      if ([...feeds.values()].some((other) => other.urlKey === feed.urlKey)) return;
       await feed.file.remove();
     },
-    async refresh(url) {
-      const feed = feeds.get(keyOf(url));
+    async refresh(url, rule) {
+      const feed = feeds.get(keyOf(url, rule));
       if (!feed) throw new Error(`${url} is not a followed feed; add it first`);
       return refreshFeed(feed);
     },
-    shifts(url, from, to) {
-      const shifts = feeds.get(keyOf(url))?.expansion?.shifts ?? [];
+    shifts(url, from, to, rule) {
+      const shifts = feeds.get(keyOf(url, rule))?.expansion?.shifts ?? [];
       return shifts.filter((shift) => shift.end > from && shift.start < to);
     },
-    status(url) {
-      return feeds.get(keyOf(url))?.status;
+    status(url, rule) {
+      return feeds.get(keyOf(url, rule))?.status;
     },
     async close() {
       closed = true;

@@ -17,6 +17,14 @@ export interface IcsPersonRule {
   readonly pattern?: string;
 }
 
+/**
+ * A rule as a key: two layers reading one URL with different rules are two feeds.
+ * @param rule - a feed's rule
+ */
+export function personRuleKey(rule: IcsPersonRule = {}): string {
+  return JSON.stringify([rule.person ?? null, rule.pattern ?? null]);
+}
+
 /** What of one event names its person. */
 export interface IcsEventWords {
   readonly summary: string;

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/schedules/schedule-schema';
 import type { SecretStore } from '../secrets/secret-store';
 import type { IcsFeeds } from './ics-feeds';
-import type { IcsPersonRule } from './ics-person';
+import { personRuleKey, type IcsPersonRule } from './ics-person';
 
 /** The feed service following the feeds the schedules name, and nothing else. */
 export interface ScheduleFeeds {
@@ -52,8 +52,13 @@ export function personRuleOf(layer: IcsLayer): IcsPersonRule {
   };
 }
 
-const ruleKey = (rule: IcsPersonRule): string =>
-  JSON.stringify([rule.person ?? null, rule.pattern ?? null]);
+/** A feed as the feed service follows it: a URL read with a person rule. */
+interface Followed {
+  readonly url: string;
+  readonly rule: IcsPersonRule;
+}
+
+const followedKey = (feed: Followed): string => `${feed.url}\n${personRuleKey(feed.rule)}`;
 
 /**
  * Keeps the feed service in step with the settings' schedules, reading each feed's URL from the
@@ -67,11 +72,10 @@ export function createScheduleFeeds(
   secrets: SecretStore,
   log: (message: string) => void,
 ): ScheduleFeeds {
-  // Each layer's feed (by ref) and the URL it was found at; a ref without one has no URL stored.
-  let urls = new Map<string, string | undefined>();
+  // Each layer's feed (by ref): the URL it was found at and the rule it is read with; a ref
+  // without a URL has none stored.
+  let followed = new Map<string, Followed | undefined>();
   let shown = new Map<string, string | undefined>();
-  // The person rule each followed URL was added with: a changed rule reads the feed again.
-  let rules = new Map<string, string>();
   // Settings changes come quickly one after another: each configure waits for the one before,
   // so an add and a remove of the same feed never race.
   let queue: Promise<void> = Promise.resolve();
@@ -88,45 +92,50 @@ export function createScheduleFeeds(
     configure(schedules) {
       const layers = icsLayersOf(schedules);
       queue = queue.then(async () => {
-        const next = new Map<string, string | undefined>();
-        // The service follows a URL once: two layers at one URL with different rules share
-        // the last one's rule (one feed's events name their people one way).
-        const wanted = new Map<string, IcsPersonRule>();
+        const next = new Map<string, Followed | undefined>();
+        // Two layers reading one URL with different rules (a team calendar naming primary and
+        // secondary shifts) are two feeds; with the same rule, one.
+        const wanted = new Map<string, Followed>();
         for (const layer of layers) {
           const url = await urlOf(layer);
-          next.set(feedRefOf(layer), url);
-          if (url !== undefined) wanted.set(url, personRuleOf(layer));
+          const feed = url === undefined ? undefined : { url, rule: personRuleOf(layer) };
+          next.set(feedRefOf(layer), feed);
+          if (feed) wanted.set(followedKey(feed), feed);
         }
-        const before = new Set([...urls.values()].filter((u) => u !== undefined));
-        for (const url of before) if (!wanted.has(url)) await feeds.remove(url);
-        const nextRules = new Map<string, string>();
-        for (const [url, rule] of wanted) {
-          nextRules.set(url, ruleKey(rule));
-          if (before.has(url) && rules.get(url) === ruleKey(rule)) continue;
-          // Added again with a new rule, its copy on disk is read again at once. The schema
-          // accepts the URL and the pattern; a refusal here (an unusable scheme) is logged.
+        const before = new Map<string, Followed>();
+        for (const feed of followed.values()) if (feed) before.set(followedKey(feed), feed);
+        // Added before the old ones go: a rule changed on a URL reads its copy on disk at once,
+        // which the removal would delete were no feed left reading that URL.
+        for (const [key, feed] of wanted) {
+          if (before.has(key)) continue;
+          // The schema accepts the URL and the pattern; a refusal here (an unusable scheme) is
+          // logged.
           await feeds
-            .add(url, rule)
+            .add(feed.url, feed.rule)
             .catch((error: unknown) =>
               log(
                 `a schedule's feed cannot be followed: ${error instanceof Error ? error.message : String(error)}`,
               ),
             );
         }
-        urls = next;
-        rules = nextRules;
+        for (const [key, feed] of before) {
+          if (!wanted.has(key)) await feeds.remove(feed.url, feed.rule);
+        }
+        followed = next;
         shown = new Map(layers.map((l) => [feedRefOf(l), l.shownAs]));
       });
       return queue;
     },
     shiftFeed: (ref, from, to) => {
-      const url = urls.get(ref);
-      return url === undefined ? [] : feeds.shifts(url, from.getTime(), to.getTime());
+      const feed = followed.get(ref);
+      return feed === undefined
+        ? []
+        : feeds.shifts(feed.url, from.getTime(), to.getTime(), feed.rule);
     },
     status(ref) {
-      if (!urls.has(ref)) return undefined;
-      const url = urls.get(ref);
-      if (url === undefined) {
+      if (!followed.has(ref)) return undefined;
+      const feed = followed.get(ref);
+      if (feed === undefined) {
         return {
           shown: shown.get(ref) ?? 'a feed',
           pending: false,
@@ -136,7 +145,7 @@ export function createScheduleFeeds(
           warnings: [],
         };
       }
-      const status = feeds.status(url);
+      const status = feeds.status(feed.url, feed.rule);
       return status && { ...status, warnings: [...status.warnings] };
     },
     close: () => queue.then(() => feeds.close()),

@@ -119,6 +119,40 @@ describe('the schedules’ feeds', () => {
     expect(server.requests).toHaveLength(requests);
   });
 
+  it('reads one URL with each layer’s own rule, sharing one copy, kept while a layer reads it', async () => {
+    // One team calendar, two layers: each finds its person its own way.
+    const url = `${server.url}/private/team/feed/P1`;
+    await secrets.set(feedSecretKey('first'), url);
+    await secrets.set(feedSecretKey('second'), url);
+    const first = {
+      kind: 'ics' as const,
+      feed: 'first',
+      shownAs: 'x',
+      pattern: '^On Call - (\\w+)',
+    };
+    const second = { kind: 'ics' as const, feed: 'second', shownAs: 'x', person: 'Ben' };
+    await service.configure([schedule('a', first), schedule('b', second)]);
+    await vi.waitFor(() => expect(who('first')).toEqual(['Jane', 'Ravi', 'Jane']), WAIT);
+    await vi.waitFor(() => expect(who('second')).toEqual(['Ben', 'Ben', 'Ben']), WAIT);
+    expect(copies()).toBe(1);
+
+    // Offline, the first layer's rule changes: the copy on disk is read with it at once.
+    server.serve({ status: 503, body: 'down' });
+    await service.configure([
+      schedule('a', { ...first, pattern: '^On Call - \\w+ (\\w+)' }),
+      schedule('b', second),
+    ]);
+    await vi.waitFor(() => expect(who('first')).toEqual(['Doe', 'Kumar', 'Doe']), WAIT);
+    expect(who('second')).toEqual(['Ben', 'Ben', 'Ben']);
+
+    // One layer gone: the other still reads the copy; both gone: the copy is forgotten.
+    await service.configure([schedule('b', second)]);
+    expect(who('second')).toEqual(['Ben', 'Ben', 'Ben']);
+    expect(copies()).toBe(1);
+    await service.configure([]);
+    expect(copies()).toBe(0);
+  });
+
   it('says so for a stored feed without a URL, and has nobody on call from it', async () => {
     await service.configure([
       schedule('a', { kind: 'ics', feed: 'lost', shownAs: 'https://acme.pagerduty.com/…' }),

@@ -188,7 +188,7 @@ describe('on-call schedules in Settings', () => {
       expect(settingsFile()).not.toContain('e2e-secret');
       await expect
         .poll(() => payments.locator('.schedule__stored').textContent())
-        .toBe(`Stored — ${feed.url}/… Replace`);
+        .toBe(`Stored — ${feed.url}/… Replace Read again now: primary feed`);
 
       const line = section().getByRole('region', { name: 'On call' });
       await expect
@@ -202,6 +202,20 @@ describe('on-call schedules in Settings', () => {
         .poll(() => status().textContent(), WITHIN_ONE_POLL)
         .toMatch(/^OK: read at \d\d:\d\d, 1 shift$/);
 
+      // The shift is swapped at the source: read again now, by keyboard, not at the next hour.
+      feed.serve({
+        headers: { 'content-type': 'text/calendar; charset=utf-8' },
+        body: janeOnCallFeed(Date.now()).replaceAll('Jane Doe', 'Mia Wong'),
+      });
+      const readAgain = payments.getByRole('button', { name: /^Read again now\W+primary feed$/ });
+      await readAgain.focus();
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => line.textContent(), WITHIN_ONE_POLL)
+        .toContain('Payments On call now: Mia Wong (primary)');
+      expect(feed.requests).toHaveLength(2);
+      await expect.poll(() => readAgain.textContent()).toBe('Read again now: primary feed');
+
       // The feed's server goes away; the app starts again and cannot read it.
       await feed.close();
       await session.restartApp();
@@ -214,7 +228,7 @@ describe('on-call schedules in Settings', () => {
       expect(await status().textContent()).not.toContain('e2e-secret');
       await expect
         .poll(() => section().getByRole('region', { name: 'On call' }).textContent())
-        .toContain('Payments On call now: Jane Doe (primary)');
+        .toContain('Payments On call now: Mia Wong (primary)');
       await status().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
@@ -262,8 +276,9 @@ describe('on-call schedules in Settings', () => {
         .toMatch(/^OK: read at \d\d:\d\d, 0 shifts \(1 shift names nobody .*person on call/);
       await expect.poll(() => line().textContent()).toContain('Mine On call now: nobody (primary)');
 
-      // The person, by keyboard: Tab from the feed's "Replace" to the person's field, type, Enter.
-      await mine.getByRole('button', { name: 'Replace the primary feed’s URL' }).focus();
+      // The person, by keyboard: Tab from the feed's "Read again now" to the person's field,
+      // type, Enter.
+      await mine.getByRole('button', { name: /^Read again now\W+primary feed$/ }).focus();
       await page.keyboard.press('Tab');
       await expect
         .poll(() => page.evaluate(() => document.activeElement?.id))

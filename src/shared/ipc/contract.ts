@@ -25,6 +25,7 @@ import { credentialStateSchema, sourceConfigSchema, sourceStatusSchema } from '.
 import { sourcePreviewSchema } from '../domain/source-preview';
 import { incidentDefaultsOverrideSchema } from '../domain/incident-defaults';
 import { escalationSettingsSchema } from '../escalation/policy-settings';
+import { feedStatusSchema } from '../schedules/feed-status';
 import { onCallSummarySchema } from '../schedules/on-call';
 import { feedIdSchema, feedUrlSchema } from '../schedules/schedule-schema';
 import { scheduleSettingsSchema } from '../schedules/schedule-settings';
@@ -289,6 +290,17 @@ export const invokeContract = {
   'schedules:setFeedUrl': {
     request: z.object({ feed: feedIdSchema, url: feedUrlSchema }).strict(),
     response: z.object({ feed: z.string(), shownAs: z.string() }),
+  },
+  /**
+   * Read a saved feed layer's feed again now (the team just swapped shifts), rather than at the
+   * next hourly read; answers the feed's status once read, and `schedules:changed` pushes who is
+   * on call. Never fails for the feed's fault: a feed that cannot be read answers why, and its
+   * last good copy keeps serving. `not-found` for a feed no saved layer names, or one with no
+   * URL stored here.
+   */
+  'schedules:readFeed': {
+    request: z.object({ feed: feedIdSchema }).strict(),
+    response: feedStatusSchema,
   },
   /**
    * The alarms ringing now (unacknowledged SEV1s whose alarm repeats, not snoozed), for a

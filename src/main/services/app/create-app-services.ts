@@ -362,6 +362,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         await scheduleFeeds.configure(settings().schedules.list);
         onCallChanged();
       },
+      readFeed: (feed) => scheduleFeeds.read(feed),
     }),
   };
 

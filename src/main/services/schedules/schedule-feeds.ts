@@ -18,6 +18,11 @@ export interface ScheduleFeeds {
   shiftFeed: ShiftFeed;
   /** What the feed `ref` is doing, as the on-call summary carries it. */
   status(ref: string): FeedStatus | undefined;
+  /**
+   * Read the feed `ref` again now (after a configure under way); its status once read, or
+   * undefined when no layer names it or no URL is stored for it.
+   */
+  read(ref: string): Promise<FeedStatus | undefined>;
   /** Waits for a configure under way, then closes the feed service. */
   close(): Promise<void>;
 }
@@ -147,6 +152,13 @@ export function createScheduleFeeds(
       }
       const status = feeds.status(feed.url, feed.rule);
       return status && { ...status, warnings: [...status.warnings] };
+    },
+    async read(ref) {
+      await queue;
+      const feed = followed.get(ref);
+      if (feed === undefined) return undefined;
+      const status = await feeds.refresh(feed.url, feed.rule);
+      return { ...status, warnings: [...status.warnings] };
     },
     close: () => queue.then(() => feeds.close()),
   };

@@ -1,5 +1,6 @@
 import { WEEKDAYS } from '../../../shared/schedules/schedule-schema';
 import { FeedNamingFields } from './feed-naming-fields';
+import { ReadFeedButton } from './read-feed-button';
 import { errorAt, type LayerDraft, type SchedulesErrors } from './schedules-draft';
 import { ScheduleField } from './schedule-field';
 
@@ -74,7 +75,11 @@ export function ScheduleLayerEditor(props: {
                   onClick={() => set({ replace: true })}
                 >
                   Replace
-                </button>
+                </button>{' '}
+                {/* Once saved: main reads the feeds of saved layers only. */}
+                {props.feedStatus !== undefined ? (
+                  <ReadFeedButton feed={layer.feed} title={props.title} />
+                ) : null}
               </p>
             </div>
           ) : (

@@ -40,6 +40,7 @@ const validRequests: Record<string, Record<string, unknown>> = {
   'alarm:ringing': {},
   'schedules:onCall': {},
   'schedules:setFeedUrl': { feed: 'f1', url: 'webcal://acme.pagerduty.com/private/k/feed/P1' },
+  'schedules:readFeed': { feed: 'f1' },
   'alert:escalation': { alertId: 'prod:abc123' },
   'link:open': { url: 'https://example.com' },
   'channels:secrets': {},

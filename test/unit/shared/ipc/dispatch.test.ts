@@ -44,6 +44,13 @@ function setup(overrides: Partial<InvokeHandlers> = {}) {
       feed: 'f1',
       shownAs: 'https://acme.pagerduty.com/…',
     }),
+    'schedules:readFeed': record('schedules:readFeed', {
+      shown: 'https://acme.pagerduty.com/…',
+      pending: false,
+      ok: true,
+      shiftCount: 3,
+      warnings: [],
+    }),
     'alert:escalation': record('alert:escalation', { later: 0, actions: [] }),
     'link:open': record('link:open', { opened: true }),
     'channels:secrets': record('channels:secrets', { channels: [] }),

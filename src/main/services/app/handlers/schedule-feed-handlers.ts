@@ -1,13 +1,17 @@
 import type { Settings } from '../../../../shared/domain/settings';
 import type { InvokeHandlers } from '../../../../shared/ipc/dispatch';
 import { IpcFailure } from '../../../../shared/ipc/result';
+import type { FeedStatus } from '../../../../shared/schedules/feed-status';
 import { shownFeedAddress } from '../../../../shared/schedules/schedule-schema';
 import { feedUrl } from '../../schedules/ics-feed-url';
 import { feedSecretKey, icsLayersOf } from '../../schedules/schedule-feeds';
 import type { SecretStore } from '../../secrets/secret-store';
 
-/** Setting a feed layer's URL. */
-export type ScheduleFeedHandlers = Pick<InvokeHandlers, 'schedules:setFeedUrl'>;
+/** Setting a feed layer's URL, and reading its feed again now. */
+export type ScheduleFeedHandlers = Pick<
+  InvokeHandlers,
+  'schedules:setFeedUrl' | 'schedules:readFeed'
+>;
 
 /** What setting a feed's URL needs. */
 export interface ScheduleFeedHandlerDeps {
@@ -15,6 +19,8 @@ export interface ScheduleFeedHandlerDeps {
   settings: () => Settings;
   /** Follow the feeds again (a feed's URL changed); resolves once they are configured. */
   feedsChanged: () => Promise<void>;
+  /** Read a feed again now: its status once read, undefined when it is not followed. */
+  readFeed: (feed: string) => Promise<FeedStatus | undefined>;
 }
 
 /**
@@ -50,6 +56,16 @@ export function scheduleFeedHandlers(deps: ScheduleFeedHandlerDeps): ScheduleFee
       }
       await deps.feedsChanged();
       return { feed, shownAs: shownFeedAddress(url) };
+    },
+    'schedules:readFeed': async ({ feed }) => {
+      const status = await deps.readFeed(feed);
+      if (status === undefined) {
+        throw new IpcFailure(
+          'not-found',
+          `No saved schedule reads the feed "${feed}" from a stored URL. Save the schedule with its feed's URL first.`,
+        );
+      }
+      return status;
     },
   };
 }

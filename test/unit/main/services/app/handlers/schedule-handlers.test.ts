@@ -197,6 +197,46 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
     expect(fs.readFileSync(kit.settingsFile(), 'utf8')).not.toContain('0123456789abcdef');
   });
 
+  it('reads a feed again on schedules:readFeed: a swapped shift is on call at once', async () => {
+    const stored = {
+      ...fromFeed(),
+      layers: {
+        primary: { kind: 'ics' as const, feed: 'pd-platform', shownAs: 'http://feeds.test/…' },
+      },
+    };
+    startApp({ schedules: { list: [stored] } });
+    const unknown = await kit.call('schedules:readFeed', { feed: 'nope' });
+    expect(unknown.ok || unknown.error.code).toBe('not-found');
+    // Saved, its URL not stored yet: nothing to read.
+    const unstored = await kit.call('schedules:readFeed', { feed: 'pd-platform' });
+    expect(unstored.ok || unstored.error.code).toBe('not-found');
+    await value('schedules:setFeedUrl', { feed: 'pd-platform', url: feedUrl() });
+    await vi.waitFor(async () => expect(await primaryNow()).toBe('Ravi Kumar'), WAIT);
+
+    // The team swapped this week's shift in PagerDuty: read now, not at the next hourly read.
+    feedServer.serve({
+      headers: CALENDAR,
+      body: icsFixture('pagerduty.ics').replaceAll('Ravi Kumar', 'Mia Wong'),
+    });
+    const read = await value('schedules:readFeed', { feed: 'pd-platform' });
+    expect(read).toMatchObject({ ok: true, pending: false, shiftCount: 3 });
+    expect(await primaryNow()).toBe('Mia Wong');
+    await vi.waitFor(
+      () =>
+        expect(
+          kit.ofChannel('schedules:changed').at(-1)?.payload.schedules[0]?.layers[0]?.now?.person,
+        ).toBe('Mia Wong'),
+      WAIT,
+    );
+
+    // Down: the answer says why, and the last good copy keeps serving.
+    feedServer.serve({ status: 503, body: 'maintenance' });
+    const down = await value('schedules:readFeed', { feed: 'pd-platform' });
+    expect(down).toMatchObject({ ok: false, usingLastGoodSince: expect.any(Number) });
+    expect(down.error).toMatch(/503/);
+    expect(await primaryNow()).toBe('Mia Wong');
+  });
+
   it('pages the feed’s person when an escalation level targets the schedule', async () => {
     const am = await kit.server();
     startApp({

@@ -99,6 +99,13 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
     timeZone: 'Europe/Berlin',
     layers: { primary: { kind: 'ics' as const, url: feedUrl() } },
   });
+  /** The same schedule saved with its feed's URL not stored yet (`pd-platform`). */
+  const storedFeed = () => ({
+    ...fromFeed(),
+    layers: {
+      primary: { kind: 'ics' as const, feed: 'pd-platform', shownAs: 'http://feeds.test/…' },
+    },
+  });
   const primaryNow = async () =>
     (await value('schedules:onCall', {})).schedules[0]?.layers[0]?.now?.person;
 
@@ -167,13 +174,7 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
   });
 
   it('takes a saved feed layer’s URL through schedules:setFeedUrl, never into settings', async () => {
-    const stored = {
-      ...fromFeed(),
-      layers: {
-        primary: { kind: 'ics' as const, feed: 'pd-platform', shownAs: 'http://feeds.test/…' },
-      },
-    };
-    startApp({ schedules: { list: [stored] } });
+    startApp({ schedules: { list: [storedFeed()] } });
     // Saved without its URL yet: nobody on call, and the layer says why.
     await vi.waitFor(async () => {
       const layer = (await value('schedules:onCall', {})).schedules[0]?.layers[0];
@@ -198,13 +199,7 @@ describe('iCalendar feed layers in the running app', APP_SERVICES_SUITE, () => {
   });
 
   it('reads a feed again on schedules:readFeed: a swapped shift is on call at once', async () => {
-    const stored = {
-      ...fromFeed(),
-      layers: {
-        primary: { kind: 'ics' as const, feed: 'pd-platform', shownAs: 'http://feeds.test/…' },
-      },
-    };
-    startApp({ schedules: { list: [stored] } });
+    startApp({ schedules: { list: [storedFeed()] } });
     const unknown = await kit.call('schedules:readFeed', { feed: 'nope' });
     expect(unknown.ok || unknown.error.code).toBe('not-found');
     // Saved, its URL not stored yet: nothing to read.

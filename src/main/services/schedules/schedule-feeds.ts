@@ -156,7 +156,9 @@ export function createScheduleFeeds(
     async read(ref) {
       await queue;
       const feed = followed.get(ref);
-      if (feed === undefined) return undefined;
+      // A URL the feed service refused is not followed: nothing to read (and its error would
+      // carry the URL, which is secret).
+      if (feed === undefined || feeds.status(feed.url, feed.rule) === undefined) return undefined;
       const status = await feeds.refresh(feed.url, feed.rule);
       return { ...status, warnings: [...status.warnings] };
     },

@@ -155,6 +155,23 @@ describe('the schedules’ feeds', () => {
     expect(copies()).toBe(0);
   });
 
+  it('reads a followed feed again on demand, and nothing for one it could not follow', async () => {
+    await secrets.set(feedSecretKey('pd'), `${server.url}/private/k1/feed/P1`);
+    await secrets.set(feedSecretKey('odd'), 'ftp://feeds.test/private/s3cr3t.ics');
+    await service.configure([
+      schedule('a', { kind: 'ics', feed: 'pd', shownAs: 'x' }),
+      schedule('b', { kind: 'ics', feed: 'odd', shownAs: 'x' }),
+    ]);
+    await vi.waitFor(() => expect(service.status('pd')?.ok).toBe(true), WAIT);
+    const before = server.requests.length;
+    expect(await service.read('pd')).toMatchObject({ ok: true, shiftCount: 3 });
+    expect(server.requests).toHaveLength(before + 1);
+    // Refused when followed (its scheme): no read, and its secret URL in no answer.
+    expect(logs.join(' ')).not.toContain('s3cr3t');
+    expect(await service.read('odd')).toBeUndefined();
+    expect(await service.read('nobody')).toBeUndefined();
+  });
+
   it('says so for a stored feed without a URL, and has nobody on call from it', async () => {
     await service.configure([
       schedule('a', { kind: 'ics', feed: 'lost', shownAs: 'https://acme.pagerduty.com/…' }),
